@@ -1,0 +1,294 @@
+package de.govtech.platform.infra;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.RandomAccessFile;
+import java.lang.System.Logger.Level;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A real Keycloak ({@code bin/kc.sh start-dev}) as a child process, backed by PostgreSQL, with a realm imported at
+ * start. Development and tests only: it runs in dev mode with the bootstrap admin {@value #BOOTSTRAP_ADMIN_USERNAME}
+ * / {@value #BOOTSTRAP_ADMIN_PASSWORD} in the master realm.
+ */
+public final class KeycloakServer implements AutoCloseable {
+
+    public static final String BOOTSTRAP_ADMIN_USERNAME = "admin";
+    public static final String BOOTSTRAP_ADMIN_PASSWORD = "admin";
+
+    private static final System.Logger LOG = System.getLogger(KeycloakServer.class.getName());
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration KILL_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
+    private static final String HEAP_OPTIONS = "-Xms128m -Xmx512m";
+    private static final int LOG_TAIL_LINES = 40;
+    /** Serialises starts inside this JVM; the file lock in the distribution serialises them across JVMs. */
+    private static final Object START_MONITOR = new Object();
+
+    private final Process process;
+    private final int httpPort;
+    private final int managementPort;
+    private final Path logFile;
+    private final Thread shutdownHook;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private KeycloakServer(Process process, int httpPort, int managementPort, Path logFile) {
+        this.process = process;
+        this.httpPort = httpPort;
+        this.managementPort = managementPort;
+        this.logFile = logFile;
+        this.shutdownHook = new Thread(this::stopProcess, "keycloak-shutdown-" + process.pid());
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /**
+     * Runs {@code bin/kc.sh start-dev --import-realm} from {@code settings.home()} on the given ports (0 = a free
+     * port) with PostgreSQL as its database, copies {@code settings.realmFile()} into {@code <home>/data/import}
+     * first, logs to {@code settings.logFile()} and waits for {@code http://localhost:<managementPort>/health/ready}
+     * (at most 240 s; the first start in a fresh distribution rebuilds it for PostgreSQL).
+     *
+     * @throws IOException when Keycloak exits or is not ready in time; the message names the log file
+     */
+    public static KeycloakServer start(KeycloakSettings settings) throws IOException {
+        Path home = settings.home().toAbsolutePath().normalize();
+        Path kcSh = home.resolve("bin").resolve("kc.sh");
+        if (!Files.isRegularFile(kcSh)) {
+            throw new IOException("Not a Keycloak distribution (no bin/kc.sh): " + home);
+        }
+        if (!Files.isExecutable(kcSh) && !kcSh.toFile().setExecutable(true)) {
+            throw new IOException("bin/kc.sh is not executable: " + kcSh);
+        }
+        int httpPort = portOrFree(settings.httpPort(), "Keycloak HTTP", -1);
+        int managementPort = portOrFree(settings.managementPort(), "Keycloak management", httpPort);
+        Path logFile = settings.logFile().toAbsolutePath();
+        Files.createDirectories(logFile.getParent());
+
+        synchronized (START_MONITOR) {
+            // Concurrent first starts would both rebuild lib/quarkus of the shared distribution
+            try (FileChannel channel = FileChannel.open(home.resolve(".govtech-start.lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = channel.lock()) {
+                copyRealm(settings.realmFile(), home.resolve("data").resolve("import"));
+                Process process = launch(kcSh, home, settings, httpPort, managementPort, logFile);
+                KeycloakServer server = new KeycloakServer(process, httpPort, managementPort, logFile);
+                try {
+                    server.awaitReady();
+                } catch (IOException | RuntimeException e) {
+                    server.close();
+                    throw e;
+                }
+                LOG.log(Level.INFO, "Keycloak ready at {0} (management port {1}, log {2})",
+                        server.baseUrl(), managementPort, logFile);
+                return server;
+            }
+        }
+    }
+
+    /** {@code http://localhost:<httpPort>} */
+    public String baseUrl() {
+        return "http://localhost:" + httpPort;
+    }
+
+    /** {@code <baseUrl>/realms/<realm>}, the issuer of the realm's tokens. */
+    public String realmUrl(String realm) {
+        return baseUrl() + "/realms/" + realm;
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public int managementPort() {
+        return managementPort;
+    }
+
+    /** SIGTERM to kc.sh (which forwards it to Keycloak), waits up to 30 s, only then kills what is left. */
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shutdownInProgress) {
+            // the hook is running or about to run; stopProcess() below is idempotent
+        }
+        stopProcess();
+    }
+
+    private void stopProcess() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        // kc.sh's children are no longer its descendants once it has exited, so remember them first
+        List<ProcessHandle> family = new ArrayList<>(process.descendants().toList());
+        family.add(process.toHandle());
+        if (process.isAlive()) {
+            process.destroy();
+        }
+        if (awaitExit(family, STOP_TIMEOUT)) {
+            return;
+        }
+        LOG.log(Level.WARNING, "Keycloak (pid {0}) did not stop within {1} s; killing its Java processes",
+                process.pid(), STOP_TIMEOUT.toSeconds());
+        process.descendants().forEach(handle -> {
+            if (!family.contains(handle)) {
+                family.add(handle);
+            }
+        });
+        family.stream().filter(handle -> handle.pid() != process.pid()).forEach(ProcessHandle::destroyForcibly);
+        if (!awaitExit(family, KILL_TIMEOUT)) {
+            // last resort, only after its children are gone: kc.sh itself
+            process.destroyForcibly();
+            awaitExit(family, KILL_TIMEOUT);
+        }
+    }
+
+    private static boolean awaitExit(List<ProcessHandle> handles, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (ProcessHandle handle : handles) {
+            long remaining = deadline - System.nanoTime();
+            try {
+                if (remaining > 0) {
+                    handle.onExit().get(remaining, TimeUnit.NANOSECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (Exception timeoutOrFailure) {
+                // checked below
+            }
+        }
+        return handles.stream().noneMatch(ProcessHandle::isAlive);
+    }
+
+    private void awaitReady() throws IOException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + managementPort + "/health/ready"))
+                .timeout(Duration.ofSeconds(5))
+                .GET()
+                .build();
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IOException("Keycloak exited with code " + process.exitValue()
+                        + " during startup; see its log " + logFile + logTail());
+            }
+            try {
+                HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (ConnectException | HttpTimeoutException notYetListening) {
+                // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("Interrupted while waiting for Keycloak; log " + logFile);
+            } catch (IOException transientError) {
+                LOG.log(Level.DEBUG, "Keycloak readiness check failed: {0}", transientError.toString());
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IOException("Keycloak was not ready within " + READY_TIMEOUT.toSeconds()
+                        + " s at http://localhost:" + managementPort + "/health/ready; see its log " + logFile
+                        + logTail());
+            }
+            try {
+                Thread.sleep(POLL_INTERVAL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("Interrupted while waiting for Keycloak; log " + logFile);
+            }
+        }
+    }
+
+    private static Process launch(Path kcSh, Path home, KeycloakSettings settings, int httpPort, int managementPort,
+                                  Path logFile) throws IOException {
+        List<String> command = List.of(
+                kcSh.toString(), "start-dev",
+                "--http-port=" + httpPort,
+                "--http-management-port=" + managementPort,
+                "--health-enabled=true",
+                "--import-realm",
+                "--db=postgres",
+                "--db-url=" + settings.dbJdbcUrl(),
+                "--db-username=" + settings.dbUsername());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        Map<String, String> env = builder.environment();
+        // JAVA_OPTS from the caller's environment would replace all of kc.sh's JVM defaults
+        env.remove("JAVA_OPTS");
+        env.put("JAVA_OPTS_KC_HEAP", HEAP_OPTIONS);
+        env.putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
+        // via the environment, so the password does not show up in `ps`
+        env.put("KC_DB_PASSWORD", settings.dbPassword());
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", BOOTSTRAP_ADMIN_USERNAME);
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", BOOTSTRAP_ADMIN_PASSWORD);
+        Files.writeString(logFile, "=== " + Instant.now() + " starting Keycloak: " + String.join(" ", command)
+                        + System.lineSeparator(), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        LOG.log(Level.INFO, "Starting Keycloak from {0} on port {1} (management {2}), log {3}",
+                home, httpPort, managementPort, logFile);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        return process;
+    }
+
+    private static void copyRealm(Path realmFile, Path importDir) throws IOException {
+        if (!Files.isRegularFile(realmFile)) {
+            throw new IOException("Realm file does not exist: " + realmFile);
+        }
+        Files.createDirectories(importDir);
+        Path target = importDir.resolve(realmFile.getFileName());
+        Path temp = Files.createTempFile(importDir, ".realm-", ".tmp");
+        Files.copy(realmFile, temp, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static int portOrFree(int port, String what, int taken) {
+        if (port != 0) {
+            Ports.requireFree(port, what);
+            return port;
+        }
+        int free = Ports.freePort();
+        while (free == taken) {
+            free = Ports.freePort();
+        }
+        return free;
+    }
+
+    private String logTail() {
+        try (RandomAccessFile file = new RandomAccessFile(logFile.toFile(), "r")) {
+            long length = file.length();
+            int size = (int) Math.min(length, 16 * 1024);
+            byte[] bytes = new byte[size];
+            file.seek(length - size);
+            file.readFully(bytes);
+            List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
+            List<String> tail = lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size());
+            return System.lineSeparator() + "--- last lines of " + logFile + " ---" + System.lineSeparator()
+                    + String.join(System.lineSeparator(), tail);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

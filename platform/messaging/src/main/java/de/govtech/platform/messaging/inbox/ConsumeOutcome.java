@@ -1,0 +1,11 @@
+package de.govtech.platform.messaging.inbox;
+
+/** What became of a consumed record. */
+public enum ConsumeOutcome {
+    /** The handler ran and its effect committed together with the inbox entry. */
+    APPLIED,
+    /** This consumer had processed the event before; nothing was done. */
+    DUPLICATE,
+    /** The event's type is not known to this build of the contracts; skipped so newer producers do not block us. */
+    UNKNOWN_TYPE
+}

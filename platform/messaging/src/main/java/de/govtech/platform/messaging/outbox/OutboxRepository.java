@@ -1,0 +1,139 @@
+package de.govtech.platform.messaging.outbox;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Plain JDBC access to {@code outbox_event}. Every method runs on the connection of the caller's
+ * JTA transaction (Agroal enlists it), so an insert commits or rolls back with the caller's change.
+ */
+@ApplicationScoped
+public class OutboxRepository {
+
+    /** Only one relay transaction at a time per database, whichever instance runs it. */
+    private static final long RELAY_LOCK_KEY = 0x6f7574626f78L; // "outbox"
+
+    private final AgroalDataSource dataSource;
+
+    public OutboxRepository(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public long insert(OutboxRecord record) {
+        String sql = """
+                insert into outbox_event (event_id, event_type, source, topic, aggregate_id, occurred_at, payload)
+                values (?, ?, ?, ?, ?, ?, cast(? as jsonb))
+                returning id""";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, record.eventId());
+            statement.setString(2, record.eventType());
+            statement.setString(3, record.source());
+            statement.setString(4, record.topic());
+            statement.setString(5, record.aggregateId());
+            statement.setObject(6, record.occurredAt());
+            statement.setString(7, record.payloadJson());
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new OutboxException("Could not write event " + record.eventType() + " to the outbox", e);
+        }
+    }
+
+    /**
+     * Takes the transaction-scoped relay lock. Several instances of a service may run a relay; the one
+     * that gets the lock publishes, the others find it taken and try again later. Publishing from a single
+     * transaction at a time keeps the per-aggregate order that the rows' ids give.
+     */
+    public boolean tryRelayLock() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+            statement.setLong(1, RELAY_LOCK_KEY);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new OutboxException("Could not take the relay lock", e);
+        }
+    }
+
+    public List<OutboxRecord> lockUnpublished(int limit) {
+        String sql = """
+                select id, event_id, event_type, source, topic, aggregate_id, occurred_at, payload::text
+                from outbox_event
+                where published_at is null
+                order by id
+                limit ?
+                for update skip locked""";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setInt(1, limit);
+            List<OutboxRecord> records = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    records.add(new OutboxRecord(
+                            rs.getLong(1),
+                            rs.getObject(2, UUID.class),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getObject(7, OffsetDateTime.class),
+                            rs.getString(8)));
+                }
+            }
+            return records;
+        } catch (SQLException e) {
+            throw new OutboxException("Could not read the outbox", e);
+        }
+    }
+
+    public void markPublished(List<OutboxRecord> records) {
+        Long[] ids = records.stream().map(OutboxRecord::id).toArray(Long[]::new);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "update outbox_event set published_at = now() where id = any(?)")) {
+            statement.setArray(1, connection.createArrayOf("bigint", ids));
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new OutboxException("Could not mark events published", e);
+        }
+    }
+
+    public int deletePublishedBefore(Instant cutoff) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "delete from outbox_event where published_at is not null and published_at < ?")) {
+            statement.setTimestamp(1, Timestamp.from(cutoff));
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new OutboxException("Could not clean up the outbox", e);
+        }
+    }
+
+    public long countUnpublished() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "select count(*) from outbox_event where published_at is null");
+             ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new OutboxException("Could not count the outbox", e);
+        }
+    }
+}

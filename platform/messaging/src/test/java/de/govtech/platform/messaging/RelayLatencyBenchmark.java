@@ -1,0 +1,96 @@
+package de.govtech.platform.messaging;
+
+import de.govtech.platform.messaging.outbox.Outbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static de.govtech.platform.testkit.KafkaTopicReader.header;
+
+/**
+ * Measures how long an event takes from the commit of its transaction until a consumer receives it from Kafka.
+ * Not part of the test suite (tag "benchmark"); run it with {@code bench/relay-latency.sh}. It prints figures and
+ * asserts nothing about time.
+ */
+@QuarkusTest
+@RealInfrastructure
+@Tag("benchmark")
+class RelayLatencyBenchmark {
+
+    private static final int WARM_UP = 100;
+    private static final int MEASURED = Integer.getInteger("bench.events", 1000);
+    private static final long PAUSE_MILLIS = Long.getLong("bench.pause-ms", 5);
+
+    @Inject
+    Outbox outbox;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void commitToConsumerLatency() throws Exception {
+        Map<String, Long> received = new ConcurrentHashMap<>();
+        AtomicBoolean consuming = new AtomicBoolean(true);
+        Thread consumer = new Thread(() -> consume(received, consuming), "latency-consumer");
+        consumer.start();
+        Thread.sleep(3000); // let the consumer join and sit at the end of the topic
+
+        List<Long> latencies = new ArrayList<>();
+        Map<String, Long> committed = new ConcurrentHashMap<>();
+        for (int i = 0; i < WARM_UP + MEASURED; i++) {
+            UUID municipality = UUID.randomUUID();
+            String id = QuarkusTransaction.requiringNew()
+                    .call(() -> outbox.append(TestEvents.memberJoined(municipality, "Gemeinde Latenz"))).toString();
+            if (i >= WARM_UP) {
+                committed.put(id, System.nanoTime());
+            }
+            Thread.sleep(PAUSE_MILLIS);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!received.keySet().containsAll(committed.keySet()) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        consuming.set(false);
+        consumer.join();
+
+        committed.forEach((id, at) -> latencies.add(received.getOrDefault(id, Long.MAX_VALUE) - at));
+        Collections.sort(latencies);
+        System.out.printf("%nRELAY LATENCY (commit -> consumer), %d events, %d ms apart:%n", MEASURED, PAUSE_MILLIS);
+        for (double p : new double[] {0.5, 0.9, 0.95, 0.99, 1.0}) {
+            long nanos = latencies.get(Math.min(latencies.size() - 1, (int) Math.ceil(p * latencies.size()) - 1));
+            System.out.printf("  p%-5s %8.1f ms%n", p == 1.0 ? "max" : String.valueOf((int) (p * 100)), nanos / 1e6);
+        }
+    }
+
+    private void consume(Map<String, Long> received, AtomicBoolean consuming) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "latency-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()))) {
+            consumer.subscribe(List.of("membership.events"));
+            while (consuming.get()) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(20))) {
+                    received.putIfAbsent(String.valueOf(header(record, "ce_id")), System.nanoTime());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package de.govtech.deploy.local;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Applications started together and stopped together: SIGTERM to all at once, then wait for each. */
+final class ServiceGroup {
+
+    private final List<ServiceProcess> members = new CopyOnWriteArrayList<>();
+
+    void add(ServiceProcess service) {
+        members.add(service);
+    }
+
+    List<ServiceProcess> members() {
+        return List.copyOf(members);
+    }
+
+    String label() {
+        return String.join(", ", members.stream().map(ServiceProcess::name).toList());
+    }
+
+    void stopAll(Duration grace, Terminal terminal) {
+        long start = System.nanoTime();
+        members.forEach(ServiceProcess::requestStop);
+        for (ServiceProcess service : members) {
+            service.awaitStopped(grace);
+            terminal.println("  " + terminal.ok() + " " + service.name() + " stopped ("
+                    + ProgressBoard.secondsSince(start) + " s)");
+        }
+    }
+}

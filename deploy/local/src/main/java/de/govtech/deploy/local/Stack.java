@@ -1,0 +1,515 @@
+package de.govtech.deploy.local;
+
+import de.govtech.platform.infra.KafkaServer;
+import de.govtech.platform.infra.KeycloakDistribution;
+import de.govtech.platform.infra.KeycloakServer;
+import de.govtech.platform.infra.KeycloakSettings;
+import de.govtech.platform.infra.PlatformTopics;
+import de.govtech.platform.infra.PostgresServer;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * The whole stack: starts PostgreSQL, Kafka, Keycloak, the services and the gateway in that order, and stops
+ * whatever has started in the reverse order, whether the start failed half-way or the user pressed Ctrl-C.
+ * {@link #stop()} may be called from any thread (signal handler, shutdown hook, the failing start itself) and
+ * runs once; later callers wait until it is done.
+ */
+final class Stack {
+
+    static final String REALM = "govtech";
+    static final String KEYCLOAK_DATABASE = "keycloak";
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private static final Duration ABORT_START_WAIT = Duration.ofSeconds(60);
+    private static final long STAGGER_MILLIS = 2_000;
+    private static final int LOG_TAIL_LINES = 20;
+    private static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC");
+
+    /** Thrown inside the start when a stop was requested meanwhile. */
+    private static final class StartAborted extends RuntimeException {
+        StartAborted() {
+            super("start aborted", null, false, false);
+        }
+    }
+
+    /** {@code reportsItself}: the action prints its own progress (a group of applications). */
+    private record StopStep(String name, Runnable action, boolean reportsItself) {
+    }
+
+    private final StackLayout layout;
+    private final Terminal terminal;
+    private final List<ServiceSpec> selected;
+    private final Duration serviceTimeout;
+    private final HealthProbe probe = new HealthProbe();
+
+    private final Deque<StopStep> started = new ArrayDeque<>();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final CountDownLatch startSettled = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "stack-watcher");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile Thread startThread;
+    private volatile int exitCode;
+
+    Stack(StackLayout layout, Terminal terminal, List<ServiceSpec> selected, Duration serviceTimeout) {
+        this.layout = layout;
+        this.terminal = terminal;
+        this.selected = List.copyOf(selected);
+        this.serviceTimeout = serviceTimeout;
+    }
+
+    boolean isStopping() {
+        return stopping.get();
+    }
+
+    /** Starts everything, prints the summary and blocks until {@link #stop()} has run. Returns the exit code. */
+    int up(boolean wipe, String stopHint) {
+        startThread = Thread.currentThread();
+        long begin = System.nanoTime();
+        Running running;
+        try (ProgressBoard board = new ProgressBoard(terminal)) {
+            running = start(board, wipe);
+        } catch (StartAborted e) {
+            return settleAfterAbort();
+        } catch (StackException e) {
+            // a child that got the terminal's SIGINT can end before our own signal handler has run
+            sleepQuietly(500);
+            if (stopping.get()) {
+                return settleAfterAbort();
+            }
+            startSettled.countDown();
+            reportFailure(e);
+            stop();
+            return 1;
+        } catch (InterruptedException e) {
+            return settleAfterAbort();
+        } catch (RuntimeException e) {
+            if (stopping.get()) {
+                return settleAfterAbort();
+            }
+            startSettled.countDown();
+            terminal.error(terminal.failed() + " Unexpected error: " + e);
+            java.util.logging.Logger.getLogger(Stack.class.getName()).log(java.util.logging.Level.SEVERE, "start failed", e);
+            terminal.error("  Details: " + layout.logFile("launcher"));
+            stop();
+            return 1;
+        }
+        startSettled.countDown();
+        printSummary(running, ProgressBoard.secondsSince(begin), stopHint);
+        watch(running);
+        awaitQuietly(stopped);
+        return exitCode;
+    }
+
+    private int settleAfterAbort() {
+        startSettled.countDown();
+        awaitQuietly(stopped);
+        return exitCode == 0 ? 130 : exitCode;
+    }
+
+    /** SIGINT/SIGTERM: stop, and let the process end with 128 + the signal number. */
+    void stopOnSignal(int code) {
+        if (!stopping.get()) {
+            exitCode = code;
+        }
+        stop();
+    }
+
+    /** What a successful start hands to the summary and the watcher. */
+    private record Running(PostgresServer postgres, KafkaServer kafka, KeycloakServer keycloak,
+                           List<ServiceProcess> apps) {
+    }
+
+    private Running start(ProgressBoard board, boolean wipe) throws InterruptedException {
+        Path keycloakHome = preflight();
+        PortCheck.requireFree(PortCheck.portsFor(selected), layout);
+        if (wipe) {
+            terminal.println("Wiping " + layout.dataDir() + " " + terminal.ellipsis());
+            layout.wipe();
+        }
+        boolean fresh = !layout.dataExists();
+        layout.prepare();
+        LauncherLog.toFile(layout.logFile("launcher"));
+        ChildPids.clear(layout);
+        terminal.println((fresh ? "New data dir " : "Data dir ") + layout.dataDir() + " (logs in " + layout.logsDir() + ")");
+
+        PostgresServer postgres = startPostgres(board);
+        KafkaServer kafka = startKafka(board);
+        KeycloakServer keycloak = startKeycloak(board, keycloakHome, postgres);
+
+        List<ServiceProcess> apps = new ArrayList<>();
+        List<ServiceSpec> services = selected.stream().filter(s -> !s.isGateway()).toList();
+        if (!services.isEmpty()) {
+            apps.addAll(startApps(board, services, spec -> serviceEnvironment(spec, postgres, kafka, keycloak)));
+        }
+        List<ServiceSpec> gateway = selected.stream().filter(ServiceSpec::isGateway).toList();
+        if (!gateway.isEmpty()) {
+            apps.addAll(startApps(board, gateway, spec -> gatewayEnvironment(spec, keycloak)));
+        }
+        return new Running(postgres, kafka, keycloak, apps);
+    }
+
+    /** Everything that can be checked before a single process starts. Returns the Keycloak home. */
+    private Path preflight() {
+        List<String> missing = new ArrayList<>();
+        for (ServiceSpec spec : selected) {
+            if (!Files.isRegularFile(layout.quarkusRunJar(spec))) {
+                missing.add("  " + spec.name() + ": no " + layout.root().relativize(layout.quarkusRunJar(spec)));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new StackException("Not built yet:\n" + String.join("\n", missing)
+                    + "\n  Build with ./stack.sh (it runs the Maven build first) or: mvn -B install -DskipTests");
+        }
+        // the launcher knows the repository; the working directory may be anywhere
+        if (System.getProperty("govtech.keycloak.home") == null && System.getenv("GOVTECH_KEYCLOAK_HOME") == null) {
+            System.setProperty("govtech.keycloak.home", layout.keycloakHome().toString());
+        }
+        if (System.getProperty("govtech.keycloak.realm-file") == null
+                && System.getenv("GOVTECH_KEYCLOAK_REALM_FILE") == null) {
+            System.setProperty("govtech.keycloak.realm-file", layout.realmFile().toString());
+        }
+        try {
+            KeycloakDistribution.realmFile();
+            return KeycloakDistribution.locate();
+        } catch (IllegalStateException e) {
+            throw new StackException(e.getMessage()
+                    + "\n  Build it with ./stack.sh or: mvn -B install -DskipTests -pl deploy/keycloak");
+        }
+    }
+
+    private PostgresServer startPostgres(ProgressBoard board) {
+        String name = "PostgreSQL";
+        board.begin(name);
+        PostgresServer postgres;
+        try {
+            postgres = PostgresServer.start(layout.postgresDir(), PortCheck.POSTGRES_PORT);
+        } catch (IOException | RuntimeException e) {
+            throw failure(board, name, e, layout.logFile("launcher"));
+        }
+        onStarted(name, postgres::close);
+        try {
+            for (ServiceSpec spec : ServiceSpec.SERVICES) {
+                postgres.ensureDatabase(spec.area());
+            }
+            postgres.ensureDatabase(KEYCLOAK_DATABASE);
+        } catch (RuntimeException e) {
+            throw failure(board, name, e, layout.logFile("launcher"));
+        }
+        board.up(name, "localhost:" + postgres.port());
+        return postgres;
+    }
+
+    private KafkaServer startKafka(ProgressBoard board) {
+        String name = "Kafka";
+        Path log = layout.logFile("kafka");
+        board.begin(name);
+        KafkaServer kafka;
+        try {
+            kafka = KafkaServer.start(layout.kafkaDir(), PortCheck.KAFKA_PORT, log);
+        } catch (IOException | RuntimeException e) {
+            throw failure(board, name, e, log);
+        }
+        onStarted(name, kafka::close);
+        try {
+            kafka.ensureTopics(PlatformTopics.all());
+        } catch (RuntimeException e) {
+            throw failure(board, name, e, log);
+        }
+        board.up(name, kafka.bootstrapServers() + ", " + PlatformTopics.all().size() + " topics");
+        return kafka;
+    }
+
+    private KeycloakServer startKeycloak(ProgressBoard board, Path home, PostgresServer postgres) {
+        String name = "Keycloak";
+        Path log = layout.logFile("keycloak");
+        terminal.println("Keycloak needs 20-60 s; its first start on a new data dir sets up its database (up to ~2 min)");
+        board.begin(name);
+        KeycloakServer keycloak;
+        try {
+            keycloak = KeycloakServer.start(new KeycloakSettings(home, PortCheck.KEYCLOAK_PORT,
+                    PortCheck.KEYCLOAK_MANAGEMENT_PORT, KeycloakDistribution.realmFile(),
+                    postgres.jdbcUrl(KEYCLOAK_DATABASE), postgres.username(), postgres.password(), log));
+        } catch (IOException | RuntimeException e) {
+            throw failure(board, name, e, log);
+        }
+        onStarted(name, keycloak::close);
+        rememberKeycloakPid();
+        board.up(name, keycloak.baseUrl());
+        return keycloak;
+    }
+
+    /** kc.sh runs Keycloak in a java child; that JVM holds the ports and is what a later port check should name. */
+    private void rememberKeycloakPid() {
+        ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("kc.home.dir")).orElse(false))
+                .findFirst()
+                .ifPresent(p -> {
+                    ChildPids.add(layout, p.pid(), PortCheck.KEYCLOAK_PORT, "Keycloak");
+                    ChildPids.add(layout, p.pid(), PortCheck.KEYCLOAK_MANAGEMENT_PORT, "Keycloak");
+                });
+    }
+
+    private RuntimeException failure(ProgressBoard board, String name, Exception e, Path log) {
+        if (stopping.get() || e instanceof InterruptedIOException || Thread.currentThread().isInterrupted()) {
+            board.forget(name);
+            return new StartAborted();
+        }
+        board.failed(name, "failed");
+        // infra messages may carry their own log tail; the first line is what matters here
+        String message = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+        return new StackException(name + " did not start: " + message, log, e);
+    }
+
+    private interface Environment {
+        Map<String, String> of(ServiceSpec spec);
+    }
+
+    /** Starts the applications a little apart (2 cores), then waits until every one is ready. */
+    private List<ServiceProcess> startApps(ProgressBoard board, List<ServiceSpec> specs, Environment environment)
+            throws InterruptedException {
+        ServiceGroup group = new ServiceGroup();
+        onStarted(String.join(", ", specs.stream().map(ServiceSpec::name).toList()),
+                () -> group.stopAll(STOP_GRACE, terminal), true);
+        for (ServiceSpec spec : specs) {
+            if (!group.members().isEmpty()) {
+                Thread.sleep(STAGGER_MILLIS);
+            }
+            if (stopping.get()) {
+                throw new StartAborted();
+            }
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(SERVICE_JVM_OPTIONS);
+            command.add("-jar");
+            command.add(layout.quarkusRunJar(spec).toString());
+            ServiceProcess process = ServiceProcess.start(spec, command, environment.of(spec), layout.moduleDir(spec),
+                    layout.logFile(spec.moduleDir()));
+            group.add(process);
+            ChildPids.add(layout, process);
+            board.begin(spec.name(), process.startedNanos());
+        }
+        new HealthWaiter(probe, board, serviceTimeout).awaitReady(group.members());
+        return group.members();
+    }
+
+    private static Map<String, String> serviceEnvironment(ServiceSpec spec, PostgresServer postgres, KafkaServer kafka,
+                                                          KeycloakServer keycloak) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(spec.port()));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(spec.area()));
+        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl(REALM));
+        return env;
+    }
+
+    private static Map<String, String> gatewayEnvironment(ServiceSpec spec, KeycloakServer keycloak) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(spec.port()));
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl(REALM));
+        for (ServiceSpec service : ServiceSpec.SERVICES) {
+            env.put(service.upstreamEnvName(), service.baseUrl());
+        }
+        return env;
+    }
+
+    /** Registers what has started; when a stop is already under way it is stopped right here instead. */
+    private void onStarted(String name, Runnable stopAction) {
+        onStarted(name, stopAction, false);
+    }
+
+    private void onStarted(String name, Runnable stopAction, boolean reportsItself) {
+        synchronized (started) {
+            if (!stopping.get()) {
+                started.push(new StopStep(name, stopAction, reportsItself));
+                return;
+            }
+        }
+        runStep(new StopStep(name, stopAction, reportsItself));
+        throw new StartAborted();
+    }
+
+    private void printSummary(Running running, long seconds, String stopHint) {
+        List<DevUser> users = List.of();
+        String usersNote = null;
+        try {
+            users = DevUser.readRealm(KeycloakDistribution.realmFile());
+        } catch (IOException | RuntimeException e) {
+            usersNote = "(could not read " + layout.realmFile() + ": " + e.getMessage() + ")";
+        }
+        new Summary(terminal, spec -> {
+            int status = probe.httpStatus(spec.swaggerUiUrl());
+            return status >= 200 && status < 400;
+        }).print(new Summary.Facts(selected, running.keycloak().baseUrl(), running.postgres().port(),
+                running.kafka().bootstrapServers(), users, usersNote, layout.dataDir(), layout.logsDir(), seconds, stopHint));
+    }
+
+    /** After the start: report a child that dies (with its log) and keep the rest running. */
+    private void watch(Running running) {
+        for (ServiceProcess app : running.apps()) {
+            app.onExit().thenRun(() -> {
+                // on Ctrl-C in a terminal the children get SIGINT too and may exit before our handler runs
+                sleepQuietly(1_000);
+                if (!stopping.get()) {
+                    reportDeath(app.name() + " stopped unexpectedly (exit code " + app.exitValue() + ")", app.logFile());
+                }
+            });
+        }
+        AtomicBoolean kafkaReported = new AtomicBoolean();
+        AtomicInteger keycloakFailures = new AtomicInteger();
+        String keycloakHealth = "http://localhost:" + PortCheck.KEYCLOAK_MANAGEMENT_PORT + "/health/ready";
+        watcher.scheduleWithFixedDelay(() -> {
+            if (stopping.get()) {
+                return;
+            }
+            if (!running.kafka().isRunning() && kafkaReported.compareAndSet(false, true)) {
+                reportDeath("Kafka stopped unexpectedly", layout.logFile("kafka"));
+            }
+            boolean keycloakUp = probe.check(keycloakHealth).up();
+            if (keycloakUp) {
+                if (keycloakFailures.getAndSet(0) >= 3) {
+                    terminal.println(terminal.ok() + " Keycloak answers again");
+                }
+            } else if (keycloakFailures.incrementAndGet() == 3 && !stopping.get()) {
+                reportDeath("Keycloak does not answer at " + keycloakHealth, layout.logFile("keycloak"));
+            }
+        }, 5, 5, TimeUnit.SECONDS);
+    }
+
+    private void reportDeath(String what, Path log) {
+        StringBuilder text = new StringBuilder(terminal.failed() + " " + what + ". The rest keeps running.\n");
+        appendLog(text, log);
+        terminal.error(text.toString().stripTrailing());
+    }
+
+    private void reportFailure(StackException e) {
+        StringBuilder text = new StringBuilder("\n" + terminal.failed() + " " + e.getMessage() + "\n");
+        e.logFile().ifPresent(log -> appendLog(text, log));
+        terminal.error(text.toString().stripTrailing());
+    }
+
+    private static void appendLog(StringBuilder text, Path log) {
+        text.append("  Log: ").append(log).append('\n');
+        List<String> tail = LogTail.lastLines(log, LOG_TAIL_LINES);
+        if (!tail.isEmpty()) {
+            text.append("  Last ").append(tail.size()).append(" lines:\n");
+            tail.forEach(line -> text.append("    | ").append(line).append('\n'));
+        }
+    }
+
+    /**
+     * Stops everything in the reverse order of the start, then ends any child process that is still there.
+     * Runs once; a second caller waits for the first.
+     */
+    void stop() {
+        if (!stopping.compareAndSet(false, true)) {
+            awaitQuietly(stopped);
+            return;
+        }
+        try {
+            watcher.shutdownNow();
+            Thread starter = startThread;
+            if (startSettled.getCount() > 0 && starter != null && starter != Thread.currentThread()) {
+                terminal.println("Stopping: aborting the start " + terminal.ellipsis());
+                starter.interrupt();
+                try {
+                    startSettled.await(ABORT_START_WAIT.toSeconds(), TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            List<StopStep> steps;
+            synchronized (started) {
+                steps = new ArrayList<>(started); // push() put the last started first
+                started.clear();
+            }
+            if (!steps.isEmpty()) {
+                terminal.println("Stopping " + terminal.ellipsis());
+            }
+            steps.forEach(this::runStep);
+            endLeftoverChildren();
+            ChildPids.clear(layout);
+            if (!steps.isEmpty()) {
+                terminal.println(terminal.ok() + " Everything stopped. Data kept in " + layout.dataDir());
+            }
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    private void runStep(StopStep step) {
+        long start = System.nanoTime();
+        terminal.println("  stopping " + step.name() + " " + terminal.ellipsis());
+        try {
+            step.action().run();
+            if (!step.reportsItself()) {
+                terminal.println("  " + terminal.ok() + " " + step.name() + " stopped ("
+                        + ProgressBoard.secondsSince(start) + " s)");
+            }
+        } catch (RuntimeException e) {
+            terminal.error("  " + terminal.failed() + " stopping " + step.name() + " failed: " + e.getMessage());
+        }
+    }
+
+    /** Whatever still runs below this JVM (a crashed start, a process a server started) gets SIGTERM, then SIGKILL. */
+    private void endLeftoverChildren() {
+        List<ProcessHandle> left = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
+        if (left.isEmpty()) {
+            return;
+        }
+        terminal.println("  ending " + left.size() + " leftover child process(es) " + terminal.ellipsis());
+        left.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline && left.stream().anyMatch(ProcessHandle::isAlive)) {
+            sleepQuietly(200);
+        }
+        Stream.concat(left.stream(), ProcessHandle.current().descendants())
+                .filter(ProcessHandle::isAlive)
+                .forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                latch.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package de.govtech.deploy.local;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintStream;
+import java.io.ByteArrayOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+class StackMainTest {
+
+    private final Terminal terminal = new Terminal(new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(new ByteArrayOutputStream()), false, false);
+    private final CommandLine cli = new CommandLine(new StackMain.Root())
+            .addSubcommand("up", new UpCommand(terminal))
+            .addSubcommand("status", new StatusCommand(terminal));
+
+    @Test
+    void upIsTheDefaultCommand() {
+        assertArrayEquals(new String[] {"up"}, StackMain.withDefaultCommand(cli, new String[0]));
+        assertArrayEquals(new String[] {"up", "--wipe"}, StackMain.withDefaultCommand(cli, new String[] {"--wipe"}));
+        assertArrayEquals(new String[] {"up", "--help"}, StackMain.withDefaultCommand(cli, new String[] {"--help"}));
+    }
+
+    @Test
+    void namedCommandsStayAsTheyAre() {
+        assertArrayEquals(new String[] {"status"}, StackMain.withDefaultCommand(cli, new String[] {"status"}));
+        assertArrayEquals(new String[] {"up", "--wipe"}, StackMain.withDefaultCommand(cli, new String[] {"up", "--wipe"}));
+    }
+}

@@ -1,0 +1,46 @@
+package de.govtech.platform.support.openapi;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class ProblemOpenApiFilterTest {
+
+    @Test
+    void documentIsOpenApi31WithTheBearerSchemeAndTheProblemSchema() {
+        given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("openapi", startsWith("3.1"))
+                .body("components.securitySchemes.bearer.type", equalTo("http"))
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("components.schemas.Problem.properties", hasKey("type"))
+                .body("components.schemas.Problem.properties.errors.items.$ref", equalTo("#/components/schemas/ProblemFieldError"))
+                .body("components.responses.NotFound.content.'application/problem+json'.schema.$ref",
+                        equalTo("#/components/schemas/Problem"));
+    }
+
+    @Test
+    void operationsDocumentTheErrorsThatApplyToThem() {
+        var paths = "paths.'/samples/{id}'.get.responses";
+        given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body(paths + ".'404'.$ref", equalTo("#/components/responses/NotFound"))
+                .body(paths + ".'400'.$ref", equalTo("#/components/responses/BadRequest"))
+                .body(paths + ".'500'.$ref", equalTo("#/components/responses/InternalError"))
+                .body(paths, not(hasKey("409")))
+                .body(paths, not(hasKey("401")))
+                .body("paths.'/samples'.post.responses.'409'.$ref", equalTo("#/components/responses/Conflict"))
+                .body("paths.'/samples'.post.responses", not(hasKey("404")))
+                .body("paths.'/samples/admin'.get.responses.'401'.content.'application/problem+json'.schema.$ref",
+                        equalTo("#/components/schemas/Problem"))
+                .body("paths.'/samples/admin'.get.responses.'403'.content.'application/problem+json'.schema.$ref",
+                        equalTo("#/components/schemas/Problem"));
+    }
+}

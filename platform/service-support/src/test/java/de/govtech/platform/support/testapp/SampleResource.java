@@ -1,0 +1,77 @@
+package de.govtech.platform.support.testapp;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import de.govtech.platform.support.problem.DomainProblemException;
+import io.quarkus.security.Authenticated;
+
+/** A resource that only exists in the library's tests, to provoke every kind of error. */
+@Path("/samples")
+@Produces(MediaType.APPLICATION_JSON)
+public class SampleResource {
+
+    public enum Kind {
+        GEMEINDE, STADT
+    }
+
+    public record Address(@NotBlank String street, @JsonProperty("postal_code") @Pattern(regexp = "\\d{5}") String postalCode) {
+    }
+
+    public record Sample(@NotBlank String name, Kind kind, int population, @Valid @NotNull Address address,
+            List<@Valid Address> branches) {
+    }
+
+    @GET
+    @Path("/{id}")
+    public Sample get(@PathParam("id") long id) {
+        throw DomainProblemException.notFound("Sample", id);
+    }
+
+    @GET
+    public List<Sample> list(@QueryParam("page-size") @Max(100) Integer pageSize) {
+        return List.of();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Sample create(@Valid @NotNull Sample sample) {
+        return sample;
+    }
+
+    @GET
+    @Path("/boom")
+    public Sample boom() {
+        throw new IllegalStateException("connection to db-7 refused, password=hunter2");
+    }
+
+    @GET
+    @Path("/admin")
+    @RolesAllowed("platform-admin")
+    public String admin() {
+        return "secret";
+    }
+
+    @GET
+    @Path("/mine")
+    @Authenticated
+    public String mine() {
+        return "mine";
+    }
+}

@@ -1,0 +1,108 @@
+package de.govtech.platform.testkit;
+
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What every service owes the platform, proven against its real database and broker: readiness including the
+ * database, an OpenAPI 3.1 document with its title, the bearer scheme and the Problem schema, problem+json for
+ * unknown paths, metrics and Swagger UI, and the platform's outbox/inbox migration applied.
+ *
+ * <pre>{@code
+ * @QuarkusTest
+ * @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "membership"), ...)
+ * @WithTestResource(value = KafkaTestResource.class, ...)
+ * class PlatformWiringTest extends ServicePlatformContractTest {
+ *     PlatformWiringTest() { super("/api/v1/membership", "GovTech Kommunal — Membership API"); }
+ * }
+ * }</pre>
+ */
+public abstract class ServicePlatformContractTest {
+
+    private static final String DATABASE_CHECK = "Database connections health check";
+
+    private final String basePath;
+    private final String apiTitle;
+
+    @Inject
+    DataSource dataSource;
+
+    protected ServicePlatformContractTest(String basePath, String apiTitle) {
+        this.basePath = basePath;
+        this.apiTitle = apiTitle;
+    }
+
+    @Test
+    void readinessIsUpAndIncludesTheDatabase() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem(DATABASE_CHECK))
+                .body("checks.find { it.name == '" + DATABASE_CHECK + "' }.status", equalTo("UP"));
+    }
+
+    @Test
+    void openApiDocumentIsVersion31WithTitleBearerSchemeAndProblemSchema() {
+        given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("openapi", startsWith("3.1."))
+                .body("info.title", equalTo(apiTitle))
+                .body("info.version", equalTo("1.0.0"))
+                .body("components.securitySchemes.bearer.type", equalTo("http"))
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("components.schemas", hasKey("Problem"));
+    }
+
+    @Test
+    void unknownPathUnderTheBasePathIsANotFoundProblem() {
+        given().when().get(basePath + "/no-such-resource")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://govtech-kommunal.de/problems/not-found"))
+                .body("status", equalTo(404))
+                .body("instance", equalTo(basePath + "/no-such-resource"));
+    }
+
+    @Test
+    void operationsEndpointsAreServed() {
+        given().when().get("/q/metrics").then().statusCode(200);
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void platformMigrationCreatedTheOutboxAndInboxTables() throws SQLException {
+        assertEquals(List.of("inbox_event", "outbox_event"),
+                strings("select table_name from information_schema.tables where table_schema = 'public'"
+                        + " and table_name in ('outbox_event', 'inbox_event') order by table_name"));
+        List<String> applied = strings("select version from flyway_schema_history where success order by installed_rank");
+        assertTrue(applied.contains("0.1"), "applied migrations: " + applied);
+    }
+
+    private List<String> strings(String sql) throws SQLException {
+        List<String> result = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                result.add(rows.getString(1));
+            }
+        }
+        return result;
+    }
+}

@@ -7,17 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.govtech.platform.infra.KeycloakDistribution;
 import de.govtech.platform.infra.KeycloakServer;
-import de.govtech.platform.infra.KeycloakSettings;
-import de.govtech.platform.infra.PostgresServer;
+import de.govtech.platform.testkit.KeycloakTokens;
+import de.govtech.platform.testkit.RealmKeycloak;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,7 +46,7 @@ class DevUsersGetTokensTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private static PostgresServer postgres;
+    private static RealmKeycloak realm;
     private static KeycloakServer keycloak;
 
     record DevUser(String username, String role, String municipalityId, String vendorId) {
@@ -72,26 +69,14 @@ class DevUsersGetTokensTest {
 
     @BeforeAll
     static void startServers() throws IOException {
-        postgres = PostgresServer.start(null, 0);
-        try {
-            postgres.ensureDatabase("keycloak");
-            keycloak = KeycloakServer.start(new KeycloakSettings(
-                    KeycloakDistribution.locate(), 0, 0, KeycloakDistribution.realmFile(),
-                    postgres.jdbcUrl("keycloak"), postgres.username(), postgres.password(),
-                    Path.of("target", "keycloak-test.log")));
-        } catch (IOException | RuntimeException e) {
-            postgres.close();
-            throw e;
-        }
+        realm = RealmKeycloak.start(Path.of("target", "keycloak-test.log"));
+        keycloak = realm.server();
     }
 
     @AfterAll
     static void stopServers() {
-        if (keycloak != null) {
-            keycloak.close();
-        }
-        if (postgres != null) {
-            postgres.close();
+        if (realm != null) {
+            realm.close();
         }
     }
 
@@ -136,6 +121,15 @@ class DevUsersGetTokensTest {
     }
 
     @Test
+    void testKitTokenHelperGivesTheTokensSystemTestsUse() throws Exception {
+        JsonNode vendor = payload(realm.tokens().accessTokenOf("dev-vendor"));
+        assertEquals("687ba146-49e1-4bf1-bb4e-6b634e4bccb4", vendor.path("vendor_id").asText());
+        assertEquals(Set.of("vendor"), appRoles(vendor));
+        JsonNode service = payload(realm.tokens().serviceAccessToken());
+        assertEquals(SERVICES_CLIENT, service.path("azp").asText());
+    }
+
+    @Test
     void servicesClientWithWrongSecretIsRefused() throws Exception {
         HttpResponse<String> response = token(Map.of(
                 "grant_type", "client_credentials", "client_id", SERVICES_CLIENT, "client_secret", "wrong"));
@@ -155,7 +149,7 @@ class DevUsersGetTokensTest {
 
     @Test
     void usersMayReadButNotChangeTheOrganisationTheyActFor() throws Exception {
-        HttpResponse<String> adminToken = post(keycloak.realmUrl("master") + "/protocol/openid-connect/token", Map.of(
+        HttpResponse<String> adminToken = new KeycloakTokens(keycloak.realmUrl("master")).requestToken(Map.of(
                 "grant_type", "password", "client_id", "admin-cli",
                 "username", KeycloakServer.BOOTSTRAP_ADMIN_USERNAME,
                 "password", KeycloakServer.BOOTSTRAP_ADMIN_PASSWORD));
@@ -227,21 +221,7 @@ class DevUsersGetTokensTest {
         return JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
     }
 
-    private static HttpResponse<String> token(Map<String, String> form) throws IOException, InterruptedException {
-        return post(keycloak.realmUrl(REALM) + "/protocol/openid-connect/token", form);
-    }
-
-    private static HttpResponse<String> post(String url, Map<String, String> form)
-            throws IOException, InterruptedException {
-        String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> token(Map<String, String> form) {
+        return realm.tokens().requestToken(form);
     }
 }

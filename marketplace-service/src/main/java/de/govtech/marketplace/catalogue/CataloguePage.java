@@ -1,0 +1,15 @@
+package de.govtech.marketplace.catalogue;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+/** One page of catalogue results with the total of all pages and the facet counts of all matching apps. */
+@Schema(name = "CataloguePage")
+public record CataloguePage(
+        List<CatalogueApp> items,
+        @Schema(examples = "0") int page,
+        @Schema(examples = "20") int size,
+        @Schema(examples = "42") long total,
+        CatalogueFacets facets) {
+}

@@ -1,0 +1,98 @@
+package de.govtech.marketplace.vendors;
+
+import de.govtech.marketplace.common.Caller;
+import de.govtech.marketplace.common.Page;
+import de.govtech.marketplace.common.PageRequest;
+import de.govtech.platform.support.problem.DomainProblemException;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Registration, lookup and verification of vendors, with object-level checks. */
+@ApplicationScoped
+public class VendorService {
+
+    private final Clock clock = Clock.systemUTC();
+
+    @Transactional
+    public VendorView register(Caller caller, VendorRegistration body) {
+        UUID vendorId = caller.requireVendorId();
+        if (Vendor.findById(vendorId) != null) {
+            throw new DomainProblemException(VendorProblems.ALREADY_REGISTERED,
+                    "Vendor " + vendorId + " is already registered");
+        }
+        if (Vendor.count("vatId", body.vatId()) > 0) {
+            throw new DomainProblemException(VendorProblems.VAT_ID_TAKEN,
+                    "Another vendor is registered with VAT id " + body.vatId(), "vatId");
+        }
+        Vendor vendor = new Vendor();
+        vendor.id = vendorId;
+        vendor.name = body.name().strip();
+        vendor.legalForm = body.legalForm().strip();
+        vendor.street = body.address().street().strip();
+        vendor.postalCode = body.address().postalCode();
+        vendor.city = body.address().city().strip();
+        vendor.country = body.address().country();
+        vendor.contactEmail = body.contactEmail().strip();
+        vendor.vatId = body.vatId();
+        vendor.status = VendorStatus.PENDING;
+        vendor.registeredAt = clock.instant();
+        vendor.registeredBy = caller.name();
+        vendor.persist();
+        return VendorView.of(vendor);
+    }
+
+    /** A vendor the caller may see: platform admins see all, vendor users only their own (others are 404). */
+    @Transactional
+    public VendorView get(Caller caller, UUID id) {
+        return VendorView.of(visible(caller, id));
+    }
+
+    @Transactional
+    public Page<VendorView> list(PageRequest paging, Optional<VendorStatus> status) {
+        var query = status.map(s -> Vendor.<Vendor>find("status", Sort.by("registeredAt").and("id"), s))
+                .orElseGet(() -> Vendor.findAll(Sort.by("registeredAt").and("id")));
+        List<Vendor> items = query.page(paging.page, paging.size).list();
+        return new Page<>(items.stream().map(VendorView::of).toList(), paging.page, paging.size, query.count());
+    }
+
+    @Transactional
+    public VendorView verify(Caller caller, UUID id) {
+        Vendor vendor = Vendor.findById(id);
+        if (vendor == null) {
+            throw DomainProblemException.notFound("Vendor", id);
+        }
+        if (vendor.isVerified()) {
+            throw new DomainProblemException(VendorProblems.ALREADY_VERIFIED, "Vendor " + id + " is already verified");
+        }
+        vendor.status = VendorStatus.VERIFIED;
+        vendor.verifiedAt = clock.instant();
+        vendor.verifiedBy = caller.name();
+        return VendorView.of(vendor);
+    }
+
+    /** The caller's own vendor for listing work; 403 without a registered vendor. */
+    public Vendor ownVendor(Caller caller) {
+        UUID vendorId = caller.requireVendorId();
+        Vendor vendor = Vendor.findById(vendorId);
+        if (vendor == null) {
+            throw DomainProblemException.forbidden("Vendor " + vendorId + " is not registered yet");
+        }
+        return vendor;
+    }
+
+    private Vendor visible(Caller caller, UUID id) {
+        boolean allowed = caller.isPlatformAdmin() || caller.vendorId().filter(id::equals).isPresent();
+        Vendor vendor = allowed ? Vendor.findById(id) : null;
+        if (vendor == null) {
+            // Another vendor's record is reported as missing, so ids of other vendors are not disclosed.
+            throw DomainProblemException.notFound("Vendor", id);
+        }
+        return vendor;
+    }
+}

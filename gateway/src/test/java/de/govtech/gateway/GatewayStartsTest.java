@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
+@io.quarkus.test.common.WithTestResource(de.govtech.gateway.support.UpstreamsResource.class)
 class GatewayStartsTest {
 
     @Test
@@ -28,7 +29,7 @@ class GatewayStartsTest {
 
     @Test
     void unknownPathIsANotFoundProblem() {
-        given().when().get("/api/v1/nothing-here")
+        given().auth().oauth2(de.govtech.gateway.support.Tokens.valid("someone")).when().get("/api/v1/nothing-here")
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://govtech-kommunal.de/problems/not-found"));

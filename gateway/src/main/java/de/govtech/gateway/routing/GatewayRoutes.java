@@ -1,0 +1,54 @@
+package de.govtech.gateway.routing;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import de.govtech.gateway.GatewayConfig;
+import de.govtech.gateway.edge.BodySizeLimit;
+import de.govtech.gateway.ratelimit.CallerRateLimits;
+import io.quarkus.logging.Log;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.ext.web.Router;
+
+/** Puts one forwarding route per configured group on {@code /api/v1/<name>} and everything below it. */
+@ApplicationScoped
+public class GatewayRoutes {
+
+    /** Ahead of Quarkus REST (which answers unknown paths with 404), after authentication and authorisation. */
+    static final int ORDER = 100;
+
+    private final GatewayConfig config;
+    private final CallerRateLimits rateLimits;
+    private final long maxBodyBytes;
+    private final HttpClient client;
+
+    public GatewayRoutes(GatewayConfig config, CallerRateLimits rateLimits, Vertx vertx,
+            BodySizeLimit bodySizeLimit) {
+        this.config = config;
+        this.rateLimits = rateLimits;
+        this.maxBodyBytes = bodySizeLimit.maxBodyBytes();
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setKeepAlive(true)
+                .setMaxPoolSize(200)
+                .setDecompressionSupported(false)
+                .setTryUseCompression(false));
+    }
+
+    void register(@Observes Router router) {
+        config.routes().forEach((name, route) -> {
+            var proxy = new UpstreamProxy(name, route.upstream(), client, rateLimits, config.upstreamTimeout().toMillis(),
+                    config.connectTimeout().toMillis(), maxBodyBytes);
+            router.route("/api/v1/" + name + "/*").order(ORDER).handler(proxy);
+            Log.infof("Route /api/v1/%s/** -> %s (%d requests per %s and caller)", name, route.upstream(),
+                    route.rateLimit().requests(), route.rateLimit().period());
+        });
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+}

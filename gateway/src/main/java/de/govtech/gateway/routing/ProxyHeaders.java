@@ -1,0 +1,60 @@
+package de.govtech.gateway.routing;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.vertx.core.MultiMap;
+
+/**
+ * Which headers cross the gateway. Everything end-to-end is forwarded unchanged (Authorization, X-Request-Id,
+ * traceparent, content headers); hop-by-hop headers (RFC 9110 §7.6.1, plus those the Connection header names) stay
+ * on their hop; the upstream learns the original client through X-Forwarded-For/Proto/Host.
+ */
+public final class ProxyHeaders {
+
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
+
+    private ProxyHeaders() {
+    }
+
+    /** Headers for the upstream request; Host is left to the client, which sets the upstream's authority. */
+    public static MultiMap toUpstream(MultiMap incoming, String clientIp, String proto, String host) {
+        MultiMap out = endToEnd(incoming);
+        out.remove("host");
+        String forwardedFor = incoming.get("x-forwarded-for");
+        out.set("X-Forwarded-For", forwardedFor == null || forwardedFor.isBlank() ? clientIp : forwardedFor + ", " + clientIp);
+        out.set("X-Forwarded-Proto", proto);
+        if (host != null) {
+            out.set("X-Forwarded-Host", host);
+        }
+        return out;
+    }
+
+    /** Headers of the upstream's answer that go back to the caller. */
+    public static MultiMap toCaller(MultiMap upstream) {
+        return endToEnd(upstream);
+    }
+
+    static MultiMap endToEnd(MultiMap headers) {
+        Set<String> named = connectionTokens(headers);
+        MultiMap out = MultiMap.caseInsensitiveMultiMap();
+        for (var entry : headers) {
+            String name = entry.getKey().toLowerCase(Locale.ROOT);
+            if (!HOP_BY_HOP.contains(name) && !named.contains(name)) {
+                out.add(entry.getKey(), entry.getValue());
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> connectionTokens(MultiMap headers) {
+        return headers.getAll("connection").stream()
+                .flatMap(value -> Arrays.stream(value.split(",")))
+                .map(token -> token.trim().toLowerCase(Locale.ROOT))
+                .filter(token -> !token.isEmpty())
+                .collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,48 @@
+package de.govtech.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+import de.govtech.gateway.routing.ProxyHeaders;
+import io.vertx.core.MultiMap;
+
+class ProxyHeadersTest {
+
+    @Test
+    void forwardsEndToEndHeadersAndDropsHopByHopOnes() {
+        MultiMap incoming = MultiMap.caseInsensitiveMultiMap()
+                .add("Authorization", "Bearer t").add("Host", "gateway:8080").add("Connection", "close, X-Hop")
+                .add("X-Hop", "1").add("Keep-Alive", "timeout=5").add("Transfer-Encoding", "chunked")
+                .add("Upgrade", "h2c").add("TE", "trailers").add("Accept", "application/json").add("Accept", "text/plain");
+
+        MultiMap out = ProxyHeaders.toUpstream(incoming, "10.0.0.7", "https", "gateway:8080");
+
+        assertEquals("Bearer t", out.get("authorization"));
+        assertEquals(2, out.getAll("accept").size());
+        for (String dropped : new String[] { "Host", "Connection", "X-Hop", "Keep-Alive", "Transfer-Encoding", "Upgrade", "TE" }) {
+            assertFalse(out.contains(dropped), dropped);
+        }
+        assertEquals("10.0.0.7", out.get("X-Forwarded-For"));
+        assertEquals("https", out.get("X-Forwarded-Proto"));
+        assertEquals("gateway:8080", out.get("X-Forwarded-Host"));
+    }
+
+    @Test
+    void appendsToAnExistingForwardedForChain() {
+        MultiMap incoming = MultiMap.caseInsensitiveMultiMap().add("X-Forwarded-For", "203.0.113.5");
+        assertEquals("203.0.113.5, 10.0.0.7", ProxyHeaders.toUpstream(incoming, "10.0.0.7", "http", null).get("X-Forwarded-For"));
+        assertNull(ProxyHeaders.toUpstream(incoming, "10.0.0.7", "http", null).get("X-Forwarded-Host"));
+    }
+
+    @Test
+    void answerHeadersLoseHopByHopOnesToo() {
+        MultiMap answer = MultiMap.caseInsensitiveMultiMap().add("Content-Type", "application/json")
+                .add("Transfer-Encoding", "chunked").add("Connection", "keep-alive, X-Private").add("X-Private", "p");
+        MultiMap out = ProxyHeaders.toCaller(answer);
+        assertEquals(1, out.size());
+        assertEquals("application/json", out.get("content-type"));
+    }
+}

@@ -1,0 +1,88 @@
+package de.govtech.gateway.ratelimit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import de.govtech.gateway.GatewayConfig;
+
+class CallerRateLimitsTest {
+
+    private final CallerRateLimits limits = new CallerRateLimits(config(Map.of("learning", 2L, "marketplace", 5L)));
+
+    @Test
+    void countsDownPerCallerAndRefusesWhenUsedUp() {
+        RateDecision first = limits.tryAcquire("learning", "sub:a");
+        RateDecision second = limits.tryAcquire("learning", "sub:a");
+        RateDecision third = limits.tryAcquire("learning", "sub:a");
+
+        assertTrue(first.allowed());
+        assertEquals(1, first.remaining());
+        assertTrue(second.allowed());
+        assertEquals(0, second.remaining());
+        assertFalse(third.allowed());
+        assertEquals(2, third.limit());
+        assertEquals(0, third.remaining());
+        // 2 per 10 minutes, refilled greedily: one request back after 5 minutes, all after 10
+        assertTrue(third.retryAfterSeconds() > 290 && third.retryAfterSeconds() <= 300, "" + third.retryAfterSeconds());
+        assertTrue(third.resetSeconds() > 590 && third.resetSeconds() <= 600, "" + third.resetSeconds());
+    }
+
+    @Test
+    void callersAndRouteGroupsHaveTheirOwnAllowance() {
+        limits.tryAcquire("learning", "ip:10.0.0.1");
+        limits.tryAcquire("learning", "ip:10.0.0.1");
+        assertFalse(limits.tryAcquire("learning", "ip:10.0.0.1").allowed());
+        assertTrue(limits.tryAcquire("learning", "ip:10.0.0.2").allowed());
+        RateDecision otherGroup = limits.tryAcquire("marketplace", "ip:10.0.0.1");
+        assertTrue(otherGroup.allowed());
+        assertEquals(4, otherGroup.remaining());
+    }
+
+    private static GatewayConfig config(Map<String, Long> requestsPerTenMinutes) {
+        Map<String, GatewayConfig.Route> routes = new java.util.HashMap<>();
+        requestsPerTenMinutes.forEach((name, requests) -> routes.put(name, new GatewayConfig.Route() {
+            @Override
+            public URI upstream() {
+                return URI.create("http://localhost:1");
+            }
+
+            @Override
+            public GatewayConfig.RateLimit rateLimit() {
+                return new GatewayConfig.RateLimit() {
+                    @Override
+                    public long requests() {
+                        return requests;
+                    }
+
+                    @Override
+                    public Duration period() {
+                        return Duration.ofMinutes(10);
+                    }
+                };
+            }
+        }));
+        return new GatewayConfig() {
+            @Override
+            public Map<String, Route> routes() {
+                return routes;
+            }
+
+            @Override
+            public Duration upstreamTimeout() {
+                return Duration.ofSeconds(10);
+            }
+
+            @Override
+            public Duration connectTimeout() {
+                return Duration.ofSeconds(2);
+            }
+        };
+    }
+}

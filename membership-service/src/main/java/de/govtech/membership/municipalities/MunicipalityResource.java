@@ -1,0 +1,87 @@
+package de.govtech.membership.municipalities;
+
+import de.govtech.membership.shared.CurrentCaller;
+import de.govtech.membership.shared.Page;
+import de.govtech.membership.shared.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+@Path("/municipalities")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Municipalities", description = "Municipalities (Städte, Gemeinden, Landkreise, Ämter) and their official keys")
+public class MunicipalityResource {
+
+    private final MunicipalityService municipalities;
+    private final CurrentCaller caller;
+
+    public MunicipalityResource(MunicipalityService municipalities, CurrentCaller caller) {
+        this.municipalities = municipalities;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.MUNICIPALITY_ADMIN, Roles.MUNICIPALITY_STAFF})
+    @Operation(operationId = "listMunicipalities", summary = "List municipalities",
+            description = "A platform admin sees all municipalities; a municipality admin or staff member only their own.")
+    @APIResponse(responseCode = "200", description = "One page of municipalities, ordered by name")
+    public Page<MunicipalityView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        return municipalities.list(caller.get(), page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.MUNICIPALITY_ADMIN, Roles.MUNICIPALITY_STAFF})
+    @Operation(operationId = "getMunicipality", summary = "Read one municipality",
+            description = "Platform admins read any; municipality admins and staff only their own (else 403).")
+    @APIResponse(responseCode = "200", description = "The municipality")
+    public MunicipalityView get(@PathParam("id") UUID id) {
+        return municipalities.get(caller.get(), id);
+    }
+
+    @POST
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.MUNICIPALITY_ADMIN})
+    @Operation(operationId = "createMunicipality", summary = "Register a municipality",
+            description = "A platform admin registers any municipality; its id derives from the official key. A municipality "
+                    + "admin registers the municipality of their token's municipality_id claim, which becomes its id. "
+                    + "Emits municipality-updated.")
+    @APIResponse(responseCode = "201", description = "Registered; Location names the new municipality")
+    @APIResponse(responseCode = "409", description = "The official key or the municipality exists already (problem+json)")
+    public Response create(@Valid @NotNull MunicipalityRequest request, @Context UriInfo uri) {
+        MunicipalityView created = municipalities.create(caller.get(), request);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.MUNICIPALITY_ADMIN})
+    @Operation(operationId = "updateMunicipality", summary = "Replace a municipality's master data",
+            description = "Platform admins change any municipality, municipality admins only their own. Emits municipality-updated.")
+    @APIResponse(responseCode = "204", description = "Changed")
+    @APIResponse(responseCode = "409", description = "Another municipality has this official key, or a concurrent change (problem+json)")
+    public void update(@PathParam("id") UUID id, @Valid @NotNull MunicipalityRequest request) {
+        municipalities.update(caller.get(), id, request);
+    }
+}

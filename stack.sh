@@ -7,10 +7,13 @@
 #   ./stack.sh --no-build   skip the Maven build (use what target/ holds)
 #   ./stack.sh --help       all options (see deploy/local/README.md)
 #   ./stack.sh status       which parts of a running stack answer
+#   ./stack.sh --port-offset 20000   every port + 20000 (a second stack beside the usual one; status takes it too)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 LAUNCHER_JAR="$ROOT/deploy/local/target/govtech-stack.jar"
+# the fixed ports; --port-offset N shifts them (the launcher checks its ports itself; here they only decide
+# whether the build is skipped)
 STACK_PORTS=(15432 19092 19093 8180 9180 8080 8081 8082 8083 8084)
 
 fail() {
@@ -42,11 +45,20 @@ fi
 
 build=true
 launcher_args=()
+port_offset=0
+previous=""
 for arg in "$@"; do
   case "$arg" in
     --no-build) build=false ;;
     *) launcher_args+=("$arg") ;;
   esac
+  case "$arg" in
+    --port-offset=*) port_offset="${arg#--port-offset=}" ;;
+  esac
+  if [[ "$previous" == "--port-offset" ]]; then
+    port_offset="$arg"
+  fi
+  previous="$arg"
 done
 
 first="${launcher_args[0]:-}"
@@ -66,8 +78,12 @@ port_in_use() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
+if ! [[ "$port_offset" =~ ^-?[0-9]+$ ]]; then
+  port_offset=0 # the launcher reports the bad value
+fi
 if [[ "$build" == true && -f "$LAUNCHER_JAR" ]]; then
-  for port in "${STACK_PORTS[@]}"; do
+  # a stack on the usual ports or on this offset's
+  for port in "${STACK_PORTS[@]}" $(for p in "${STACK_PORTS[@]}"; do echo $((p + port_offset)); done); do
     if port_in_use "$port"; then
       # a running stack must not get its jars replaced under it; the launcher explains the taken port
       echo "Port $port is in use: skipping the build (is the stack already running?)."

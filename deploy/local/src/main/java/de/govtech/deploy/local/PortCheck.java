@@ -23,35 +23,30 @@ final class PortCheck {
     record PortUse(int port, String what) {
     }
 
-    static final int POSTGRES_PORT = 15432;
-    static final int KAFKA_PORT = 19092;
-    static final int KAFKA_CONTROLLER_PORT = KAFKA_PORT + 1;
-    static final int KEYCLOAK_PORT = 8180;
-    static final int KEYCLOAK_MANAGEMENT_PORT = 9180;
-
     private PortCheck() {
     }
 
-    static List<PortUse> portsFor(List<ServiceSpec> services) {
+    /** {@code services} already carry their shifted ports ({@link StackPorts#of(List)}). */
+    static List<PortUse> portsFor(StackPorts ports, List<ServiceSpec> services) {
         List<PortUse> uses = new ArrayList<>(List.of(
-                new PortUse(POSTGRES_PORT, "PostgreSQL"),
-                new PortUse(KAFKA_PORT, "Kafka broker"),
-                new PortUse(KAFKA_CONTROLLER_PORT, "Kafka controller"),
-                new PortUse(KEYCLOAK_PORT, "Keycloak"),
-                new PortUse(KEYCLOAK_MANAGEMENT_PORT, "Keycloak management (health)")));
+                new PortUse(ports.postgres(), "PostgreSQL"),
+                new PortUse(ports.kafka(), "Kafka broker"),
+                new PortUse(ports.kafkaController(), "Kafka controller"),
+                new PortUse(ports.keycloak(), "Keycloak"),
+                new PortUse(ports.keycloakManagement(), "Keycloak management (health)")));
         services.forEach(s -> uses.add(new PortUse(s.port(), s.name())));
         return uses;
     }
 
     /** Throws a {@link StackException} listing every taken port. */
-    static void requireFree(List<PortUse> uses, StackLayout layout) {
+    static void requireFree(List<PortUse> uses, StackLayout layout, StackPorts ports) {
         List<String> problems = new ArrayList<>();
         Set<Long> leftovers = new TreeSet<>();
         for (PortUse use : uses) {
             try {
                 Ports.requireFree(use.port(), use.what());
             } catch (PortInUseException e) {
-                Optional<Leftover> leftover = leftover(use, layout);
+                Optional<Leftover> leftover = leftover(use, layout, ports.postgres());
                 leftover.ifPresent(l -> leftovers.add(l.pid()));
                 problems.add("  port " + use.port() + " is taken, but " + use.what() + " needs it."
                         + " Who holds it: ss -ltnp 'sport = :" + use.port() + "'"
@@ -74,8 +69,8 @@ final class PortCheck {
     }
 
     /** A PostgreSQL or JVM left over from an earlier run whose launcher was killed (SIGKILL runs no cleanup). */
-    private static Optional<Leftover> leftover(PortUse use, StackLayout layout) {
-        if (use.port() == POSTGRES_PORT) {
+    private static Optional<Leftover> leftover(PortUse use, StackLayout layout, int postgresPort) {
+        if (use.port() == postgresPort) {
             return pidFromFile(layout.postgresDir().resolve("postmaster.pid"))
                     .flatMap(ProcessHandle::of)
                     .filter(ProcessHandle::isAlive)

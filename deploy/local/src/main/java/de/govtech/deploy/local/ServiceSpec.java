@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One Quarkus application of the stack: its module, its fixed local port and, for the four services, its
+ * One Quarkus application of the stack: its module, its local port (the fixed one unless shifted by
+ * {@link StackPorts}) and, for the four services, its
  * area (database name and REST base path {@code /api/v1/<area>}). The gateway has no area.
  */
 record ServiceSpec(String name, String moduleDir, int port, String area) {
@@ -25,6 +26,11 @@ record ServiceSpec(String name, String moduleDir, int port, String area) {
         return ALL.stream()
                 .filter(s -> s.name().equals(wanted) || (s.area() != null && s.area().equals(wanted)))
                 .findFirst();
+    }
+
+    /** The same application on another port (see {@link StackPorts}). */
+    ServiceSpec withPort(int newPort) {
+        return new ServiceSpec(name, moduleDir, newPort, area);
     }
 
     boolean isGateway() {

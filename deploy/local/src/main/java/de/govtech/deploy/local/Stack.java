@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -55,6 +54,8 @@ final class Stack {
 
     private final StackLayout layout;
     private final Terminal terminal;
+    private final StackPorts ports;
+    /** With their shifted ports. */
     private final List<ServiceSpec> selected;
     private final Duration serviceTimeout;
     private final HealthProbe probe = new HealthProbe();
@@ -71,10 +72,12 @@ final class Stack {
     private volatile Thread startThread;
     private volatile int exitCode;
 
-    Stack(StackLayout layout, Terminal terminal, List<ServiceSpec> selected, Duration serviceTimeout) {
+    /** {@code selected}: the applications with their fixed ports; {@code ports} shifts them. */
+    Stack(StackLayout layout, Terminal terminal, StackPorts ports, List<ServiceSpec> selected, Duration serviceTimeout) {
         this.layout = layout;
         this.terminal = terminal;
-        this.selected = List.copyOf(selected);
+        this.ports = ports;
+        this.selected = ports.of(selected);
         this.serviceTimeout = serviceTimeout;
     }
 
@@ -142,7 +145,7 @@ final class Stack {
 
     private Running start(ProgressBoard board, boolean wipe) throws InterruptedException {
         Path keycloakHome = preflight();
-        PortCheck.requireFree(PortCheck.portsFor(selected), layout);
+        PortCheck.requireFree(PortCheck.portsFor(ports, selected), layout, ports);
         if (wipe) {
             terminal.println("Wiping " + layout.dataDir() + " " + terminal.ellipsis());
             layout.wipe();
@@ -160,11 +163,14 @@ final class Stack {
         List<ServiceProcess> apps = new ArrayList<>();
         List<ServiceSpec> services = selected.stream().filter(s -> !s.isGateway()).toList();
         if (!services.isEmpty()) {
-            apps.addAll(startApps(board, services, spec -> serviceEnvironment(spec, postgres, kafka, keycloak)));
+            apps.addAll(startApps(board, services, spec -> AppEnvironment.service(spec,
+                    postgres.jdbcUrl(spec.area()), postgres.username(), postgres.password(), kafka.bootstrapServers(),
+                    keycloak.realmUrl(REALM))));
         }
         List<ServiceSpec> gateway = selected.stream().filter(ServiceSpec::isGateway).toList();
         if (!gateway.isEmpty()) {
-            apps.addAll(startApps(board, gateway, spec -> gatewayEnvironment(spec, keycloak)));
+            apps.addAll(startApps(board, gateway, spec -> AppEnvironment.gateway(spec, keycloak.realmUrl(REALM),
+                    ports.of(ServiceSpec.SERVICES))));
         }
         return new Running(postgres, kafka, keycloak, apps);
     }
@@ -203,7 +209,7 @@ final class Stack {
         board.begin(name);
         PostgresServer postgres;
         try {
-            postgres = PostgresServer.start(layout.postgresDir(), PortCheck.POSTGRES_PORT);
+            postgres = PostgresServer.start(layout.postgresDir(), ports.postgres());
         } catch (IOException | RuntimeException e) {
             throw failure(board, name, e, layout.logFile("launcher"));
         }
@@ -226,7 +232,7 @@ final class Stack {
         board.begin(name);
         KafkaServer kafka;
         try {
-            kafka = KafkaServer.start(layout.kafkaDir(), PortCheck.KAFKA_PORT, log);
+            kafka = KafkaServer.start(layout.kafkaDir(), ports.kafka(), log);
         } catch (IOException | RuntimeException e) {
             throw failure(board, name, e, log);
         }
@@ -247,8 +253,8 @@ final class Stack {
         board.begin(name);
         KeycloakServer keycloak;
         try {
-            keycloak = KeycloakServer.start(new KeycloakSettings(home, PortCheck.KEYCLOAK_PORT,
-                    PortCheck.KEYCLOAK_MANAGEMENT_PORT, KeycloakDistribution.realmFile(),
+            keycloak = KeycloakServer.start(new KeycloakSettings(home, ports.keycloak(),
+                    ports.keycloakManagement(), KeycloakDistribution.realmFile(),
                     postgres.jdbcUrl(KEYCLOAK_DATABASE), postgres.username(), postgres.password(), log));
         } catch (IOException | RuntimeException e) {
             throw failure(board, name, e, log);
@@ -265,8 +271,8 @@ final class Stack {
                 .filter(p -> p.info().commandLine().map(c -> c.contains("kc.home.dir")).orElse(false))
                 .findFirst()
                 .ifPresent(p -> {
-                    ChildPids.add(layout, p.pid(), PortCheck.KEYCLOAK_PORT, "Keycloak");
-                    ChildPids.add(layout, p.pid(), PortCheck.KEYCLOAK_MANAGEMENT_PORT, "Keycloak");
+                    ChildPids.add(layout, p.pid(), ports.keycloak(), "Keycloak");
+                    ChildPids.add(layout, p.pid(), ports.keycloakManagement(), "Keycloak");
                 });
     }
 
@@ -313,28 +319,6 @@ final class Stack {
         return group.members();
     }
 
-    private static Map<String, String> serviceEnvironment(ServiceSpec spec, PostgresServer postgres, KafkaServer kafka,
-                                                          KeycloakServer keycloak) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(spec.port()));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(spec.area()));
-        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl(REALM));
-        return env;
-    }
-
-    private static Map<String, String> gatewayEnvironment(ServiceSpec spec, KeycloakServer keycloak) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(spec.port()));
-        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl(REALM));
-        for (ServiceSpec service : ServiceSpec.SERVICES) {
-            env.put(service.upstreamEnvName(), service.baseUrl());
-        }
-        return env;
-    }
-
     /** Registers what has started; when a stop is already under way it is stopped right here instead. */
     private void onStarted(String name, Runnable stopAction) {
         onStarted(name, stopAction, false);
@@ -379,7 +363,7 @@ final class Stack {
         }
         AtomicBoolean kafkaReported = new AtomicBoolean();
         AtomicInteger keycloakFailures = new AtomicInteger();
-        String keycloakHealth = "http://localhost:" + PortCheck.KEYCLOAK_MANAGEMENT_PORT + "/health/ready";
+        String keycloakHealth = ports.keycloakHealthUrl();
         watcher.scheduleWithFixedDelay(() -> {
             if (stopping.get()) {
                 return;

@@ -1,6 +1,7 @@
 package de.govtech.deploy.local;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -15,17 +16,27 @@ final class StatusCommand implements Callable<Integer> {
     private final HealthProbe probe = new HealthProbe();
     private int down;
 
+    @Option(names = "--port-offset", paramLabel = "N", defaultValue = "0",
+            description = "Look for a stack started with the same --port-offset (default: ${DEFAULT-VALUE}).")
+    int portOffset;
+
     StatusCommand(Terminal terminal) {
         this.terminal = terminal;
     }
 
     @Override
     public Integer call() {
-        line("PostgreSQL", "localhost:" + PortCheck.POSTGRES_PORT, listening(PortCheck.POSTGRES_PORT));
-        line("Kafka", "localhost:" + PortCheck.KAFKA_PORT, listening(PortCheck.KAFKA_PORT));
-        String keycloakHealth = "http://localhost:" + PortCheck.KEYCLOAK_MANAGEMENT_PORT + "/health/ready";
-        line("Keycloak", "http://localhost:" + PortCheck.KEYCLOAK_PORT, probe.check(keycloakHealth).up());
-        for (ServiceSpec spec : ServiceSpec.ALL) {
+        StackPorts ports;
+        try {
+            ports = new StackPorts(portOffset);
+        } catch (StackException e) {
+            terminal.error(terminal.failed() + " " + e.getMessage());
+            return 2;
+        }
+        line("PostgreSQL", "localhost:" + ports.postgres(), listening(ports.postgres()));
+        line("Kafka", "localhost:" + ports.kafka(), listening(ports.kafka()));
+        line("Keycloak", "http://localhost:" + ports.keycloak(), probe.check(ports.keycloakHealthUrl()).up());
+        for (ServiceSpec spec : ports.of(ServiceSpec.ALL)) {
             line(spec.name(), spec.baseUrl(), probe.check(spec.healthUrl()).up());
         }
         return down == 0 ? 0 : 1;

@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
         footer = {
             "",
             "Ports: gateway 8080, services 8081-8084, Keycloak 8180 (management 9180), PostgreSQL 15432,"
-                + " Kafka 19092 (controller 19093).",
+                + " Kafka 19092 (controller 19093); --port-offset N adds N to each.",
             "Data and logs live in the data dir and survive restarts. See deploy/local/README.md.",
             "./stack.sh also takes --no-build (start what was built before, skip the Maven build).",
             "Other command: status (which parts of a running stack answer)."},
@@ -41,6 +41,11 @@ final class UpCommand implements Callable<Integer> {
             description = "How long each service may take to become ready (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    @Option(names = "--port-offset", paramLabel = "N", defaultValue = "0",
+            description = "Add N to every port, e.g. 20000 runs the gateway on 28080 and PostgreSQL on 35432, beside"
+                    + " a stack on the usual ports (default: ${DEFAULT-VALUE}).")
+    int portOffset;
+
     UpCommand(Terminal terminal) {
         this.terminal = terminal;
     }
@@ -49,14 +54,16 @@ final class UpCommand implements Callable<Integer> {
     public Integer call() {
         List<ServiceSpec> selected;
         StackLayout layout;
+        StackPorts ports;
         try {
+            ports = new StackPorts(portOffset);
             selected = selection();
             layout = StackLayout.resolve(dataDir);
         } catch (StackException e) {
             terminal.error(terminal.failed() + " " + e.getMessage());
             return 2;
         }
-        Stack stack = new Stack(layout, terminal, selected, Duration.ofSeconds(timeoutSeconds));
+        Stack stack = new Stack(layout, terminal, ports, selected, Duration.ofSeconds(timeoutSeconds));
         boolean interruptible = SignalStop.install(stack, terminal);
         long pid = ProcessHandle.current().pid();
         return stack.up(wipe, interruptible

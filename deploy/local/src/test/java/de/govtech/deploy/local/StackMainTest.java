@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.io.ByteArrayOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class StackMainTest {
 
@@ -27,5 +28,19 @@ class StackMainTest {
     void namedCommandsStayAsTheyAre() {
         assertArrayEquals(new String[] {"status"}, StackMain.withDefaultCommand(cli, new String[] {"status"}));
         assertArrayEquals(new String[] {"up", "--wipe"}, StackMain.withDefaultCommand(cli, new String[] {"up", "--wipe"}));
+    }
+
+    @Test
+    void upAndStatusTakeAPortOffsetThatDefaultsToZero() {
+        UpCommand up = new UpCommand(terminal);
+        new CommandLine(up).parseArgs("--port-offset", "20000");
+        StatusCommand status = new StatusCommand(terminal);
+        new CommandLine(status).parseArgs("--port-offset=300");
+        UpCommand plain = new UpCommand(terminal);
+        new CommandLine(plain).parseArgs();
+
+        assertEquals(20000, up.portOffset);
+        assertEquals(300, status.portOffset);
+        assertEquals(0, plain.portOffset);
     }
 }

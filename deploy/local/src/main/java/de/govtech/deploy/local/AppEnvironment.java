@@ -1,0 +1,35 @@
+package de.govtech.deploy.local;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The environment each application gets: its port and where PostgreSQL, Kafka, Keycloak and its upstreams are. */
+final class AppEnvironment {
+
+    private AppEnvironment() {
+    }
+
+    static Map<String, String> service(ServiceSpec spec, String jdbcUrl, String dbUsername, String dbPassword,
+                                       String kafkaBootstrap, String realmUrl) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(spec.port()));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
+        env.put("QUARKUS_DATASOURCE_USERNAME", dbUsername);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", dbPassword);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", realmUrl);
+        return env;
+    }
+
+    /** {@code upstreams}: the four services with the ports they run on. */
+    static Map<String, String> gateway(ServiceSpec spec, String realmUrl, List<ServiceSpec> upstreams) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(spec.port()));
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", realmUrl);
+        for (ServiceSpec service : upstreams) {
+            env.put(service.upstreamEnvName(), service.baseUrl());
+        }
+        return env;
+    }
+}

@@ -1,0 +1,256 @@
+package de.govtech.deploy.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.govtech.platform.infra.PortInUseException;
+import de.govtech.platform.infra.Ports;
+import de.govtech.platform.testkit.KeycloakTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The README's first command, proven: the packaged launcher (what ./stack.sh runs after its build) brings up
+ * PostgreSQL, Kafka, Keycloak, the four services and the gateway on shifted ports, everything answers, SIGTERM
+ * leaves no process and no bound port behind, and a second start on the same data dir comes up again.
+ * Needs the reactor's earlier modules built (deploy/local is the last module). {@code -DskipITs} skips it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalStackIT {
+
+    private static final Duration SUMMARY_TIMEOUT = Duration.ofMinutes(6);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    private static final int FIRST_OFFSET_TRIED = 20000;
+    private static final int SIGTERM_EXIT_CODE = 128 + 15;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Path root;
+    private Path moduleDir;
+    private Path dataDir;
+    private StackPorts ports;
+    private List<ServiceSpec> apps;
+    private LauncherRun launcher;
+    private List<ProcessHandle> descendantsBeforeStop = List.of();
+    private boolean earlierStepFailed;
+
+    @RegisterExtension
+    final TestWatcher printLauncherOutputOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            earlierStepFailed = true;
+            if (launcher != null) {
+                System.out.println("----- launcher output (pid " + launcher.pid() + ") -----\n" + launcher.output()
+                        + "----- end of launcher output; logs in " + dataDir.resolve("logs") + " -----");
+            }
+        }
+    };
+
+    @BeforeAll
+    void locateTheBuild() throws IOException {
+        assumeFalse(Boolean.getBoolean("skipITs"), "-DskipITs");
+        moduleDir = Path.of("").toAbsolutePath();
+        root = moduleDir.getParent().getParent();
+        List<String> missing = new ArrayList<>();
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            Path jar = root.resolve(spec.moduleDir()).resolve("target/quarkus-app/quarkus-run.jar");
+            if (!Files.isRegularFile(jar)) {
+                missing.add(root.relativize(jar).toString());
+            }
+        }
+        if (!Files.isRegularFile(launcherJar())) {
+            missing.add(root.relativize(launcherJar()).toString());
+        }
+        if (!missing.isEmpty()) {
+            fail("LocalStackIT runs the built platform, but these are missing: " + missing + ". Build the whole"
+                    + " reactor (./mvnw verify from the repository root; deploy/local is its last module).");
+        }
+        dataDir = moduleDir.resolve("target/stack-it");
+        ports = new StackPorts(freeOffset());
+        apps = ports.of(ServiceSpec.ALL);
+    }
+
+    @AfterAll
+    void leaveNothingBehind() {
+        if (launcher != null) {
+            launcher.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theFirstStartServesEveryApplicationAndEveryDevUser() throws Exception {
+        launcher = launch("first", true);
+        launcher.awaitSummary(SUMMARY_TIMEOUT);
+
+        assertTrue(launcher.output().contains("New data dir " + dataDir), launcher.output());
+        assertEverythingAnswers();
+        String realmUrl = realmUrl();
+        for (DevUser user : DevUser.readRealm(root.resolve("deploy/keycloak/realm/govtech-realm.json"))) {
+            assertTokenCarries(user, new KeycloakTokens(realmUrl).accessTokenOf(user.username()), realmUrl);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void sigtermStopsEverythingAndFreesEveryPort() throws Exception {
+        assumeTrue(!earlierStepFailed && launcher != null, "an earlier step failed");
+        stopAndAssertNothingRemains();
+    }
+
+    @Test
+    @Order(3)
+    void aSecondStartOnTheSameDataComesUpAgain() throws Exception {
+        assumeTrue(!earlierStepFailed && launcher != null && !launcher.isAlive(), "an earlier step failed");
+        launcher = launch("second", false);
+        launcher.awaitSummary(SUMMARY_TIMEOUT);
+
+        assertTrue(launcher.output().contains("Data dir " + dataDir)
+                && !launcher.output().contains("New data dir"), launcher.output());
+        String keycloakLog = Files.readString(dataDir.resolve("logs/keycloak.log"), StandardCharsets.UTF_8);
+        assertTrue(keycloakLog.contains("Realm '" + Stack.REALM + "' already exists"),
+                "Keycloak should have kept the realm in PostgreSQL and skipped the import; see " + dataDir.resolve("logs/keycloak.log"));
+        assertEverythingAnswers();
+        String realmUrl = realmUrl();
+        DevUser admin = DevUser.readRealm(root.resolve("deploy/keycloak/realm/govtech-realm.json")).get(0);
+        assertTokenCarries(admin, new KeycloakTokens(realmUrl).accessTokenOf(admin.username()), realmUrl);
+    }
+
+    @Test
+    @Order(4)
+    void sigtermStopsTheSecondStartAsCleanly() throws Exception {
+        assumeTrue(!earlierStepFailed && launcher != null, "an earlier step failed");
+        stopAndAssertNothingRemains();
+    }
+
+    private LauncherRun launch(String which, boolean wipe) {
+        List<String> args = new ArrayList<>(List.of("--port-offset", Integer.toString(ports.offset())));
+        if (wipe) {
+            args.add("--wipe"); // a fresh data dir, as on a clean clone
+        }
+        return LauncherRun.up(root, launcherJar(), dataDir, args, moduleDir.resolve("target/stack-it-" + which + ".out"));
+    }
+
+    private Path launcherJar() {
+        return root.resolve("deploy/local/target/govtech-stack.jar");
+    }
+
+    private String realmUrl() {
+        return "http://localhost:" + ports.keycloak() + "/realms/" + Stack.REALM;
+    }
+
+    private void assertEverythingAnswers() throws Exception {
+        for (ServiceSpec app : apps) {
+            HttpResponse<String> response = get(app.healthUrl());
+            assertEquals(200, response.statusCode(), app.name() + " " + app.healthUrl() + ": " + response.body());
+            assertEquals("UP", JSON.readTree(response.body()).path("status").asText(), app.name() + ": " + response.body());
+        }
+        HttpResponse<String> realm = get(realmUrl());
+        assertEquals(200, realm.statusCode(), realmUrl() + ": " + realm.body());
+        assertEquals(Stack.REALM, JSON.readTree(realm.body()).path("realm").asText(), realm.body());
+    }
+
+    private static void assertTokenCarries(DevUser user, String token, String realmUrl) throws IOException {
+        String[] parts = token.split("\\.");
+        assertEquals(3, parts.length, "not a JWT: " + token);
+        JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+        String who = user.username() + "'s token " + claims;
+        assertEquals(realmUrl, claims.path("iss").asText(), who);
+        assertEquals(user.username(), claims.path("preferred_username").asText(), who);
+        List<String> roles = new ArrayList<>();
+        claims.path("realm_access").path("roles").forEach(role -> roles.add(role.asText()));
+        assertFalse(user.roles().isEmpty(), user.username() + " has no realm role in the realm file");
+        assertTrue(roles.containsAll(user.roles()), who);
+        assertClaim(user.municipalityId(), claims, "municipality_id", who);
+        assertClaim(user.vendorId(), claims, "vendor_id", who);
+    }
+
+    private static void assertClaim(String expected, JsonNode claims, String name, String who) {
+        if (expected == null) {
+            assertTrue(claims.path(name).isMissingNode() || claims.path(name).isNull(), who);
+        } else {
+            assertNotNull(claims.get(name), who);
+            assertEquals(expected, claims.path(name).asText(), who);
+        }
+    }
+
+    private void stopAndAssertNothingRemains() throws Exception {
+        descendantsBeforeStop = launcher.descendants();
+        assertFalse(descendantsBeforeStop.isEmpty(), "the launcher should have child processes while the stack runs");
+        long begin = System.nanoTime();
+        int exitCode = launcher.stop(STOP_TIMEOUT);
+        System.out.println("launcher stopped in " + Duration.ofNanos(System.nanoTime() - begin).toSeconds() + " s");
+
+        assertEquals(SIGTERM_EXIT_CODE, exitCode, launcher.output());
+        assertTrue(launcher.output().contains("Everything stopped"), launcher.output());
+        List<String> alive = awaitGone(descendantsBeforeStop);
+        assertTrue(alive.isEmpty(), "still running after the launcher exited: " + alive);
+        assertTrue(launcher.postmaster().isEmpty(), "PostgreSQL still runs: " + launcher.postmaster());
+        List<String> bound = boundPorts(ports);
+        assertTrue(bound.isEmpty(), "still bound after the launcher exited: " + bound);
+    }
+
+    /** A process that has just exited may take a moment to be reaped by its new parent. */
+    private static List<String> awaitGone(List<ProcessHandle> processes) throws InterruptedException {
+        for (int i = 0; i < 25 && processes.stream().anyMatch(ProcessHandle::isAlive); i++) {
+            Thread.sleep(200);
+        }
+        return processes.stream().filter(ProcessHandle::isAlive)
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList();
+    }
+
+    private static List<String> boundPorts(StackPorts ports) {
+        List<String> bound = new ArrayList<>();
+        for (PortCheck.PortUse use : PortCheck.portsFor(ports, ports.of(ServiceSpec.ALL))) {
+            try {
+                Ports.requireFree(use.port(), use.what());
+            } catch (PortInUseException e) {
+                bound.add(use.port() + " (" + use.what() + ")");
+            }
+        }
+        return bound;
+    }
+
+    /** 20000 if all its ports are free, else the next thousand that is. */
+    private static int freeOffset() {
+        return IntStream.iterate(FIRST_OFFSET_TRIED, offset -> offset <= 45000, offset -> offset + 1000)
+                .filter(offset -> boundPorts(new StackPorts(offset)).isEmpty())
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("No port offset between 20000 and 45000 has all ports free"));
+    }
+
+    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,6 +1,6 @@
 package de.govtech.marketplace.catalogue;
 
-import de.govtech.marketplace.common.PageRequest;
+import de.govtech.platform.support.paging.PageRequest;
 import de.govtech.marketplace.listings.ListingContent;
 import de.govtech.marketplace.listings.ListingContentJson;
 import de.govtech.platform.support.problem.DomainProblemException;

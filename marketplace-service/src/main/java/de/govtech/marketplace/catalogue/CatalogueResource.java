@@ -1,6 +1,6 @@
 package de.govtech.marketplace.catalogue;
 
-import de.govtech.marketplace.common.PageRequest;
+import de.govtech.platform.support.paging.PageRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;

@@ -1,5 +1,7 @@
 package de.govtech.marketplace.common;
 
+import de.govtech.platform.support.security.OrganisationClaims;
+import de.govtech.platform.support.security.PlatformRoles;
 import de.govtech.platform.support.problem.DomainProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
@@ -11,10 +13,6 @@ import java.util.UUID;
 /** Who calls: name, roles and the organisation claims of the bearer token. */
 @RequestScoped
 public class Caller {
-
-    public static final String PLATFORM_ADMIN = "platform-admin";
-    public static final String MUNICIPALITY_ADMIN = "municipality-admin";
-    public static final String VENDOR = "vendor";
 
     private final SecurityIdentity identity;
     private final JsonWebToken token;
@@ -29,28 +27,16 @@ public class Caller {
     }
 
     public boolean isPlatformAdmin() {
-        return identity.hasRole(PLATFORM_ADMIN);
+        return identity.hasRole(PlatformRoles.PLATFORM_ADMIN);
     }
 
     /** The vendor the caller acts for (claim {@code vendor_id}), if the token carries a valid one. */
     public Optional<UUID> vendorId() {
-        return uuidClaim("vendor_id");
+        return OrganisationClaims.vendorId(token);
     }
 
     /** The vendor the caller acts for; 403 if the token has no valid {@code vendor_id}. */
     public UUID requireVendorId() {
         return vendorId().orElseThrow(() -> DomainProblemException.forbidden("The token carries no valid vendor_id claim"));
-    }
-
-    private Optional<UUID> uuidClaim(String name) {
-        Object value = token == null ? null : token.getClaim(name);
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(value.toString().replace("\"", "")));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

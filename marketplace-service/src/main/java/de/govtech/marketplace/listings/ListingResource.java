@@ -1,8 +1,9 @@
 package de.govtech.marketplace.listings;
 
+import de.govtech.platform.support.security.PlatformRoles;
 import de.govtech.marketplace.common.Caller;
-import de.govtech.marketplace.common.Page;
-import de.govtech.marketplace.common.PageRequest;
+import de.govtech.platform.support.paging.Page;
+import de.govtech.platform.support.paging.PageRequest;
 import de.govtech.marketplace.listings.ListingViews.DecisionView;
 import de.govtech.marketplace.listings.ListingViews.ListingSummary;
 import de.govtech.marketplace.listings.ListingViews.ListingView;
@@ -74,7 +75,7 @@ public class ListingResource {
 
     @Consumes(MediaType.APPLICATION_JSON)
     @POST
-    @RolesAllowed(Caller.VENDOR)
+    @RolesAllowed(PlatformRoles.VENDOR)
     @Operation(operationId = "createListing", summary = "Create a draft listing for the caller's vendor",
             description = "The vendor must be registered. The broker endpoint and credentials are stored, never returned.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "listing", value = EXAMPLE)))
@@ -88,7 +89,7 @@ public class ListingResource {
     }
 
     @GET
-    @RolesAllowed({Caller.VENDOR, Caller.PLATFORM_ADMIN})
+    @RolesAllowed({PlatformRoles.VENDOR, PlatformRoles.PLATFORM_ADMIN})
     @Operation(operationId = "listListings", summary = "Listings the caller may see",
             description = "Vendor users get their vendor's listings, platform admins all (e.g. status=SUBMITTED is the review queue).")
     @APIResponse(responseCode = "200", description = "One page of listings")
@@ -98,7 +99,7 @@ public class ListingResource {
 
     @GET
     @Path("/{listingId}")
-    @RolesAllowed({Caller.VENDOR, Caller.PLATFORM_ADMIN})
+    @RolesAllowed({PlatformRoles.VENDOR, PlatformRoles.PLATFORM_ADMIN})
     @Operation(operationId = "getListing", summary = "One listing with its published and pending revision",
             description = "Another vendor's listing answers 404.")
     @APIResponse(responseCode = "200", description = "The listing")
@@ -109,7 +110,7 @@ public class ListingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @PUT
     @Path("/{listingId}")
-    @RolesAllowed(Caller.VENDOR)
+    @RolesAllowed(PlatformRoles.VENDOR)
     @Operation(operationId = "updateListing", summary = "Change a listing",
             description = "Changes the pending draft, or starts a new revision after a publication or rejection (the published "
                     + "revision stays visible). Omit broker to keep the stored one. Refused while a revision is under review.")
@@ -126,7 +127,7 @@ public class ListingResource {
 
     @POST
     @Path("/{listingId}/submission")
-    @RolesAllowed(Caller.VENDOR)
+    @RolesAllowed(PlatformRoles.VENDOR)
     @Operation(operationId = "submitListing", summary = "Submit the pending draft for review",
             description = "Only a verified vendor's listing can be submitted (else 409 vendor-not-verified).")
     @APIResponse(responseCode = "200", description = "Submitted",
@@ -139,7 +140,7 @@ public class ListingResource {
 
     @POST
     @Path("/{listingId}/publication")
-    @RolesAllowed(Caller.PLATFORM_ADMIN)
+    @RolesAllowed(PlatformRoles.PLATFORM_ADMIN)
     @Operation(operationId = "publishListing", summary = "Publish the submitted revision (platform admins)",
             description = "The revision replaces the published one in the catalogue; emits app-published.")
     @APIResponse(responseCode = "200", description = "Published",
@@ -153,7 +154,7 @@ public class ListingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @POST
     @Path("/{listingId}/rejection")
-    @RolesAllowed(Caller.PLATFORM_ADMIN)
+    @RolesAllowed(PlatformRoles.PLATFORM_ADMIN)
     @Operation(operationId = "rejectListing", summary = "Reject the submitted revision with a reason (platform admins)")
     @APIResponse(responseCode = "200", description = "Rejected",
             content = @Content(schema = @Schema(implementation = ListingView.class)))
@@ -166,7 +167,7 @@ public class ListingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @POST
     @Path("/{listingId}/delisting")
-    @RolesAllowed({Caller.VENDOR, Caller.PLATFORM_ADMIN})
+    @RolesAllowed({PlatformRoles.VENDOR, PlatformRoles.PLATFORM_ADMIN})
     @Operation(operationId = "delistListing", summary = "Remove a published listing from the catalogue",
             description = "Platform admins or the owning vendor; emits app-delisted. Delisting is final.")
     @APIResponse(responseCode = "200", description = "Delisted",
@@ -179,7 +180,7 @@ public class ListingResource {
 
     @GET
     @Path("/{listingId}/revisions")
-    @RolesAllowed({Caller.VENDOR, Caller.PLATFORM_ADMIN})
+    @RolesAllowed({PlatformRoles.VENDOR, PlatformRoles.PLATFORM_ADMIN})
     @Operation(operationId = "listListingRevisions", summary = "Every revision of a listing, oldest first")
     @APIResponse(responseCode = "200", description = "One page of revisions")
     public Page<RevisionView> revisions(@PathParam("listingId") UUID listingId, @Valid @BeanParam PageRequest paging) {
@@ -188,7 +189,7 @@ public class ListingResource {
 
     @GET
     @Path("/{listingId}/decisions")
-    @RolesAllowed({Caller.VENDOR, Caller.PLATFORM_ADMIN})
+    @RolesAllowed({PlatformRoles.VENDOR, PlatformRoles.PLATFORM_ADMIN})
     @Operation(operationId = "listListingDecisions", summary = "The listing's history: who did what to which revision, when, why")
     @APIResponse(responseCode = "200", description = "One page of history entries, oldest first")
     public Page<DecisionView> decisions(@PathParam("listingId") UUID listingId, @Valid @BeanParam PageRequest paging) {

@@ -1,8 +1,8 @@
 package de.govtech.marketplace.listings;
 
 import de.govtech.marketplace.common.Caller;
-import de.govtech.marketplace.common.Page;
-import de.govtech.marketplace.common.PageRequest;
+import de.govtech.platform.support.paging.Page;
+import de.govtech.platform.support.paging.PageRequest;
 import de.govtech.marketplace.listings.ListingViews.DecisionView;
 import de.govtech.marketplace.listings.ListingViews.ListingSummary;
 import de.govtech.marketplace.listings.ListingViews.ListingView;

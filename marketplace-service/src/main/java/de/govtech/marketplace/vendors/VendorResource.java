@@ -1,8 +1,9 @@
 package de.govtech.marketplace.vendors;
 
+import de.govtech.platform.support.security.PlatformRoles;
 import de.govtech.marketplace.common.Caller;
-import de.govtech.marketplace.common.Page;
-import de.govtech.marketplace.common.PageRequest;
+import de.govtech.platform.support.paging.Page;
+import de.govtech.platform.support.paging.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -44,7 +45,7 @@ public class VendorResource {
 
     @Consumes(MediaType.APPLICATION_JSON)
     @POST
-    @RolesAllowed(Caller.VENDOR)
+    @RolesAllowed(PlatformRoles.VENDOR)
     @Operation(operationId = "registerVendor", summary = "Register the caller's vendor organisation",
             description = "The vendor id is the caller's vendor_id claim. The vendor starts PENDING until a platform admin verifies it.")
     @APIResponse(responseCode = "201", description = "Registered",
@@ -57,7 +58,7 @@ public class VendorResource {
     }
 
     @GET
-    @RolesAllowed(Caller.PLATFORM_ADMIN)
+    @RolesAllowed(PlatformRoles.PLATFORM_ADMIN)
     @Operation(operationId = "listVendors", summary = "List all vendors (platform admins)")
     @APIResponse(responseCode = "200", description = "One page of vendors")
     public Page<VendorView> list(@Valid @BeanParam PageRequest paging, @QueryParam("status") VendorStatus status) {
@@ -66,7 +67,7 @@ public class VendorResource {
 
     @GET
     @Path("/{vendorId}")
-    @RolesAllowed({Caller.VENDOR, Caller.PLATFORM_ADMIN})
+    @RolesAllowed({PlatformRoles.VENDOR, PlatformRoles.PLATFORM_ADMIN})
     @Operation(operationId = "getVendor", summary = "One vendor",
             description = "Vendor users see only their own vendor; another vendor's id answers 404.")
     @APIResponse(responseCode = "200", description = "The vendor")
@@ -76,7 +77,7 @@ public class VendorResource {
 
     @POST
     @Path("/{vendorId}/verification")
-    @RolesAllowed(Caller.PLATFORM_ADMIN)
+    @RolesAllowed(PlatformRoles.PLATFORM_ADMIN)
     @Operation(operationId = "verifyVendor", summary = "Verify a vendor (platform admins)",
             description = "Marks the vendor VERIFIED; from then on its listings may be submitted for review.")
     @APIResponse(responseCode = "200", description = "The verified vendor")

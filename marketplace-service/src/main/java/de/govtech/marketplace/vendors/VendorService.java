@@ -1,8 +1,8 @@
 package de.govtech.marketplace.vendors;
 
 import de.govtech.marketplace.common.Caller;
-import de.govtech.marketplace.common.Page;
-import de.govtech.marketplace.common.PageRequest;
+import de.govtech.platform.support.paging.Page;
+import de.govtech.platform.support.paging.PageRequest;
 import de.govtech.platform.support.problem.DomainProblemException;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;

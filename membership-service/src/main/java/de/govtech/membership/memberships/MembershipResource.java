@@ -1,8 +1,8 @@
 package de.govtech.membership.memberships;
 
 import de.govtech.membership.shared.CurrentCaller;
-import de.govtech.membership.shared.Page;
-import de.govtech.membership.shared.Roles;
+import de.govtech.platform.support.paging.Page;
+import de.govtech.platform.support.security.PlatformRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -44,7 +44,7 @@ public class MembershipResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.MUNICIPALITY_ADMIN})
+    @RolesAllowed({PlatformRoles.PLATFORM_ADMIN, PlatformRoles.MUNICIPALITY_ADMIN})
     @Operation(operationId = "applyForMembership", summary = "Apply for membership (Aufnahmeantrag)",
             description = "By the municipality's own admin, or a platform admin on its behalf. The applicant accepts the "
                     + "current statutes version (govtech.membership.statutes-version).")
@@ -57,7 +57,7 @@ public class MembershipResource {
     }
 
     @GET
-    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.MUNICIPALITY_ADMIN, Roles.MUNICIPALITY_STAFF})
+    @RolesAllowed({PlatformRoles.PLATFORM_ADMIN, PlatformRoles.MUNICIPALITY_ADMIN, PlatformRoles.MUNICIPALITY_STAFF})
     @Operation(operationId = "listMemberships", summary = "List memberships",
             description = "Platform admins see all (optionally of one municipality); others those of their own municipality.")
     @APIResponse(responseCode = "200", description = "One page of memberships, oldest application first")
@@ -69,7 +69,7 @@ public class MembershipResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.MUNICIPALITY_ADMIN, Roles.MUNICIPALITY_STAFF})
+    @RolesAllowed({PlatformRoles.PLATFORM_ADMIN, PlatformRoles.MUNICIPALITY_ADMIN, PlatformRoles.MUNICIPALITY_STAFF})
     @Operation(operationId = "getMembership", summary = "Read one membership")
     @APIResponse(responseCode = "200", description = "The membership")
     public MembershipView get(@PathParam("id") UUID id) {
@@ -78,7 +78,7 @@ public class MembershipResource {
 
     @GET
     @Path("/{id}/history")
-    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.MUNICIPALITY_ADMIN, Roles.MUNICIPALITY_STAFF})
+    @RolesAllowed({PlatformRoles.PLATFORM_ADMIN, PlatformRoles.MUNICIPALITY_ADMIN, PlatformRoles.MUNICIPALITY_STAFF})
     @Operation(operationId = "getMembershipHistory", summary = "A membership's transitions, oldest first")
     @APIResponse(responseCode = "200", description = "from, to, who, when, why of every transition")
     public List<TransitionView> history(@PathParam("id") UUID id) {
@@ -87,7 +87,7 @@ public class MembershipResource {
 
     @POST
     @Path("/{id}/admit")
-    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @RolesAllowed(PlatformRoles.PLATFORM_ADMIN)
     @Operation(operationId = "admitMembership", summary = "Admit an applicant (APPLIED → ACTIVE); emits member-joined")
     @APIResponse(responseCode = "200", description = "The now active membership")
     @APIResponse(responseCode = "409", description = ILLEGAL)
@@ -98,7 +98,7 @@ public class MembershipResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/reject")
-    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @RolesAllowed(PlatformRoles.PLATFORM_ADMIN)
     @Operation(operationId = "rejectMembership", summary = "Reject an application (APPLIED → REJECTED); reason required")
     @APIResponse(responseCode = "200", description = "The rejected application")
     @APIResponse(responseCode = "409", description = ILLEGAL)
@@ -109,7 +109,7 @@ public class MembershipResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/suspend")
-    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @RolesAllowed(PlatformRoles.PLATFORM_ADMIN)
     @Operation(operationId = "suspendMembership", summary = "Suspend a member (ACTIVE → SUSPENDED); emits member-suspended")
     @APIResponse(responseCode = "200", description = "The suspended membership")
     @APIResponse(responseCode = "409", description = ILLEGAL)
@@ -120,7 +120,7 @@ public class MembershipResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/reinstate")
-    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @RolesAllowed(PlatformRoles.PLATFORM_ADMIN)
     @Operation(operationId = "reinstateMembership", summary = "Reinstate a suspended member (SUSPENDED → ACTIVE); emits member-reinstated")
     @APIResponse(responseCode = "200", description = "The active membership")
     @APIResponse(responseCode = "409", description = ILLEGAL)
@@ -131,7 +131,7 @@ public class MembershipResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/notice")
-    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.MUNICIPALITY_ADMIN})
+    @RolesAllowed({PlatformRoles.PLATFORM_ADMIN, PlatformRoles.MUNICIPALITY_ADMIN})
     @Operation(operationId = "giveMembershipNotice", summary = "Give notice (Kündigung; ACTIVE → NOTICE_GIVEN)",
             description = "By the municipality's own admin or a platform admin. The membership's last day (leavesOn) is the "
                     + "end of the calendar quarter in which the notice period (govtech.membership.notice-period) expires.")
@@ -143,7 +143,7 @@ public class MembershipResource {
 
     @POST
     @Path("/end-due")
-    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @RolesAllowed(PlatformRoles.PLATFORM_ADMIN)
     @Operation(operationId = "endDueMemberships", summary = "End memberships whose last day has passed (NOTICE_GIVEN → ENDED)",
             description = "Emits member-left for each. Safe to run repeatedly and on several instances.")
     @APIResponse(responseCode = "200", description = "The memberships ended by this run")

@@ -3,7 +3,7 @@ package de.govtech.membership.memberships;
 import de.govtech.membership.municipalities.Municipality;
 import de.govtech.membership.shared.Caller;
 import de.govtech.membership.shared.Conflicts;
-import de.govtech.membership.shared.Page;
+import de.govtech.platform.support.paging.Page;
 import de.govtech.platform.events.membership.MemberJoined;
 import de.govtech.platform.events.membership.MemberLeft;
 import de.govtech.platform.events.membership.MemberReinstated;

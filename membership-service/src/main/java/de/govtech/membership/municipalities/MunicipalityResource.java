@@ -1,8 +1,8 @@
 package de.govtech.membership.municipalities;
 
 import de.govtech.membership.shared.CurrentCaller;
-import de.govtech.membership.shared.Page;
-import de.govtech.membership.shared.Roles;
+import de.govtech.platform.support.paging.Page;
+import de.govtech.platform.support.security.PlatformRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -42,7 +42,7 @@ public class MunicipalityResource {
     }
 
     @GET
-    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.MUNICIPALITY_ADMIN, Roles.MUNICIPALITY_STAFF})
+    @RolesAllowed({PlatformRoles.PLATFORM_ADMIN, PlatformRoles.MUNICIPALITY_ADMIN, PlatformRoles.MUNICIPALITY_STAFF})
     @Operation(operationId = "listMunicipalities", summary = "List municipalities",
             description = "A platform admin sees all municipalities; a municipality admin or staff member only their own.")
     @APIResponse(responseCode = "200", description = "One page of municipalities, ordered by name")
@@ -53,7 +53,7 @@ public class MunicipalityResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.MUNICIPALITY_ADMIN, Roles.MUNICIPALITY_STAFF})
+    @RolesAllowed({PlatformRoles.PLATFORM_ADMIN, PlatformRoles.MUNICIPALITY_ADMIN, PlatformRoles.MUNICIPALITY_STAFF})
     @Operation(operationId = "getMunicipality", summary = "Read one municipality",
             description = "Platform admins read any; municipality admins and staff only their own (else 403).")
     @APIResponse(responseCode = "200", description = "The municipality")
@@ -62,7 +62,7 @@ public class MunicipalityResource {
     }
 
     @POST
-    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.MUNICIPALITY_ADMIN})
+    @RolesAllowed({PlatformRoles.PLATFORM_ADMIN, PlatformRoles.MUNICIPALITY_ADMIN})
     @Operation(operationId = "createMunicipality", summary = "Register a municipality",
             description = "A platform admin registers any municipality; its id derives from the official key. A municipality "
                     + "admin registers the municipality of their token's municipality_id claim, which becomes its id. "
@@ -76,7 +76,7 @@ public class MunicipalityResource {
 
     @PUT
     @Path("/{id}")
-    @RolesAllowed({Roles.PLATFORM_ADMIN, Roles.MUNICIPALITY_ADMIN})
+    @RolesAllowed({PlatformRoles.PLATFORM_ADMIN, PlatformRoles.MUNICIPALITY_ADMIN})
     @Operation(operationId = "updateMunicipality", summary = "Replace a municipality's master data",
             description = "Platform admins change any municipality, municipality admins only their own. Emits municipality-updated.")
     @APIResponse(responseCode = "204", description = "Changed")

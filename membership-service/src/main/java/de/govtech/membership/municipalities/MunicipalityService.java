@@ -2,7 +2,7 @@ package de.govtech.membership.municipalities;
 
 import de.govtech.membership.shared.Caller;
 import de.govtech.membership.shared.Conflicts;
-import de.govtech.membership.shared.Page;
+import de.govtech.platform.support.paging.Page;
 import de.govtech.platform.events.membership.MunicipalityUpdated;
 import de.govtech.platform.messaging.outbox.Outbox;
 import de.govtech.platform.support.problem.DomainProblemException;

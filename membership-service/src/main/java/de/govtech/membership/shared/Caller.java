@@ -1,5 +1,6 @@
 package de.govtech.membership.shared;
 
+import de.govtech.platform.support.security.PlatformRoles;
 import de.govtech.platform.support.problem.DomainProblemException;
 
 import java.util.Optional;
@@ -18,7 +19,7 @@ public record Caller(String subject, Set<String> roles, Optional<UUID> municipal
     }
 
     public boolean isPlatformAdmin() {
-        return roles.contains(Roles.PLATFORM_ADMIN);
+        return roles.contains(PlatformRoles.PLATFORM_ADMIN);
     }
 
     public boolean actsFor(UUID municipality) {
@@ -28,12 +29,12 @@ public record Caller(String subject, Set<String> roles, Optional<UUID> municipal
     /** Platform admin, or admin / staff of this municipality. */
     public boolean mayRead(UUID municipality) {
         return isPlatformAdmin() || (actsFor(municipality)
-                && (roles.contains(Roles.MUNICIPALITY_ADMIN) || roles.contains(Roles.MUNICIPALITY_STAFF)));
+                && (roles.contains(PlatformRoles.MUNICIPALITY_ADMIN) || roles.contains(PlatformRoles.MUNICIPALITY_STAFF)));
     }
 
     /** Platform admin, or admin of this municipality. */
     public boolean mayAdminister(UUID municipality) {
-        return isPlatformAdmin() || (actsFor(municipality) && roles.contains(Roles.MUNICIPALITY_ADMIN));
+        return isPlatformAdmin() || (actsFor(municipality) && roles.contains(PlatformRoles.MUNICIPALITY_ADMIN));
     }
 
     public void requireRead(UUID municipality) {

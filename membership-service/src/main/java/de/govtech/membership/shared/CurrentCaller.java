@@ -1,5 +1,6 @@
 package de.govtech.membership.shared;
 
+import de.govtech.platform.support.security.OrganisationClaims;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -21,23 +22,11 @@ public class CurrentCaller {
         Optional<UUID> municipality = Optional.empty();
         String subject = identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
         if (identity.getPrincipal() instanceof JsonWebToken token) {
-            municipality = parse(token.getClaim(Roles.MUNICIPALITY_CLAIM));
+            municipality = OrganisationClaims.municipalityId(token);
             if (token.getSubject() != null) {
                 subject = token.getSubject();
             }
         }
         return new Caller(subject, identity.getRoles(), municipality);
-    }
-
-    private static Optional<UUID> parse(Object claim) {
-        if (claim == null) {
-            return Optional.empty();
-        }
-        String value = claim.toString().replace("\"", "").trim();
-        try {
-            return Optional.of(UUID.fromString(value));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty(); // a malformed claim grants nothing
-        }
     }
 }

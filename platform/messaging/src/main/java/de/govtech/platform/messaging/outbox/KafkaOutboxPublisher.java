@@ -10,6 +10,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,11 +32,14 @@ public class KafkaOutboxPublisher {
 
     private final Map<String, Object> kafkaConfig;
     private final OutboxConfig config;
+    private final String clientId;
     private Producer<String, byte[]> producer;
 
-    public KafkaOutboxPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, OutboxConfig config) {
+    public KafkaOutboxPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, OutboxConfig config,
+                                @ConfigProperty(name = "quarkus.application.name", defaultValue = "service") String application) {
         this.kafkaConfig = kafkaConfig;
         this.config = config;
+        this.clientId = application + "-outbox-relay";
     }
 
     /** Publishes all records in order; returns only when every one is acknowledged, else throws. */
@@ -70,7 +74,7 @@ public class KafkaOutboxPublisher {
             settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
             settings.put(ProducerConfig.ACKS_CONFIG, "all");
             settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-            settings.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+            settings.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
             settings.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 1);
             int timeoutMs = (int) config.sendTimeout().toMillis();
             settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(timeoutMs, 5_000));

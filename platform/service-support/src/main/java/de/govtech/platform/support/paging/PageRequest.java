@@ -1,4 +1,4 @@
-package de.govtech.marketplace.common;
+package de.govtech.platform.support.paging;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -6,7 +6,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** Paging query parameters shared by all list endpoints ({@code ?page=0&size=20}). */
+/** Paging query parameters of every list endpoint ({@code ?page=0&size=20}); use as {@code @Valid @BeanParam}. */
 public class PageRequest {
 
     @QueryParam("page")

@@ -5,9 +5,6 @@ import de.govtech.platform.testkit.PostgresTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import de.govtech.platform.events.EventJson;
-import de.govtech.platform.events.EventPayload;
-import de.govtech.platform.events.EventType;
 import de.govtech.platform.events.membership.MemberJoined;
 import de.govtech.platform.events.membership.MemberLeft;
 import de.govtech.platform.events.membership.MemberReinstated;
@@ -58,7 +55,7 @@ class MemberProjectionTest {
     @Test
     void aJoinedMunicipalityBecomesAnActiveMember() {
         UUID id = UUID.randomUUID();
-        send(event(joined(id, "Stadt Projektion")));
+        send(OutboxRecord.of(joined(id, "Stadt Projektion")));
 
         await().atMost(WAIT).until(() -> member(id) != null);
         MemberMunicipality member = member(id);
@@ -71,12 +68,12 @@ class MemberProjectionTest {
     @Test
     void theSameJoinedEventDeliveredTwiceGivesOneRowAppliedOnce() {
         UUID id = UUID.randomUUID();
-        OutboxRecord joined = event(joined(id, "Gemeinde Doppelt"));
+        OutboxRecord joined = OutboxRecord.of(joined(id, "Gemeinde Doppelt"));
         // A renaming after the join: if the duplicate join were applied again, it would undo the renaming.
-        OutboxRecord renamed = event(new MunicipalityUpdated(id, "08121000", null, "Gemeinde Umbenannt",
+        OutboxRecord renamed = OutboxRecord.of(new MunicipalityUpdated(id, "08121000", null, "Gemeinde Umbenannt",
                 MunicipalityType.GEMEINDE, "08", null));
         send(joined, renamed, joined);
-        OutboxRecord marker = event(new MemberSuspended(id, Instant.parse("2026-03-01T00:00:00Z"), "Marker"));
+        OutboxRecord marker = OutboxRecord.of(new MemberSuspended(id, Instant.parse("2026-03-01T00:00:00Z"), "Marker"));
         send(marker);
 
         await().atMost(WAIT).until(() -> member(id) != null && member(id).status == MemberStatus.SUSPENDED);
@@ -90,15 +87,15 @@ class MemberProjectionTest {
     @Test
     void suspensionReinstatementAndLeavingFollowTheEvents() {
         UUID id = UUID.randomUUID();
-        send(event(joined(id, "Gemeinde Wechselhaft")),
-                event(new MemberSuspended(id, Instant.parse("2026-02-01T00:00:00Z"), "Beitrag nicht gezahlt")));
+        send(OutboxRecord.of(joined(id, "Gemeinde Wechselhaft")),
+                OutboxRecord.of(new MemberSuspended(id, Instant.parse("2026-02-01T00:00:00Z"), "Beitrag nicht gezahlt")));
         await().atMost(WAIT).until(() -> member(id) != null && member(id).status == MemberStatus.SUSPENDED);
         assertEquals(Instant.parse("2026-02-01T00:00:00Z"), member(id).statusSince);
 
-        send(event(new MemberReinstated(id, Instant.parse("2026-02-15T00:00:00Z"), null)));
+        send(OutboxRecord.of(new MemberReinstated(id, Instant.parse("2026-02-15T00:00:00Z"), null)));
         await().atMost(WAIT).until(() -> member(id).status == MemberStatus.ACTIVE);
 
-        send(event(new MemberLeft(id, LocalDate.of(2026, 12, 31), "Kündigung")));
+        send(OutboxRecord.of(new MemberLeft(id, LocalDate.of(2026, 12, 31), "Kündigung")));
         await().atMost(WAIT).until(() -> member(id).status == MemberStatus.LEFT);
     }
 
@@ -114,7 +111,7 @@ class MemberProjectionTest {
         try (KafkaProducer<String, byte[]> producer = producer()) {
             producer.send(KafkaCloudEvents.toProducerRecord(broken));
             producer.send(notACloudEvent);
-            producer.send(KafkaCloudEvents.toProducerRecord(event(joined(healthy, "Gemeinde Gesund"))));
+            producer.send(KafkaCloudEvents.toProducerRecord(OutboxRecord.of(joined(healthy, "Gemeinde Gesund"))));
             producer.flush();
         }
 
@@ -131,12 +128,6 @@ class MemberProjectionTest {
     private static MemberJoined joined(UUID id, String name) {
         return new MemberJoined(id, "08121000", null, name, MunicipalityType.STADT, "08", 126_000, false,
                 LocalDate.of(2026, 1, 1));
-    }
-
-    private static OutboxRecord event(EventPayload payload) {
-        EventType type = EventType.of(payload.getClass());
-        return new OutboxRecord(0, UUID.randomUUID(), type.typeName(), type.source(), type.topic(), payload.aggregateId(),
-                OffsetDateTime.now(ZoneOffset.UTC), new String(EventJson.toBytes(payload), StandardCharsets.UTF_8));
     }
 
     private void send(OutboxRecord... events) {

@@ -1,20 +1,13 @@
 package de.govtech.platform.messaging.outbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import de.govtech.platform.events.EventJson;
 import de.govtech.platform.events.EventPayload;
 import de.govtech.platform.events.EventSchemas;
-import de.govtech.platform.events.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -29,8 +22,6 @@ public class Outbox {
     private final OutboxRepository repository;
     private final OutboxRelay relay;
     private final TransactionSynchronizationRegistry transactions;
-    private final ObjectMapper json = EventJson.mapper();
-    private final Clock clock = Clock.systemUTC();
 
     public Outbox(OutboxRepository repository, OutboxRelay relay, TransactionSynchronizationRegistry transactions) {
         this.repository = repository;
@@ -49,22 +40,11 @@ public class Outbox {
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             throw new IllegalStateException("Events are written in the transaction of their state change; none is active");
         }
-        EventType type = payload.eventType();
-        String json = serialize(payload);
-        EventSchemas.requireValid(type.typeName(), json.getBytes(StandardCharsets.UTF_8));
-        UUID eventId = UUID.randomUUID();
-        repository.insert(new OutboxRecord(0, eventId, type.typeName(), type.source(), type.topic(), payload.aggregateId(),
-                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), json));
+        OutboxRecord record = OutboxRecord.of(payload);
+        EventSchemas.requireValid(record.eventType(), record.payloadJson().getBytes(StandardCharsets.UTF_8));
+        repository.insert(record);
         wakeRelayAfterCommit();
-        return eventId;
-    }
-
-    private String serialize(EventPayload payload) {
-        try {
-            return json.writeValueAsString(payload);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Event payload cannot be serialized: " + payload.getClass().getName(), e);
-        }
+        return record.eventId();
     }
 
     private void wakeRelayAfterCommit() {

@@ -1,6 +1,12 @@
 package de.govtech.platform.messaging.outbox;
 
+import de.govtech.platform.events.EventJson;
+import de.govtech.platform.events.EventPayload;
+import de.govtech.platform.events.EventType;
+
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 /** One row of the outbox as the relay reads it. */
@@ -13,4 +19,14 @@ public record OutboxRecord(
         String aggregateId,
         OffsetDateTime occurredAt,
         String payloadJson) {
+
+    /**
+     * A new, not yet stored row for {@code payload}: a random event id, now (UTC), and type, source, topic and
+     * aggregate id from the contracts' registry. Tests use it too, to put events on a topic as a producer would.
+     */
+    public static OutboxRecord of(EventPayload payload) {
+        EventType type = payload.eventType();
+        return new OutboxRecord(0, UUID.randomUUID(), type.typeName(), type.source(), type.topic(), payload.aggregateId(),
+                OffsetDateTime.now(ZoneOffset.UTC), new String(EventJson.toBytes(payload), StandardCharsets.UTF_8));
+    }
 }

@@ -11,14 +11,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.util.List;
 import java.util.UUID;
 
 import static de.govtech.marketplace.listings.ListingFixtures.BASE;
@@ -31,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Refusals of the listing API: anonymous, unregistered and unverified vendors, malformed input, taken slugs. */
 @QuarkusTest
+@ExtendWith(BrokerSecretsNeverLeave.class)
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "marketplace"),
         scope = TestResourceScope.GLOBAL, parallel = true)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
@@ -44,17 +42,6 @@ class ListingAccessTest {
     void seed() {
         TestVendors.ensure(VERIFIED, "Zugriff Anbieter", true);
         TestVendors.ensure(UNVERIFIED, "Ungeprüft Anbieter", false);
-        RestAssured.filters(ListingFixtures.RECORD_RESPONSES);
-    }
-
-    @AfterEach
-    void stopRecording() {
-        RestAssured.replaceFiltersWith(List.of());
-    }
-
-    @AfterAll
-    static void noResponseContainedTheBrokerSecrets() {
-        ListingFixtures.assertNoResponseLeaksBrokerSecrets();
     }
 
     @Test

@@ -14,15 +14,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.nio.charset.StandardCharsets;
@@ -49,6 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * delisting — with the history kept and the events read back from marketplace.events.
  */
 @QuarkusTest
+@ExtendWith(BrokerSecretsNeverLeave.class)
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "marketplace"),
         scope = TestResourceScope.GLOBAL, parallel = true)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
@@ -65,17 +64,6 @@ class ListingWorkflowTest {
     void seed() {
         TestVendors.ensure(VENDOR_A, "Workflow Anbieter A", true);
         TestVendors.ensure(VENDOR_B, "Workflow Anbieter B", true);
-        RestAssured.filters(ListingFixtures.RECORD_RESPONSES);
-    }
-
-    @AfterEach
-    void stopRecording() {
-        RestAssured.replaceFiltersWith(List.of());
-    }
-
-    @AfterAll
-    static void noResponseContainedTheBrokerSecrets() {
-        ListingFixtures.assertNoResponseLeaksBrokerSecrets();
     }
 
     @Test

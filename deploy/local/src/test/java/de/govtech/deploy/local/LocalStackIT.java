@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.govtech.platform.infra.PortInUseException;
 import de.govtech.platform.infra.Ports;
 import de.govtech.platform.testkit.KeycloakTokens;
+import de.govtech.platform.testkit.stack.LauncherRun;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;

@@ -1,4 +1,4 @@
-package de.govtech.deploy.local;
+package de.govtech.platform.testkit.stack;
 
 import java.io.File;
 import java.io.IOException;
@@ -21,10 +21,12 @@ import java.util.concurrent.TimeoutException;
  * goes to a file, every process below it is remembered and {@link #close()} leaves nothing behind, even when a
  * test failed half-way. Usable by any system test that needs the whole platform.
  */
-final class LauncherRun implements AutoCloseable {
+public final class LauncherRun implements AutoCloseable {
 
     /** The last line of the summary (see UpCommand): once it is printed the stack is up. */
     private static final List<String> SUMMARY_END = List.of("Press Ctrl-C to stop", "Stop with: kill ");
+    /** The launcher's system property naming the repository root (deploy/local StackLayout). */
+    public static final String ROOT_PROPERTY = "govtech.stack.root";
     private static final String SUMMARY_START = "GovTech Kommunal platform is running";
 
     private final Process process;
@@ -50,11 +52,11 @@ final class LauncherRun implements AutoCloseable {
      * {@code java -Xmx256m -XX:+UseSerialGC -Dgovtech.stack.root=<root> -jar <launcher jar> up --data-dir <dataDir>
      * <more args>}, run in {@code root}; its output (stdout and stderr) goes to {@code outputFile}.
      */
-    static LauncherRun up(Path root, Path launcherJar, Path dataDir, List<String> moreArgs, Path outputFile) {
+    public static LauncherRun up(Path root, Path launcherJar, Path dataDir, List<String> moreArgs, Path outputFile) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC",
-                "-D" + StackLayout.ROOT_PROPERTY + "=" + root,
+                "-D" + ROOT_PROPERTY + "=" + root,
                 "-jar", launcherJar.toString()));
         command.addAll(List.of("up", "--data-dir", dataDir.toString()));
         command.addAll(moreArgs);
@@ -72,11 +74,11 @@ final class LauncherRun implements AutoCloseable {
         }
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    String output() {
+    public String output() {
         try {
             return Files.readString(outputFile, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -84,12 +86,12 @@ final class LauncherRun implements AutoCloseable {
         }
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** Waits until the summary is printed; fails (with the output) when the launcher exits first or takes too long. */
-    void awaitSummary(Duration timeout) throws InterruptedException {
+    public void awaitSummary(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             String text = output();
@@ -108,12 +110,12 @@ final class LauncherRun implements AutoCloseable {
     }
 
     /** Every process below the launcher right now. */
-    List<ProcessHandle> descendants() {
+    public List<ProcessHandle> descendants() {
         return process.descendants().toList();
     }
 
     /** SIGTERM, as {@code kill <pid>} would; returns the exit code or fails when it does not exit in time. */
-    int stop(Duration timeout) throws InterruptedException {
+    public int stop(Duration timeout) throws InterruptedException {
         process.destroy();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("The launcher did not exit within " + timeout.toSeconds() + " s of SIGTERM:\n"
@@ -153,7 +155,7 @@ final class LauncherRun implements AutoCloseable {
     }
 
     /** pg_ctl detaches PostgreSQL from the launcher, so it is found by its pid file, not among the descendants. */
-    Optional<ProcessHandle> postmaster() {
+    public Optional<ProcessHandle> postmaster() {
         Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
         try {
             if (!Files.isRegularFile(pidFile)) {

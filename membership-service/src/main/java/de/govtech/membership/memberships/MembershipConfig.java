@@ -15,6 +15,17 @@ public interface MembershipConfig {
     /** Notice period (Kündigungsfrist), ISO-8601, e.g. {@code P6M}. */
     Period noticePeriod();
 
+    /**
+     * When the end-due job runs (quarkus-scheduler cron, e.g. {@code 0 15 0 * * ?} = daily at 00:15);
+     * {@code off} disables it.
+     */
+    @WithDefault("0 15 0 * * ?")
+    String endDueCron();
+
+    /** Payment term of fee invoices (Zahlungsziel), counted from the day of the assessment, e.g. {@code P30D}. */
+    @WithDefault("P30D")
+    Period feePaymentTerm();
+
     /** Seed the founding members at start. */
     @WithDefault("true")
     boolean seedFoundingMembers();

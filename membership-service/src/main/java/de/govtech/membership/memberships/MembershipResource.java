@@ -2,14 +2,13 @@ package de.govtech.membership.memberships;
 
 import de.govtech.membership.shared.CurrentCaller;
 import de.govtech.platform.support.paging.Page;
+import de.govtech.platform.support.paging.PageRequest;
 import de.govtech.platform.support.security.PlatformRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -61,10 +60,8 @@ public class MembershipResource {
     @Operation(operationId = "listMemberships", summary = "List memberships",
             description = "Platform admins see all (optionally of one municipality); others those of their own municipality.")
     @APIResponse(responseCode = "200", description = "One page of memberships, oldest application first")
-    public Page<MembershipView> list(@QueryParam("municipalityId") UUID municipalityId,
-                                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                     @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return memberships.list(caller.get(), municipalityId, page, size);
+    public Page<MembershipView> list(@QueryParam("municipalityId") UUID municipalityId, @Valid @BeanParam PageRequest paging) {
+        return memberships.list(caller.get(), municipalityId, paging.page, paging.size);
     }
 
     @GET
@@ -133,7 +130,7 @@ public class MembershipResource {
     @Path("/{id}/notice")
     @RolesAllowed({PlatformRoles.PLATFORM_ADMIN, PlatformRoles.MUNICIPALITY_ADMIN})
     @Operation(operationId = "giveMembershipNotice", summary = "Give notice (Kündigung; ACTIVE → NOTICE_GIVEN)",
-            description = "By the municipality's own admin or a platform admin. The membership's last day (leavesOn) is the "
+            description = "By the municipality's own admin or a platform admin. The body is optional (no body, or {}). The membership's last day (leavesOn) is the "
                     + "end of the calendar quarter in which the notice period (govtech.membership.notice-period) expires.")
     @APIResponse(responseCode = "200", description = "The membership with noticeGivenOn and leavesOn")
     @APIResponse(responseCode = "409", description = ILLEGAL)

@@ -4,7 +4,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 
-@Schema(name = "MembershipTransition", description = "One entry of a membership's history")
+@Schema(name = "MembershipTransition", description = "One entry of a membership's history", examples = """
+        {"from": "ACTIVE", "to": "SUSPENDED", "actor": "3f0c2a4e-8d1b-4c57-9a3e-2b6f1d7c9e10", "at": "2026-04-02T09:12:00Z",
+         "reason": "Beitrag 2026 trotz Mahnung nicht bezahlt"}""")
 public record TransitionView(
         @Schema(description = "null for the first entry") MembershipStatus from,
         MembershipStatus to,

@@ -2,21 +2,19 @@ package de.govtech.membership.municipalities;
 
 import de.govtech.membership.shared.CurrentCaller;
 import de.govtech.platform.support.paging.Page;
+import de.govtech.platform.support.paging.PageRequest;
 import de.govtech.platform.support.security.PlatformRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -46,9 +44,8 @@ public class MunicipalityResource {
     @Operation(operationId = "listMunicipalities", summary = "List municipalities",
             description = "A platform admin sees all municipalities; a municipality admin or staff member only their own.")
     @APIResponse(responseCode = "200", description = "One page of municipalities, ordered by name")
-    public Page<MunicipalityView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return municipalities.list(caller.get(), page, size);
+    public Page<MunicipalityView> list(@Valid @BeanParam PageRequest paging) {
+        return municipalities.list(caller.get(), paging.page, paging.size);
     }
 
     @GET

@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.UUID;
 
 /** A municipality as the API shows it. */
-@Schema(description = "A municipality")
+@Schema(description = "A municipality", examples = """
+        {"id": "f4ec1f01-9f1c-3d34-ba99-332841cb7bcd", "name": "Stadt Heilbronn", "type": "KREISFREIE_STADT", "land": "08",
+         "population": 130093, "officialKey": "08121000", "ars": "081210000000",
+         "contacts": [{"name": "Erika Mustermann", "function": "IT-Leitung", "email": "it@heilbronn.example"}],
+         "createdAt": "2025-12-12T09:00:00Z", "updatedAt": "2026-03-01T10:15:00Z"}""")
 public record MunicipalityView(
         @Schema(examples = "f4ec1f01-9f1c-3d34-ba99-332841cb7bcd") UUID id,
         @Schema(examples = "Stadt Heilbronn") String name,
@@ -21,6 +25,8 @@ public record MunicipalityView(
         Instant createdAt,
         Instant updatedAt) {
 
+    @Schema(description = "A contact person of the municipality", examples = """
+            {"name": "Erika Mustermann", "function": "IT-Leitung", "email": "it@heilbronn.example"}""")
     public record ContactView(String name, String function, String email) {
     }
 

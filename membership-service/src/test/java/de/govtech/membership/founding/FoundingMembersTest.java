@@ -49,7 +49,7 @@ class FoundingMembersTest {
     @TestSecurity(user = "platform-admin-1", roles = "platform-admin")
     void thirteenActiveFoundingMembersJoinedOnTheFoundingDay() {
         assertEquals(13, foundingIds.size());
-        List<java.util.Map<String, Object>> founding = given().queryParam("size", 200).when()
+        List<java.util.Map<String, Object>> founding = given().queryParam("size", 100).when()
                 .get("/api/v1/membership/memberships").then().statusCode(200)
                 .extract().jsonPath().<java.util.Map<String, Object>>getList("items")
                 .stream().filter(m -> Boolean.TRUE.equals(m.get("founding"))).toList();

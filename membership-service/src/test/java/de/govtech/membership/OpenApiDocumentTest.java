@@ -1,0 +1,120 @@
+package de.govtech.membership;
+
+import de.govtech.platform.testkit.KafkaTestResource;
+import de.govtech.platform.testkit.PostgresTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The OpenAPI document is complete enough to generate clients from: ids, summaries, errors, security, examples. */
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "membership"),
+        scope = TestResourceScope.GLOBAL, parallel = true)
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
+class OpenApiDocumentTest {
+
+    private static JsonPath document() {
+        return given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map.Entry<String, Map<String, Object>>> operations(JsonPath doc) {
+        List<Map.Entry<String, Map<String, Object>>> operations = new ArrayList<>();
+        Map<String, Map<String, Object>> paths = doc.getMap("paths");
+        for (var path : paths.entrySet()) {
+            for (var operation : path.getValue().entrySet()) {
+                operations.add(Map.entry(operation.getKey().toUpperCase() + " " + path.getKey(),
+                        (Map<String, Object>) operation.getValue()));
+            }
+        }
+        return operations;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean secured(Map<String, Object> operation) {
+        List<Map<String, Object>> security = (List<Map<String, Object>>) operation.get("security");
+        return security != null && security.stream().anyMatch(requirement -> requirement.containsKey("bearer"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyOperationHasAnOperationIdASummaryAndDocumentedErrors() {
+        List<String> missing = new ArrayList<>();
+        var operations = operations(document());
+        for (var entry : operations) {
+            Map<String, Object> op = entry.getValue();
+            Map<String, Object> responses = (Map<String, Object>) op.get("responses");
+            List<String> needed = new ArrayList<>(List.of("400", "500"));
+            if (secured(op)) {
+                needed.addAll(List.of("401", "403"));
+            }
+            if (entry.getKey().contains("{")) {
+                needed.add("404");
+            }
+            boolean success = responses.keySet().stream().anyMatch(status -> status.startsWith("2"));
+            if (op.get("operationId") == null || op.get("summary") == null || !success
+                    || !responses.keySet().containsAll(needed)) {
+                missing.add(entry.getKey() + " " + op.get("operationId") + " " + responses.keySet());
+            }
+        }
+        assertTrue(operations.size() >= 24, "operations: " + operations.size());
+        assertEquals(List.of(), missing);
+    }
+
+    @Test
+    void onlyTheFeeQuoteIsPublic() {
+        List<String> publicOperations = operations(document()).stream().filter(entry -> !secured(entry.getValue()))
+                .map(entry -> (String) entry.getValue().get("operationId")).toList();
+        assertEquals(List.of("quoteFee"), publicOperations);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyObjectSchemaAndRequestBodyHasAnExample() {
+        JsonPath doc = document();
+        Map<String, Map<String, Object>> schemas = doc.getMap("components.schemas");
+        List<String> withoutExample = schemas.entrySet().stream()
+                .filter(s -> "object".equals(s.getValue().get("type")))
+                .filter(s -> !s.getKey().startsWith("Page") && !s.getKey().startsWith("Problem"))
+                .filter(s -> s.getValue().get("examples") == null && s.getValue().get("example") == null)
+                .map(Map.Entry::getKey).sorted().toList();
+        assertEquals(List.of(), withoutExample);
+
+        List<String> bodiesWithoutExample = new ArrayList<>();
+        for (var entry : operations(doc)) {
+            Map<String, Object> body = (Map<String, Object>) entry.getValue().get("requestBody");
+            if (body == null) {
+                continue;
+            }
+            Map<String, Object> json = ((Map<String, Map<String, Object>>) body.get("content")).get("application/json");
+            Map<String, Object> schema = json == null ? null : (Map<String, Object>) json.get("schema");
+            String ref = schema == null ? null : (String) schema.get("$ref");
+            Map<String, Object> target = ref == null ? schema : schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
+            if (target == null || target.get("examples") == null) {
+                bodiesWithoutExample.add(entry.getKey());
+            }
+        }
+        assertEquals(List.of(), bodiesWithoutExample);
+    }
+
+    @Test
+    void moneyIsADecimalStringInEveryFeeSchema() {
+        JsonPath doc = document();
+        assertEquals("string", doc.getString("components.schemas.FeeQuote.properties.annualFee.type"));
+        assertEquals("decimal", doc.getString("components.schemas.FeeQuote.properties.annualFee.format"));
+        assertEquals("string", doc.getString("components.schemas.FeeInvoice.properties.amount.type"));
+        assertEquals("string", doc.getString("components.schemas.FeeBand.properties.annualFee.type"));
+        assertEquals("string", doc.getString("components.schemas.FeeBandRequest.properties.annualFee.type"));
+    }
+}

@@ -1,0 +1,80 @@
+package de.govtech.deploy.samplebroker;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** Reads each exchange into a {@link RecordedRequest}, records it, routes it, writes the reply and logs one line. */
+final class BrokerHttpHandler implements HttpHandler {
+
+    private static final System.Logger LOG = System.getLogger(BrokerHttpHandler.class.getName());
+
+    private final Router router;
+    private final RequestRecorder recorder;
+    private final Consumer<String> requestLog;
+
+    BrokerHttpHandler(Router router, RequestRecorder recorder, Consumer<String> requestLog) {
+        this.router = router;
+        this.recorder = recorder;
+        this.requestLog = requestLog;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        long started = System.nanoTime();
+        try {
+            RecordedRequest request = read(exchange);
+            recorder.record(request);
+            Reply reply;
+            try {
+                reply = router.dispatch(request);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.ERROR, "request " + request.method() + " " + request.path() + " failed", e);
+                reply = Reply.error(500, "internal error: " + e);
+            }
+            // logged before the answer goes out, so a caller that has its answer also finds the line
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            requestLog.accept(request.method() + " " + request.path()
+                    + (request.query().isEmpty() ? "" : "?" + request.query()) + " -> " + reply.status() + " (" + millis + " ms)");
+            write(exchange, reply);
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private static RecordedRequest read(HttpExchange exchange) throws IOException {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
+            headers.put(header.getKey().toLowerCase(Locale.ROOT), String.join(",", header.getValue()));
+        }
+        String body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String query = exchange.getRequestURI().getRawQuery();
+        return new RecordedRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT),
+                exchange.getRequestURI().getPath(), query == null ? "" : query, headers, body);
+    }
+
+    private static void write(HttpExchange exchange, Reply reply) throws IOException {
+        byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+        reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        boolean noBody = exchange.getRequestMethod().equalsIgnoreCase("HEAD");
+        exchange.sendResponseHeaders(reply.status(), noBody ? -1 : body.length);
+        if (!noBody) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+}

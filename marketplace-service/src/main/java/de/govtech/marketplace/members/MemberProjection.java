@@ -8,6 +8,7 @@ import de.govtech.platform.events.membership.MemberSuspended;
 import de.govtech.platform.events.membership.MunicipalityUpdated;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -16,18 +17,18 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
-/** Applies membership events to the member table; runs inside the inbox transaction of the consumer. */
+/**
+ * Applies membership events to the member table; runs inside the inbox transaction of the consumer. A status change
+ * is announced as {@link MemberStatusChanged} in the same transaction.
+ */
 @ApplicationScoped
 public class MemberProjection {
 
-    private final Clock clock;
+    private final Clock clock = Clock.systemUTC();
+    private final Event<MemberStatusChanged> changes;
 
-    public MemberProjection() {
-        this(Clock.systemUTC());
-    }
-
-    MemberProjection(Clock clock) {
-        this.clock = clock;
+    public MemberProjection(Event<MemberStatusChanged> changes) {
+        this.changes = changes;
     }
 
     public void apply(EventPayload payload) {
@@ -48,6 +49,7 @@ public class MemberProjection {
     /** A (re-)joining municipality is ACTIVE again, whatever it was before. */
     private void joined(MemberJoined joined) {
         MemberMunicipality member = MemberMunicipality.findById(joined.municipalityId());
+        MemberStatus previous = member == null ? null : member.status;
         if (member == null) {
             member = new MemberMunicipality();
             member.municipalityId = joined.municipalityId();
@@ -59,6 +61,9 @@ public class MemberProjection {
         member.statusSince = joined.joinedOn().atStartOfDay().toInstant(ZoneOffset.UTC);
         member.updatedAt = clock.instant();
         member.persist();
+        if (previous != MemberStatus.ACTIVE) {
+            changes.fire(new MemberStatusChanged(member.municipalityId, previous, MemberStatus.ACTIVE));
+        }
     }
 
     private void changeStatus(UUID municipalityId, Instant since,
@@ -70,9 +75,13 @@ public class MemberProjection {
                     member == null ? "unknown" : member.status);
             return;
         }
+        MemberStatus previous = member.status;
         member.status = next.get();
         member.statusSince = since;
         member.updatedAt = clock.instant();
+        if (previous != member.status) {
+            changes.fire(new MemberStatusChanged(municipalityId, previous, member.status));
+        }
     }
 
     private void updated(MunicipalityUpdated updated) {

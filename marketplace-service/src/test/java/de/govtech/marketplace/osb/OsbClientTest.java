@@ -1,0 +1,104 @@
+package de.govtech.marketplace.osb;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.govtech.deploy.samplebroker.Catalog;
+import de.govtech.deploy.samplebroker.RecordedRequest;
+import de.govtech.deploy.samplebroker.SampleBroker;
+import de.govtech.deploy.samplebroker.SampleBrokerSettings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The OSB client against the sample broker over real HTTP: the protocol headers and bodies it sends. */
+class OsbClientTest {
+
+    private static SampleBroker broker;
+    private static BrokerEndpoint endpoint;
+    private final OsbClient client = new OsbClient(Duration.ofSeconds(5));
+    private final OriginatingIdentity identity = new OriginatingIdentity("anna.admin", UUID.fromString(
+            "0f5b7a3e-0000-4000-8000-000000000001"));
+
+    @BeforeAll
+    static void start() throws Exception {
+        broker = SampleBroker.start(SampleBrokerSettings.defaults().withProvisionDelay(Duration.ofMillis(200))
+                .withDeprovisionDelay(Duration.ofMillis(100)));
+        endpoint = new BrokerEndpoint(broker.baseUrl(), "broker", "broker-secret");
+    }
+
+    @AfterAll
+    static void stop() {
+        broker.close();
+    }
+
+    @Test
+    void everyRequestCarriesVersionCredentialsAndIdentities() throws Exception {
+        OsbResponse catalog = client.catalog(endpoint, identity);
+        assertEquals(200, catalog.status());
+        assertTrue(OsbCatalog.parse(catalog.body()).resolve(Catalog.DEMO_SERVICE_NAME, "Basis").isPresent());
+        client.catalog(endpoint, identity);
+
+        RecordedRequest first = broker.requests().get(broker.requests().size() - 2);
+        RecordedRequest second = broker.requests().get(broker.requests().size() - 1);
+        assertEquals("2.17", first.header("X-Broker-API-Version"));
+        assertEquals("Basic " + Base64.getEncoder().encodeToString("broker:broker-secret".getBytes(StandardCharsets.UTF_8)),
+                first.header("Authorization"));
+        String[] origin = first.header("X-Broker-API-Originating-Identity").split(" ");
+        assertEquals("govtech", origin[0]);
+        JsonNode user = new ObjectMapper().readTree(Base64.getDecoder().decode(origin[1]));
+        assertEquals("anna.admin", user.path("user_id").asText());
+        assertEquals("0f5b7a3e-0000-4000-8000-000000000001", user.path("municipality_id").asText());
+        UUID.fromString(first.header("X-Broker-API-Request-Identity"));
+        assertNotEquals(first.header("X-Broker-API-Request-Identity"), second.header("X-Broker-API-Request-Identity"),
+                "a fresh request identity per request");
+    }
+
+    @Test
+    void provisionPollAndDeprovision() throws Exception {
+        String id = UUID.randomUUID().toString();
+        ProvisionRequest request = new ProvisionRequest(Catalog.DEMO_SERVICE_ID, Catalog.DEMO_BASIS_PLAN_ID,
+                identity.municipalityId(), "stackit:eu01");
+        OsbResponse accepted = client.provision(endpoint, id, request, identity);
+        assertEquals(202, accepted.status(), accepted.summary());
+        assertNotNull(accepted.text("dashboard_url"));
+
+        RecordedRequest put = broker.requests().stream().filter(r -> r.method().equals("PUT")).reduce((a, b) -> b).orElseThrow();
+        assertEquals("/v2/service_instances/" + id, put.path());
+        assertEquals("accepts_incomplete=true", put.query());
+        JsonNode body = new ObjectMapper().readTree(put.body());
+        assertEquals(Catalog.DEMO_SERVICE_ID, body.path("service_id").asText());
+        assertEquals(Catalog.DEMO_BASIS_PLAN_ID, body.path("plan_id").asText());
+        assertEquals("govtech-kommunal", body.path("context").path("platform").asText());
+        assertEquals(identity.municipalityId().toString(), body.path("context").path("municipality_id").asText());
+        assertEquals("stackit:eu01", body.path("context").path("cloud_target").asText());
+
+        OsbResponse poll = client.lastOperation(endpoint, id, Catalog.DEMO_SERVICE_ID, Catalog.DEMO_BASIS_PLAN_ID,
+                accepted.text("operation"), identity);
+        assertEquals(200, poll.status());
+        assertEquals("in progress", poll.text("state"));
+        assertTrue(poll.retryAfter().isPresent(), "the broker sends Retry-After while in progress");
+
+        OsbResponse delete = client.deprovision(endpoint, id, Catalog.DEMO_SERVICE_ID, Catalog.DEMO_BASIS_PLAN_ID, identity);
+        assertTrue(delete.status() == 202 || delete.status() == 200, delete.summary());
+    }
+
+    @Test
+    void wrongCredentialsAndAnUnreachableBrokerAreReported() throws Exception {
+        BrokerEndpoint wrong = new BrokerEndpoint(broker.baseUrl(), "broker", "wrong");
+        assertEquals(401, client.catalog(wrong, identity).status());
+        BrokerEndpoint nowhere = new BrokerEndpoint(java.net.URI.create("http://localhost:1"), "a", "b");
+        assertThrows(BrokerUnreachableException.class, () -> client.catalog(nowhere, identity));
+        assertTrue(nowhere.toString().contains("***") && !nowhere.toString().contains("password=b"));
+    }
+}

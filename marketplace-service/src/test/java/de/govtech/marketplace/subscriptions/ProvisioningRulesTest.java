@@ -1,0 +1,168 @@
+package de.govtech.marketplace.subscriptions;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.govtech.marketplace.osb.OsbResponse;
+import de.govtech.marketplace.subscriptions.ProvisioningRules.Answer;
+import de.govtech.marketplace.subscriptions.ProvisioningRules.Decision;
+import de.govtech.marketplace.subscriptions.ProvisioningRules.Outcome;
+import de.govtech.marketplace.subscriptions.ProvisioningRules.Work;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ProvisioningRulesTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ProvisioningRules rules = new ProvisioningRules(new ProvisioningRules.Settings(Duration.ofSeconds(5),
+            Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMinutes(30), Duration.ofSeconds(2),
+            Duration.ofSeconds(30), 3));
+
+    private static Work work(DriverStep step) {
+        return new Work(step, 0, null, null, null, null);
+    }
+
+    private static Answer answer(int status, String body, Integer retryAfter) throws Exception {
+        return Answer.of(new OsbResponse(status, body == null ? null : JSON.readTree(body),
+                Optional.ofNullable(retryAfter).map(Duration::ofSeconds)));
+    }
+
+    @Test
+    void anAcceptedProvisionIsPolledUntilThePlansMaximumPollingDuration() throws Exception {
+        Work work = new Work(DriverStep.PROVISION, 0, null, null, null, 120);
+        Decision d = rules.provisionAnswered(work, answer(202, "{\"operation\":\"op-1\",\"dashboard_url\":\"https://d\"}", null), NOW);
+        assertEquals(Outcome.CONTINUE, d.outcome());
+        assertEquals(DriverStep.POLL_PROVISION, d.next());
+        assertEquals("op-1", d.operation());
+        assertEquals("https://d", d.dashboardUrl());
+        assertEquals(NOW.plusSeconds(120), d.deadline(), "the catalog plan's maximum_polling_duration wins");
+        assertEquals(NOW.plusSeconds(5), d.nextAttemptAt(), "no Retry-After: the configured poll interval");
+
+        Decision fallback = rules.provisionAnswered(work(DriverStep.PROVISION), answer(202, "{}", null), NOW);
+        assertEquals(NOW.plus(Duration.ofMinutes(30)), fallback.deadline(), "without it the configured default");
+    }
+
+    @Test
+    void synchronousSuccessProvisionsAtOnce() throws Exception {
+        assertEquals(Outcome.PROVISIONED, rules.provisionAnswered(work(DriverStep.PROVISION), answer(201, "{}", null), NOW).outcome());
+        Decision ok = rules.provisionAnswered(work(DriverStep.PROVISION), answer(200, "{\"dashboard_url\":\"https://x\"}", null), NOW);
+        assertEquals(Outcome.PROVISIONED, ok.outcome());
+        assertEquals("https://x", ok.dashboardUrl());
+        assertNull(ok.next());
+    }
+
+    @Test
+    void serverErrorsTimeoutsAndNoAnswerFailWithOrphanMitigation() throws Exception {
+        for (Answer a : new Answer[]{answer(500, "{\"description\":\"boom\"}", null), answer(503, null, null),
+                answer(408, null, null), Answer.unreachable("connect timed out")}) {
+            Decision d = rules.provisionAnswered(work(DriverStep.PROVISION), a, NOW);
+            assertEquals(Outcome.FAILED, d.outcome());
+            assertEquals(DriverStep.ORPHAN_DELETE, d.next(), a.describe());
+            assertEquals(NOW, d.nextAttemptAt());
+        }
+    }
+
+    @Test
+    void clientErrorsFailWithoutDeleting() throws Exception {
+        for (int status : new int[]{400, 401, 409, 412, 422}) {
+            Decision d = rules.provisionAnswered(work(DriverStep.PROVISION), answer(status, "{\"description\":\"no\"}", null), NOW);
+            assertEquals(Outcome.FAILED, d.outcome());
+            assertNull(d.next(), "HTTP " + status + " must not delete: the instance is not ours or does not exist");
+            assertTrue(d.reason().contains("HTTP " + status), d.reason());
+        }
+    }
+
+    @Test
+    void pollingHonoursRetryAfterWithinTheBoundsAndTheDeadline() throws Exception {
+        Work polling = new Work(DriverStep.POLL_PROVISION, 0, NOW.plusSeconds(600), "op", null, null);
+        assertEquals(NOW.plusSeconds(7), rules.provisionPolled(polling, answer(200, "{\"state\":\"in progress\"}", 7), NOW).nextAttemptAt());
+        assertEquals(NOW.plusSeconds(1), rules.provisionPolled(polling, answer(200, "{\"state\":\"in progress\"}", 0), NOW).nextAttemptAt(),
+                "at least min-poll-interval");
+        assertEquals(NOW.plusSeconds(60), rules.provisionPolled(polling, answer(200, "{\"state\":\"in progress\"}", 3600), NOW).nextAttemptAt(),
+                "at most max-poll-interval");
+        Work nearDeadline = new Work(DriverStep.POLL_PROVISION, 4, NOW.plusSeconds(3), "op", null, null);
+        Decision d = rules.provisionPolled(nearDeadline, answer(200, "{\"state\":\"in progress\"}", 30), NOW);
+        assertEquals(NOW.plusSeconds(3), d.nextAttemptAt(), "never later than the deadline");
+        assertEquals(5, d.attempts());
+        assertEquals("op", d.operation());
+    }
+
+    @Test
+    void pollResultsDecideTheProvision() throws Exception {
+        Work polling = new Work(DriverStep.POLL_PROVISION, 2, NOW.plusSeconds(600), "op", "https://dash", null);
+        Decision ok = rules.provisionPolled(polling, answer(200, "{\"state\":\"succeeded\"}", null), NOW);
+        assertEquals(Outcome.PROVISIONED, ok.outcome());
+        assertEquals("https://dash", ok.dashboardUrl());
+
+        Decision failed = rules.provisionPolled(polling, answer(200, "{\"state\":\"failed\",\"description\":\"quota\"}", null), NOW);
+        assertEquals(Outcome.FAILED, failed.outcome());
+        assertEquals(DriverStep.ORPHAN_DELETE, failed.next(), "a failed async provision is deleted");
+        assertTrue(failed.reason().contains("quota"));
+
+        Decision hiccup = rules.provisionPolled(polling, answer(502, null, null), NOW);
+        assertEquals(Outcome.CONTINUE, hiccup.outcome(), "a failed poll is retried, the provision is not failed");
+        assertEquals(DriverStep.POLL_PROVISION, hiccup.next());
+        assertEquals(NOW.plusSeconds(8), hiccup.nextAttemptAt(), "back-off 2 s doubled twice");
+    }
+
+    @Test
+    void aProvisionPastItsDeadlineFailsAndIsDeleted() {
+        Work polling = new Work(DriverStep.POLL_PROVISION, 9, NOW, "op", null, 60);
+        assertTrue(rules.pastDeadline(polling, NOW));
+        assertTrue(!rules.pastDeadline(polling, NOW.minusMillis(1)));
+        Decision d = rules.provisionTimedOut(polling, NOW);
+        assertEquals(Outcome.FAILED, d.outcome());
+        assertEquals(DriverStep.ORPHAN_DELETE, d.next());
+        assertTrue(d.reason().contains("60 s"), d.reason());
+    }
+
+    @Test
+    void deprovisioningEndsWithGoneOrSucceededAndRetriesOtherwise() throws Exception {
+        assertEquals(Outcome.DEPROVISIONED, rules.deprovisionAnswered(work(DriverStep.DEPROVISION), answer(410, "{}", null), NOW).outcome());
+        assertEquals(Outcome.DEPROVISIONED, rules.deprovisionAnswered(work(DriverStep.DEPROVISION), answer(200, "{}", null), NOW).outcome());
+        Decision accepted = rules.deprovisionAnswered(work(DriverStep.DEPROVISION), answer(202, "{\"operation\":\"del\"}", 2), NOW);
+        assertEquals(DriverStep.POLL_DEPROVISION, accepted.next());
+        assertEquals(NOW.plusSeconds(2), accepted.nextAttemptAt());
+
+        Work polling = new Work(DriverStep.POLL_DEPROVISION, 0, NOW.plusSeconds(600), "del", null, null);
+        assertEquals(Outcome.DEPROVISIONED, rules.deprovisionPolled(polling, answer(410, "{}", null), NOW).outcome());
+        assertEquals(Outcome.DEPROVISIONED, rules.deprovisionPolled(polling, answer(200, "{\"state\":\"succeeded\"}", null), NOW).outcome());
+        assertEquals(DriverStep.DEPROVISION, rules.deprovisionPolled(polling, answer(200, "{\"state\":\"failed\"}", null), NOW).next(),
+                "a failed delete is sent again");
+
+        Work unlucky = new Work(DriverStep.DEPROVISION, 50, null, null, null, null);
+        Decision retry = rules.deprovisionAnswered(unlucky, answer(500, null, null), NOW);
+        assertEquals(Outcome.CONTINUE, retry.outcome(), "deprovisioning never gives up");
+        assertEquals(NOW.plusSeconds(30), retry.nextAttemptAt(), "back-off capped at max-backoff");
+    }
+
+    @Test
+    void orphanDeletionGivesUpAfterMaxAttempts() throws Exception {
+        Work first = work(DriverStep.ORPHAN_DELETE);
+        assertEquals(Outcome.ORPHAN_DONE, rules.orphanDeleteAnswered(first, answer(410, "{}", null), NOW).outcome());
+        assertEquals(DriverStep.POLL_ORPHAN, rules.orphanDeleteAnswered(first, answer(202, "{}", null), NOW).next());
+        Decision again = rules.orphanDeleteAnswered(first, answer(500, null, null), NOW);
+        assertEquals(DriverStep.ORPHAN_DELETE, again.next());
+        assertEquals(1, again.attempts());
+        Work last = new Work(DriverStep.ORPHAN_DELETE, 2, null, null, null, null);
+        assertEquals(Outcome.ORPHAN_GAVE_UP, rules.orphanDeleteAnswered(last, answer(500, null, null), NOW).outcome());
+        Work polling = new Work(DriverStep.POLL_ORPHAN, 0, NOW.plusSeconds(60), "del", null, null);
+        assertEquals(Outcome.ORPHAN_DONE, rules.orphanPolled(polling, answer(410, "{}", null), NOW).outcome());
+    }
+
+    @Test
+    void anUnreadableCatalogIsRetriedAMissingPlanFailsAtOnce() {
+        assertEquals(Outcome.CONTINUE, rules.catalogUnusable(work(DriverStep.PROVISION), NOW, "catalog: HTTP 503", true).outcome());
+        Work tried = new Work(DriverStep.PROVISION, 2, null, null, null, null);
+        assertEquals(Outcome.FAILED, rules.catalogUnusable(tried, NOW, "catalog: HTTP 503", true).outcome());
+        Decision missing = rules.catalogUnusable(work(DriverStep.PROVISION), NOW, "no plan", false);
+        assertEquals(Outcome.FAILED, missing.outcome());
+        assertNull(missing.next(), "nothing was created, nothing to delete");
+    }
+}

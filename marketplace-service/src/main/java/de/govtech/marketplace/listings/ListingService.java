@@ -18,6 +18,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -52,7 +53,6 @@ public class ListingService {
         if (body.broker() == null) {
             throw new DomainProblemException(ProblemType.VALIDATION_FAILED, "A new listing needs its broker endpoint", "broker");
         }
-        requireFreeSlug(body.slug(), null);
         Instant now = clock.instant();
         Listing listing = new Listing();
         listing.id = UUID.randomUUID();
@@ -63,6 +63,7 @@ public class ListingService {
         listing.createdAt = now;
         listing.updatedAt = now;
         listing.persist();
+        claimSlug(listing.slug);
         ListingRevision revision = newRevision(listing, 1, body, null, caller, now);
         record(listing, revision.revision, DecisionAction.CREATED, caller, now, null);
         return view(listing);
@@ -78,8 +79,8 @@ public class ListingService {
             if (listing.publishedRevision != null) {
                 throw DomainProblemException.unprocessable("The slug cannot change after the first publication", "slug");
             }
-            requireFreeSlug(body.slug(), listing.id);
             listing.slug = body.slug();
+            claimSlug(listing.slug);
         }
         Instant now = clock.instant();
         ListingRevision changed;
@@ -248,10 +249,19 @@ public class ListingService {
         decision.persist();
     }
 
-    private static void requireFreeSlug(String slug, UUID except) {
-        long taken = except == null ? Listing.count("slug", slug) : Listing.count("slug = ?1 and id <> ?2", slug, except);
-        if (taken > 0) {
-            throw new DomainProblemException(ListingProblems.SLUG_TAKEN, "Another listing has the slug " + slug, "slug");
+    /**
+     * Writes the listing row now, so that the unique constraint on the slug decides: two vendors taking the same slug
+     * at the same moment both pass any check made before, but only one insert succeeds; the other caller gets 409
+     * slug-taken (not a 500 at commit) and its transaction rolls back whole.
+     */
+    private static void claimSlug(String slug) {
+        try {
+            Listing.flush();
+        } catch (PersistenceException e) {
+            if (SlugConstraint.violatedBy(e)) {
+                throw new DomainProblemException(ListingProblems.SLUG_TAKEN, "Another listing has the slug " + slug, "slug");
+            }
+            throw e;
         }
     }
 

@@ -11,12 +11,27 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
+import io.agroal.api.AgroalDataSource;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static de.govtech.marketplace.listings.ListingFixtures.BASE;
 import static de.govtech.marketplace.listings.ListingFixtures.listing;
@@ -24,9 +39,11 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Refusals of the listing API: anonymous, unregistered and unverified vendors, malformed input, taken slugs. */
+/** Refusals of the listing API: anonymous, unregistered and unverified vendors, malformed input, taken slugs (also taken concurrently). */
 @QuarkusTest
 @ExtendWith(BrokerSecretsNeverLeave.class)
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "marketplace"),
@@ -37,6 +54,9 @@ class ListingAccessTest {
     static final String VERIFIED = "8c3e1c74-2e30-4c5b-9f73-00000000000a";
     static final String UNVERIFIED = "8c3e1c74-2e30-4c5b-9f73-00000000000b";
     static final String UNREGISTERED = "8c3e1c74-2e30-4c5b-9f73-00000000000c";
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @BeforeEach
     void seed() {
@@ -124,6 +144,64 @@ class ListingAccessTest {
         given().contentType(ContentType.JSON).body(listing("doppelter-slug", "Eins")).post(BASE).then().statusCode(201);
         given().contentType(ContentType.JSON).body(listing("doppelter-slug", "Zwei")).post(BASE)
                 .then().statusCode(409).body("type", endsWith("/slug-taken")).body("errors[0].field", equalTo("slug"));
+    }
+
+    /**
+     * Two requests for the same slug at the same moment: the test holds a SHARE lock on {@code listing} so both
+     * requests get past everything before their insert and wait there; released together, exactly one insert wins.
+     * The other must be 409 slug-taken with nothing of it written (before the fix it was a 500 at commit).
+     */
+    @Test
+    @TestSecurity(user = "zoe.verified", roles = "vendor")
+    @OidcSecurity(claims = @Claim(key = "vendor_id", value = VERIFIED))
+    void twoRequestsTakingTheSameSlugAtTheSameMomentGiveOneCreatedAndOneConflict() throws Exception {
+        String slug = "gleichzeitiger-slug";
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try (Connection gate = dataSource.getConnection()) {
+            gate.setAutoCommit(false);
+            try (Statement lock = gate.createStatement()) {
+                lock.execute("lock table listing in share mode");
+            }
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Response>> answers = new ArrayList<>();
+            for (String name : List.of("Erste", "Zweite")) {
+                answers.add(callers.submit(() -> {
+                    start.await();
+                    return given().contentType(ContentType.JSON).body(listing(slug, name)).post(BASE)
+                            .then().extract().response();
+                }));
+            }
+            start.countDown();
+            await().atMost(Duration.ofSeconds(60)).until(() -> insertsWaitingForTheLock() == 2);
+            gate.rollback();
+            List<Response> responses = new ArrayList<>();
+            for (Future<Response> answer : answers) {
+                responses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            assertEquals(List.of(201, 409), responses.stream().map(Response::statusCode).sorted().toList(),
+                    () -> responses.stream().map(Response::asString).toList().toString());
+            Response conflict = responses.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow();
+            assertTrue(conflict.jsonPath().getString("type").endsWith("/slug-taken"), conflict.asString());
+            assertEquals("slug", conflict.jsonPath().getString("errors[0].field"));
+        } finally {
+            callers.shutdownNow();
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            List<Listing> listings = Listing.list("slug", slug);
+            assertEquals(1, listings.size(), "exactly one listing has the slug");
+            UUID id = listings.get(0).id;
+            assertEquals(1, ListingRevision.count("listingId", id), "one revision");
+            assertEquals(1, ListingDecision.count("listingId", id), "one decision (CREATED)");
+        });
+    }
+
+    private long insertsWaitingForTheLock() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("select count(*) from pg_stat_activity where datname = current_database()"
+                     + " and wait_event_type = 'Lock' and query like 'insert into listing %'")) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     private static void assertBadRequest(String body, String field) {

@@ -3,6 +3,7 @@ package de.govtech.gateway;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -25,6 +26,9 @@ public interface GatewayConfig {
     @WithDefault("2s")
     Duration connectTimeout();
 
+    /** The merged OpenAPI document of all services ({@code /api/v1/openapi}). */
+    ApiDocs apiDocs();
+
     interface Route {
         /** Base URL of the service, e.g. http://localhost:8081; the request path is appended unchanged. */
         URI upstream();
@@ -39,5 +43,26 @@ public interface GatewayConfig {
 
         @WithDefault("1m")
         Duration period();
+    }
+
+    interface ApiDocs {
+        /** How long a merged document is served before the services are asked for theirs again. */
+        @WithDefault("30s")
+        Duration cacheTtl();
+
+        /** How long the gateway waits for one service's document before leaving that service out. */
+        @WithDefault("5s")
+        Duration fetchTimeout();
+
+        /** Path (and query) of each service's own document, appended to the route's upstream URL. */
+        @WithDefault("/q/openapi?format=json")
+        String upstreamPath();
+
+        /** The gateway's public URL for {@code servers}; absent: the scheme, host and port of each request. */
+        Optional<String> serverUrl();
+
+        /** The Keycloak realm as browsers reach it (Swagger UI signs in there). */
+        @WithDefault("http://localhost:8180/realms/govtech")
+        String realmUrl();
     }
 }

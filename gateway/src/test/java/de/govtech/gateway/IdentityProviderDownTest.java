@@ -39,6 +39,6 @@ class IdentityProviderDownTest {
 
     @Test
     void publicPathsStillWork() {
-        given().when().get("/api/v1/marketplace/catalog").then().statusCode(200);
+        given().when().get("/api/v1/marketplace/catalogue").then().statusCode(200);
     }
 }

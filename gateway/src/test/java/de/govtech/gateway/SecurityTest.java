@@ -50,9 +50,9 @@ class SecurityTest {
 
     @Test
     void publicPathsNeedNoToken() {
-        given().when().get("/api/v1/marketplace/catalog").then().statusCode(200)
+        given().when().get("/api/v1/marketplace/catalogue").then().statusCode(200)
                 .body("headers.authorization", equalTo(null));
-        given().when().get("/api/v1/marketplace/catalog/apps/123").then().statusCode(200);
+        given().when().get("/api/v1/marketplace/catalogue/apps/123").then().statusCode(200);
         given().when().get("/api/v1/membership/fees/quote?population=12000").then().statusCode(200);
         given().contentType("application/json").body("{\"population\":12000}")
                 .when().post("/api/v1/membership/fees/quote").then().statusCode(200).body("method", equalTo("POST"));
@@ -63,7 +63,7 @@ class SecurityTest {
 
     @Test
     void onlyTheListedMethodsArePublic() {
-        assertUnauthorized(given().contentType("application/json").body("{}").when().post("/api/v1/marketplace/catalog").then());
+        assertUnauthorized(given().contentType("application/json").body("{}").when().post("/api/v1/marketplace/catalogue").then());
         assertUnauthorized(given().when().delete("/api/v1/membership/fees/quote").then());
     }
 

@@ -83,6 +83,11 @@ class CallerRateLimitsTest {
             public Duration connectTimeout() {
                 return Duration.ofSeconds(2);
             }
+
+            @Override
+            public ApiDocs apiDocs() {
+                throw new UnsupportedOperationException("not used by rate limits");
+            }
         };
     }
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -21,7 +22,8 @@ import com.sun.net.httpserver.HttpServer;
  * A real HTTP server standing in for a service: it answers every request with JSON describing what it received
  * (method, path, query, headers, body length and SHA-256). Query parameters steer it: {@code delay=<ms>} answers
  * late, {@code download=<bytes>} streams that many bytes back (chunked), {@code status=<code>} answers with that
- * status.
+ * status. When started with an OpenAPI document, it serves that at {@code /q/openapi} (as a service does) and
+ * counts how often it was asked ({@code /__stats}).
  */
 public final class EchoUpstream implements AutoCloseable {
 
@@ -29,14 +31,24 @@ public final class EchoUpstream implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final byte[] openApi;
+    private final AtomicInteger openApiRequests = new AtomicInteger();
 
-    private EchoUpstream(HttpServer server) {
+    private EchoUpstream(HttpServer server, byte[] openApi) {
         this.server = server;
+        this.openApi = openApi;
     }
 
     public static EchoUpstream start() throws IOException {
+        return start(null);
+    }
+
+    /** @param openApi the service's OpenAPI document (JSON), or null */
+    public static EchoUpstream start(byte[] openApi) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 50);
-        EchoUpstream upstream = new EchoUpstream(server);
+        EchoUpstream upstream = new EchoUpstream(server, openApi);
+        server.createContext("/q/openapi", upstream::openApi);
+        server.createContext("/__stats", upstream::stats);
         server.createContext("/", upstream::handle);
         server.setExecutor(upstream.executor);
         server.start();
@@ -82,6 +94,28 @@ public final class EchoUpstream implements AutoCloseable {
             exchange.getResponseHeaders().set("Connection", "keep-alive, X-Upstream-Private");
             exchange.getResponseHeaders().set("X-Upstream-Private", "hop");
             exchange.sendResponseHeaders(status, answer.length);
+            exchange.getResponseBody().write(answer);
+        }
+    }
+
+    private void openApi(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (openApi == null) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            openApiRequests.incrementAndGet();
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, openApi.length);
+            exchange.getResponseBody().write(openApi);
+        }
+    }
+
+    private void stats(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] answer = JSON.writeValueAsBytes(Map.of("openApiRequests", openApiRequests.get()));
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
             exchange.getResponseBody().write(answer);
         }
     }

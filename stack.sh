@@ -14,7 +14,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 LAUNCHER_JAR="$ROOT/deploy/local/target/govtech-stack.jar"
 # the fixed ports; --port-offset N shifts them (the launcher checks its ports itself; here they only decide
 # whether the build is skipped)
-STACK_PORTS=(15432 19092 19093 8180 9180 8080 8081 8082 8083 8084)
+STACK_PORTS=(15432 19092 19093 8180 9180 8080 8081 8082 8083 8084 8090)
 
 fail() {
   echo "stack.sh: $*" >&2

@@ -33,7 +33,8 @@ final class PortCheck {
                 new PortUse(ports.kafka(), "Kafka broker"),
                 new PortUse(ports.kafkaController(), "Kafka controller"),
                 new PortUse(ports.keycloak(), "Keycloak"),
-                new PortUse(ports.keycloakManagement(), "Keycloak management (health)")));
+                new PortUse(ports.keycloakManagement(), "Keycloak management (health)"),
+                new PortUse(ports.sampleBroker(), "the sample broker")));
         services.forEach(s -> uses.add(new PortUse(s.port(), s.name())));
         return uses;
     }

@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * The whole stack: starts PostgreSQL, Kafka, Keycloak, the services and the gateway in that order, and stops
+ * The whole stack: starts PostgreSQL, Kafka, Keycloak, the sample broker, the services and the gateway in that order,
+ * seeds the demo app, and stops
  * whatever has started in the reverse order, whether the start failed half-way or the user pressed Ctrl-C.
  * {@link #stop()} may be called from any thread (signal handler, shutdown hook, the failing start itself) and
  * runs once; later callers wait until it is done.
@@ -36,6 +37,8 @@ final class Stack {
     static final String REALM = "govtech";
     static final String KEYCLOAK_DATABASE = "keycloak";
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private static final Duration BROKER_TIMEOUT = Duration.ofSeconds(60);
+    private static final String DEMO = "demo app";
     private static final Duration ABORT_START_WAIT = Duration.ofSeconds(60);
     private static final long STAGGER_MILLIS = 2_000;
     private static final int LOG_TAIL_LINES = 20;
@@ -140,7 +143,7 @@ final class Stack {
 
     /** What a successful start hands to the summary and the watcher. */
     private record Running(PostgresServer postgres, KafkaServer kafka, KeycloakServer keycloak,
-                           List<ServiceProcess> apps) {
+                           SampleBrokerProcess broker, List<ServiceProcess> apps, String demoApp) {
     }
 
     private Running start(ProgressBoard board, boolean wipe) throws InterruptedException {
@@ -159,6 +162,7 @@ final class Stack {
         PostgresServer postgres = startPostgres(board);
         KafkaServer kafka = startKafka(board);
         KeycloakServer keycloak = startKeycloak(board, keycloakHome, postgres);
+        SampleBrokerProcess broker = startSampleBroker(board);
 
         List<ServiceProcess> apps = new ArrayList<>();
         List<ServiceSpec> services = selected.stream().filter(s -> !s.isGateway()).toList();
@@ -172,7 +176,8 @@ final class Stack {
             apps.addAll(startApps(board, gateway, spec -> AppEnvironment.gateway(spec, keycloak.realmUrl(REALM),
                     ports.of(ServiceSpec.SERVICES))));
         }
-        return new Running(postgres, kafka, keycloak, apps);
+        String demoApp = seedDemoApp(board, keycloak, broker);
+        return new Running(postgres, kafka, keycloak, broker, apps, demoApp);
     }
 
     /** Everything that can be checked before a single process starts. Returns the Keycloak home. */
@@ -182,6 +187,9 @@ final class Stack {
             if (!Files.isRegularFile(layout.quarkusRunJar(spec))) {
                 missing.add("  " + spec.name() + ": no " + layout.root().relativize(layout.quarkusRunJar(spec)));
             }
+        }
+        if (!Files.isRegularFile(layout.sampleBrokerJar())) {
+            missing.add("  " + SampleBrokerProcess.NAME + ": no " + layout.root().relativize(layout.sampleBrokerJar()));
         }
         if (!missing.isEmpty()) {
             throw new StackException("Not built yet:\n" + String.join("\n", missing)
@@ -276,6 +284,61 @@ final class Stack {
                 });
     }
 
+    private SampleBrokerProcess startSampleBroker(ProgressBoard board) throws InterruptedException {
+        String name = SampleBrokerProcess.NAME;
+        int port = ports.sampleBroker();
+        SampleBrokerProcess broker = SampleBrokerProcess.start(
+                SampleBrokerProcess.command(layout.sampleBrokerJar(), port), port, layout.root(),
+                layout.logFile("sample-broker"));
+        onStarted(name, () -> broker.stop(STOP_GRACE));
+        ChildPids.add(layout, broker.pid(), port, name);
+        board.begin(name, broker.startedNanos());
+        try {
+            broker.awaitReady(probe, BROKER_TIMEOUT);
+        } catch (StackException e) {
+            board.failed(name, "failed");
+            throw e;
+        }
+        board.up(name, broker.baseUrl());
+        return broker;
+    }
+
+    /**
+     * The demo app in the marketplace, through the gateway with real tokens. Only demo data: when it fails the
+     * launcher warns and the stack stays up. Returns the summary's line about it.
+     */
+    private String seedDemoApp(ProgressBoard board, KeycloakServer keycloak, SampleBrokerProcess broker) {
+        boolean marketplace = selected.stream().anyMatch(s -> s.name().equals(ServiceSpec.MARKETPLACE.name()));
+        boolean gateway = selected.stream().anyMatch(ServiceSpec::isGateway);
+        if (!marketplace || !gateway) {
+            return "not seeded (needs marketplace and gateway)";
+        }
+        String catalogueUrl = ports.of(ServiceSpec.GATEWAY).baseUrl() + "/api/v1/marketplace/catalogue/apps/" + DemoApp.SLUG;
+        board.begin(DEMO);
+        try {
+            KeycloakLogin login = new KeycloakLogin(keycloak.realmUrl(REALM));
+            DemoSeeder.Result result = new DemoSeeder(
+                    new HttpMarketplaceApi(ports.of(ServiceSpec.GATEWAY).baseUrl() + "/api/v1/marketplace"),
+                    login::login,
+                    new DemoApp(broker.baseUrl(), SampleBrokerProcess.USERNAME, SampleBrokerProcess.PASSWORD),
+                    layout.demoSeedFile()).seed();
+            board.up(DEMO, DemoApp.SLUG + ": " + String.join(", ", result.steps()));
+            return DemoApp.SLUG + " published   " + catalogueUrl;
+        } catch (RuntimeException e) { // whatever went wrong, it is only demo data
+            if (e instanceof StartAborted || stopping.get() || Thread.currentThread().isInterrupted()) {
+                board.forget(DEMO);
+                throw new StartAborted();
+            }
+            board.failed(DEMO, "not seeded");
+            java.util.logging.Logger.getLogger(Stack.class.getName()).log(java.util.logging.Level.WARNING, "seeding failed", e);
+            terminal.error("  Warning: the demo app " + DemoApp.SLUG + " could not be seeded: " + e.getMessage()
+                    + "\n  The stack keeps running (it is only demo data). Look at "
+                    + layout.logFile(ServiceSpec.MARKETPLACE.moduleDir()) + " and " + layout.logFile(ServiceSpec.GATEWAY.moduleDir())
+                    + "; the next start tries again.");
+            return "NOT seeded (" + e.getMessage() + ")";
+        }
+    }
+
     private RuntimeException failure(ProgressBoard board, String name, Exception e, Path log) {
         if (stopping.get() || e instanceof InterruptedIOException || Thread.currentThread().isInterrupted()) {
             board.forget(name);
@@ -347,7 +410,9 @@ final class Stack {
             int status = probe.httpStatus(spec.swaggerUiUrl());
             return status >= 200 && status < 400;
         }).print(new Summary.Facts(selected, running.keycloak().baseUrl(), running.postgres().port(),
-                running.kafka().bootstrapServers(), users, usersNote, layout.dataDir(), layout.logsDir(), seconds, stopHint));
+                running.kafka().bootstrapServers(), users, usersNote, layout.dataDir(), layout.logsDir(), seconds, stopHint,
+                running.broker().baseUrl(), SampleBrokerProcess.USERNAME + " / " + SampleBrokerProcess.PASSWORD,
+                running.demoApp()));
     }
 
     /** After the start: report a child that dies (with its log) and keep the rest running. */
@@ -361,6 +426,13 @@ final class Stack {
                 }
             });
         }
+        running.broker().onExit().thenRun(() -> {
+            sleepQuietly(1_000);
+            if (!stopping.get()) {
+                reportDeath("The " + SampleBrokerProcess.NAME + " stopped unexpectedly (exit code "
+                        + running.broker().exitValue() + ")", running.broker().logFile());
+            }
+        });
         AtomicBoolean kafkaReported = new AtomicBoolean();
         AtomicInteger keycloakFailures = new AtomicInteger();
         String keycloakHealth = ports.keycloakHealthUrl();

@@ -91,6 +91,16 @@ record StackLayout(Path root, Path dataDir) {
         return root.resolve(service.moduleDir()).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
+    /** Built by deploy/sample-broker, with its dependencies in target/lib. */
+    Path sampleBrokerJar() {
+        return root.resolve("deploy/sample-broker/target/sample-broker.jar");
+    }
+
+    /** What the demo-app seeding remembers between starts (see {@link DemoSeeder}). */
+    Path demoSeedFile() {
+        return dataDir.resolve("demo-app.properties");
+    }
+
     Path moduleDir(ServiceSpec service) {
         return root.resolve(service.moduleDir());
     }

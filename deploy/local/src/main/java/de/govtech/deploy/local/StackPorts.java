@@ -3,8 +3,8 @@ package de.govtech.deploy.local;
 import java.util.List;
 
 /**
- * The stack's ports: the fixed local ports (gateway 8080, services 8081-8084, Keycloak 8180/9180, PostgreSQL 15432,
- * Kafka 19092/19093), all shifted by {@code --port-offset} so a second stack (a system test, a colleague's demo)
+ * The stack's ports: the fixed local ports (gateway 8080, services 8081-8084, sample broker 8090, Keycloak 8180/9180,
+ * PostgreSQL 15432, Kafka 19092/19093), all shifted by {@code --port-offset} so a second stack (a system test, a colleague's demo)
  * can run beside the usual one. Everything else derives its ports from here.
  */
 record StackPorts(int offset) {
@@ -13,6 +13,8 @@ record StackPorts(int offset) {
     static final int KAFKA = 19092;
     static final int KEYCLOAK = 8180;
     static final int KEYCLOAK_MANAGEMENT = 9180;
+    /** The sample vendor broker (deploy/sample-broker) of the seeded demo app. */
+    static final int SAMPLE_BROKER = 8090;
 
     static final StackPorts DEFAULT = new StackPorts(0);
 
@@ -49,6 +51,10 @@ record StackPorts(int offset) {
 
     int keycloakManagement() {
         return KEYCLOAK_MANAGEMENT + offset;
+    }
+
+    int sampleBroker() {
+        return SAMPLE_BROKER + offset;
     }
 
     String keycloakHealthUrl() {

@@ -36,6 +36,8 @@ final class StatusCommand implements Callable<Integer> {
         line("PostgreSQL", "localhost:" + ports.postgres(), listening(ports.postgres()));
         line("Kafka", "localhost:" + ports.kafka(), listening(ports.kafka()));
         line("Keycloak", "http://localhost:" + ports.keycloak(), probe.check(ports.keycloakHealthUrl()).up());
+        line(SampleBrokerProcess.NAME, SampleBrokerProcess.baseUrl(ports.sampleBroker()),
+                probe.check(SampleBrokerProcess.healthUrl(ports.sampleBroker())).up());
         for (ServiceSpec spec : ports.of(ServiceSpec.ALL)) {
             line(spec.name(), spec.baseUrl(), probe.check(spec.healthUrl()).up());
         }

@@ -13,9 +13,14 @@ final class Summary {
     static final String CLI_CLIENT = "govtech-cli";
     static final String FALLBACK_EXAMPLE_USER = "dev-platform-admin";
 
+    /**
+     * @param sampleBrokerUrl         the sample vendor broker (OSB 2.17)
+     * @param sampleBrokerCredentials "user / password"
+     * @param demoApp                 what became of the demo app ("buergerservice-demo published   <url>" or why not)
+     */
     record Facts(List<ServiceSpec> services, String keycloakUrl, int postgresPort, String kafkaBootstrap,
                  List<DevUser> users, String usersNote, Path dataDir, Path logsDir, long startupSeconds,
-                 String stopHint) {
+                 String stopHint, String sampleBrokerUrl, String sampleBrokerCredentials, String demoApp) {
     }
 
     private final Terminal terminal;
@@ -56,7 +61,10 @@ final class Summary {
                 .append(row("Token endpoint", tokenUrl))
                 .append(row("PostgreSQL", "jdbc:postgresql://localhost:" + facts.postgresPort()
                         + "/<membership|learning|solutions|marketplace|keycloak>   (postgres / postgres)"))
-                .append(row("Kafka", facts.kafkaBootstrap()));
+                .append(row("Kafka", facts.kafkaBootstrap()))
+                .append(row("Sample broker", facts.sampleBrokerUrl() + "   (Open Service Broker 2.17, "
+                        + facts.sampleBrokerCredentials() + " " + terminal.dash() + " dev only)"))
+                .append(row("Demo app", facts.demoApp()));
 
         text.append("\nDev users (password = username, dev only)\n");
         if (facts.users().isEmpty()) {

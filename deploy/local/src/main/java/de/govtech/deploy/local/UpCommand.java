@@ -10,12 +10,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "up",
-        description = "Starts PostgreSQL, Kafka, Keycloak, the four services and the gateway, waits until each"
-                + " is healthy, prints where everything is and stays in the foreground. Ctrl-C stops everything.",
+        description = "Starts PostgreSQL, Kafka, Keycloak, the sample broker, the four services and the gateway, waits"
+                + " until each is healthy, seeds the demo app buergerservice-demo, prints where everything is and stays"
+                + " in the foreground. Ctrl-C stops everything.",
         footer = {
             "",
-            "Ports: gateway 8080, services 8081-8084, Keycloak 8180 (management 9180), PostgreSQL 15432,"
-                + " Kafka 19092 (controller 19093); --port-offset N adds N to each.",
+            "Ports: gateway 8080, services 8081-8084, sample broker 8090, Keycloak 8180 (management 9180),"
+                + " PostgreSQL 15432, Kafka 19092 (controller 19093); --port-offset N adds N to each.",
             "Data and logs live in the data dir and survive restarts. See deploy/local/README.md.",
             "./stack.sh also takes --no-build (start what was built before, skip the Maven build).",
             "Other command: status (which parts of a running stack answer)."},
@@ -34,7 +35,7 @@ final class UpCommand implements Callable<Integer> {
 
     @Option(names = "--services", split = ",", paramLabel = "NAME",
             description = "Only these applications, comma separated: membership, learning, solutions, marketplace,"
-                    + " gateway (default: all).")
+                    + " gateway (default: all). PostgreSQL, Kafka, Keycloak and the sample broker always start.")
     List<String> services;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",

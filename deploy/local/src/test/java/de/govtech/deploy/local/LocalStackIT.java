@@ -41,15 +41,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The README's first command, proven: the packaged launcher (what ./stack.sh runs after its build) brings up
- * PostgreSQL, Kafka, Keycloak, the four services and the gateway on shifted ports, everything answers, SIGTERM
- * leaves no process and no bound port behind, and a second start on the same data dir comes up again.
+ * PostgreSQL, Kafka, Keycloak, the sample broker, the four services and the gateway on shifted ports, everything
+ * answers, the demo app is in the public catalogue, SIGTERM leaves no process and no bound port behind, and a second
+ * start on the same data dir comes up again without seeding anything twice.
  * Needs the reactor's earlier modules built (deploy/local is the last module). {@code -DskipITs} skips it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalStackIT {
 
-    private static final Duration SUMMARY_TIMEOUT = Duration.ofMinutes(6);
+    /** A warm start takes 2-4 minutes on two cores; a machine busy with other builds needs far longer. */
+    private static final Duration SUMMARY_TIMEOUT = Duration.ofMinutes(10);
+    private static final String SERVICE_TIMEOUT_SECONDS = "300";
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
     private static final int FIRST_OFFSET_TRIED = 20000;
     private static final int SIGTERM_EXIT_CODE = 128 + 15;
@@ -89,6 +92,10 @@ class LocalStackIT {
                 missing.add(root.relativize(jar).toString());
             }
         }
+        Path brokerJar = root.resolve("deploy/sample-broker/target/sample-broker.jar");
+        if (!Files.isRegularFile(brokerJar)) {
+            missing.add(root.relativize(brokerJar).toString());
+        }
         if (!Files.isRegularFile(launcherJar())) {
             missing.add(root.relativize(launcherJar()).toString());
         }
@@ -120,6 +127,9 @@ class LocalStackIT {
         for (DevUser user : DevUser.readRealm(root.resolve("deploy/keycloak/realm/govtech-realm.json"))) {
             assertTokenCarries(user, new KeycloakTokens(realmUrl).accessTokenOf(user.username()), realmUrl);
         }
+        assertTrue(launcher.output().contains("demo app UP (buergerservice-demo: vendor registered, vendor verified,"
+                + " listing created, listing submitted, listing published)"), launcher.output());
+        assertTheDemoAppIsInTheCatalogue();
     }
 
     @Test
@@ -145,6 +155,14 @@ class LocalStackIT {
         String realmUrl = realmUrl();
         DevUser admin = DevUser.readRealm(root.resolve("deploy/keycloak/realm/govtech-realm.json")).get(0);
         assertTokenCarries(admin, new KeycloakTokens(realmUrl).accessTokenOf(admin.username()), realmUrl);
+        assertTrue(launcher.output().contains("demo app UP (buergerservice-demo: nothing to do)"), launcher.output());
+        assertTheDemoAppIsInTheCatalogue();
+        HttpResponse<String> listings = get(gatewayUrl() + "/api/v1/marketplace/listings?size=100",
+                new KeycloakTokens(realmUrl).accessTokenOf(DemoApp.VENDOR_USER));
+        assertEquals(200, listings.statusCode(), listings.body());
+        long demoListings = JSON.readTree(listings.body()).path("items").findValuesAsText("slug").stream()
+                .filter(DemoApp.SLUG::equals).count();
+        assertEquals(1, demoListings, listings.body());
     }
 
     @Test
@@ -155,7 +173,8 @@ class LocalStackIT {
     }
 
     private LauncherRun launch(String which, boolean wipe) {
-        List<String> args = new ArrayList<>(List.of("--port-offset", Integer.toString(ports.offset())));
+        List<String> args = new ArrayList<>(List.of("--port-offset", Integer.toString(ports.offset()),
+                "--timeout", SERVICE_TIMEOUT_SECONDS));
         if (wipe) {
             args.add("--wipe"); // a fresh data dir, as on a clean clone
         }
@@ -170,12 +189,38 @@ class LocalStackIT {
         return "http://localhost:" + ports.keycloak() + "/realms/" + Stack.REALM;
     }
 
+    private String gatewayUrl() {
+        return ports.of(ServiceSpec.GATEWAY).baseUrl();
+    }
+
+    /** The proof for the issue: the sample broker answers and the seeded demo app is in the public catalogue. */
+    private void assertTheDemoAppIsInTheCatalogue() throws Exception {
+        assertTrue(launcher.output().contains("Sample broker   " + SampleBrokerProcess.baseUrl(ports.sampleBroker())),
+                launcher.output());
+        assertTrue(launcher.output().contains("Demo app        buergerservice-demo published"), launcher.output());
+        // a municipality user browsing the catalogue through the gateway
+        String token = new KeycloakTokens(realmUrl()).accessTokenOf("dev-heilbronn-admin");
+        HttpResponse<String> app = get(gatewayUrl() + "/api/v1/marketplace/catalogue/apps/" + DemoApp.SLUG, token);
+        assertEquals(200, app.statusCode(), app.body());
+        JsonNode body = JSON.readTree(app.body());
+        assertEquals(DemoApp.SLUG, body.path("slug").asText(), app.body());
+        assertEquals(List.of("Basis", "Premium"), body.findValuesAsText("name").stream()
+                .filter(n -> n.equals("Basis") || n.equals("Premium")).toList(), app.body());
+        assertFalse(app.body().contains("broker-secret"), "the broker credentials must never be returned");
+        // anonymous, straight at the marketplace: the catalogue needs no login
+        ServiceSpec marketplace = ports.of(ServiceSpec.MARKETPLACE);
+        assertEquals(200, get(marketplace.apiUrl() + "/catalogue/apps/" + DemoApp.SLUG).statusCode());
+    }
+
     private void assertEverythingAnswers() throws Exception {
         for (ServiceSpec app : apps) {
             HttpResponse<String> response = get(app.healthUrl());
             assertEquals(200, response.statusCode(), app.name() + " " + app.healthUrl() + ": " + response.body());
             assertEquals("UP", JSON.readTree(response.body()).path("status").asText(), app.name() + ": " + response.body());
         }
+        HttpResponse<String> broker = get(SampleBrokerProcess.healthUrl(ports.sampleBroker()));
+        assertEquals(200, broker.statusCode(), "sample broker: " + broker.body());
+        assertEquals("UP", JSON.readTree(broker.body()).path("status").asText(), broker.body());
         HttpResponse<String> realm = get(realmUrl());
         assertEquals(200, realm.statusCode(), realmUrl() + ": " + realm.body());
         assertEquals(Stack.REALM, JSON.readTree(realm.body()).path("realm").asText(), realm.body());
@@ -251,7 +296,14 @@ class LocalStackIT {
     }
 
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(url, null);
+    }
+
+    private static HttpResponse<String> get(String url, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -48,7 +48,7 @@ class PortCheckTest {
     void theStackNeedsEveryFixedPort() {
         List<Integer> ports = PortCheck.portsFor(StackPorts.DEFAULT, ServiceSpec.ALL).stream().map(PortCheck.PortUse::port).toList();
 
-        assertTrue(ports.containsAll(List.of(15432, 19092, 19093, 8180, 9180, 8080, 8081, 8082, 8083, 8084)), ports.toString());
+        assertTrue(ports.containsAll(List.of(15432, 19092, 19093, 8180, 9180, 8080, 8081, 8082, 8083, 8084, 8090)), ports.toString());
     }
 
     @Test
@@ -57,6 +57,6 @@ class PortCheckTest {
         List<Integer> shifted = PortCheck.portsFor(ports, ports.of(ServiceSpec.ALL)).stream()
                 .map(PortCheck.PortUse::port).sorted().toList();
 
-        assertEquals(List.of(28080, 28081, 28082, 28083, 28084, 28180, 29180, 35432, 39092, 39093), shifted);
+        assertEquals(List.of(28080, 28081, 28082, 28083, 28084, 28090, 28180, 29180, 35432, 39092, 39093), shifted);
     }
 }

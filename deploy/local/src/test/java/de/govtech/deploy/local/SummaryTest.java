@@ -23,7 +23,8 @@ class SummaryTest {
 
         new Summary(terminal, spec -> !spec.area().equals("learning")).print(new Summary.Facts(ServiceSpec.ALL,
                 "http://localhost:8180", 15432, "localhost:19092", users, null, Path.of("/repo/.stack-data"),
-                Path.of("/repo/.stack-data/logs"), 97, "Press Ctrl-C to stop (or: kill 42)."));
+                Path.of("/repo/.stack-data/logs"), 97, "Press Ctrl-C to stop (or: kill 42).", "http://localhost:8090",
+                "broker / broker-secret", "buergerservice-demo published   http://localhost:8080/api/v1/marketplace/catalogue/apps/buergerservice-demo"));
 
         String text = bytes.toString(StandardCharsets.UTF_8);
         for (String expected : List.of(
@@ -38,6 +39,8 @@ class SummaryTest {
                 "curl -s -d grant_type=password -d client_id=govtech-cli -d username=dev-platform-admin"
                         + " -d password=dev-platform-admin http://localhost:8180/realms/govtech/protocol/openid-connect/token",
                 "Logs            /repo/.stack-data/logs",
+                "Sample broker   http://localhost:8090   (Open Service Broker 2.17, broker / broker-secret — dev only)",
+                "Demo app        buergerservice-demo published   http://localhost:8080/api/v1/marketplace/catalogue/apps/buergerservice-demo",
                 "Press Ctrl-C to stop (or: kill 42).")) {
             assertTrue(text.contains(expected), "missing: " + expected + "\n" + text);
         }

@@ -72,6 +72,22 @@ class OpenApiDocumentTest {
         assertEquals(List.of(), missing);
     }
 
+    /** A generated client only accepts JSON for a success it knows has a body (else it asks for problem+json only). */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everySuccessThatAnswersABodyDocumentsIt() {
+        List<String> undocumented = new ArrayList<>();
+        for (var entry : operations(document())) {
+            Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) entry.getValue().get("responses");
+            responses.forEach((status, response) -> {
+                if (status.startsWith("2") && !status.equals("204") && response.get("content") == null) {
+                    undocumented.add(entry.getKey() + " " + status);
+                }
+            });
+        }
+        assertEquals(List.of(), undocumented);
+    }
+
     @Test
     void onlyTheFeeQuoteIsPublic() {
         List<String> publicOperations = operations(document()).stream().filter(entry -> !secured(entry.getValue()))

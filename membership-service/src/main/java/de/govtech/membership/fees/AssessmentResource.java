@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,7 +39,8 @@ public class AssessmentResource {
                     + "annual fee × chargeable months / 12 (a month counts when the membership covers all of it). Safe to run "
                     + "again and concurrently: memberships invoiced already are counted, not invoiced twice. A membership "
                     + "whose municipality has no population yet is skipped and invoiced by a later run.")
-    @APIResponse(responseCode = "201", description = "Invoices were created; Location names the year's assessment")
+    @APIResponse(responseCode = "201", description = "Invoices were created; Location names the year's assessment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentResult.class)))
     @APIResponse(responseCode = "200", description = "Nothing new to invoice")
     @APIResponse(responseCode = "422", description = "No fee schedule is valid in the year, or the year lies more than one year "
             + "ahead (problem+json, field year)")

@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -63,7 +65,8 @@ public class FeeScheduleResource {
             description = "All of it or nothing: one scale per type of authority, bands contiguous from 0 with the last one "
                     + "open-ended, every band's fee within the scale's minimum and maximum. Invoices already issued keep "
                     + "their amounts and schedule version.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the schedule")
+    @APIResponse(responseCode = "201", description = "Created; Location names the schedule",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeeScheduleView.class)))
     @APIResponse(responseCode = "200", description = "Replaced")
     @APIResponse(responseCode = "409", description = "Created concurrently by another admin (problem+json)")
     @APIResponse(responseCode = "422", description = "Inconsistent schedule: overlapping or gapped bands, minimum above maximum, "

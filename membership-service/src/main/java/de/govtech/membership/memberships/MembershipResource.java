@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -47,7 +49,8 @@ public class MembershipResource {
     @Operation(operationId = "applyForMembership", summary = "Apply for membership (Aufnahmeantrag)",
             description = "By the municipality's own admin, or a platform admin on its behalf. The applicant accepts the "
                     + "current statutes version (govtech.membership.statutes-version).")
-    @APIResponse(responseCode = "201", description = "Applied; Location names the membership")
+    @APIResponse(responseCode = "201", description = "Applied; Location names the membership",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MembershipView.class)))
     @APIResponse(responseCode = "409", description = "The municipality has an open application or membership (problem+json)")
     @APIResponse(responseCode = "422", description = "Unknown municipality or not the current statutes version (problem+json)")
     public Response apply(@Valid @NotNull MembershipRequests.Application request, @Context UriInfo uri) {

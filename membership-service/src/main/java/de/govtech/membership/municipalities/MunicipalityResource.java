@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -64,7 +66,8 @@ public class MunicipalityResource {
             description = "A platform admin registers any municipality; its id derives from the official key. A municipality "
                     + "admin registers the municipality of their token's municipality_id claim, which becomes its id. "
                     + "Emits municipality-updated.")
-    @APIResponse(responseCode = "201", description = "Registered; Location names the new municipality")
+    @APIResponse(responseCode = "201", description = "Registered; Location names the new municipality",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MunicipalityView.class)))
     @APIResponse(responseCode = "409", description = "The official key or the municipality exists already (problem+json)")
     public Response create(@Valid @NotNull MunicipalityRequest request, @Context UriInfo uri) {
         MunicipalityView created = municipalities.create(caller.get(), request);

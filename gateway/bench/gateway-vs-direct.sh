@@ -1,0 +1,360 @@
+#!/usr/bin/env bash
+# The same reads through the gateway and straight to the service, in one run on loopback: throughput, latency
+# percentiles, the ratio and the latency the gateway adds. Load comes from LoadGen.java (next to this script).
+#
+#   gateway/bench/gateway-vs-direct.sh                         # builds, starts its own stack, measures, stops it
+#   gateway/bench/gateway-vs-direct.sh --no-build --port-offset 30000
+#   gateway/bench/gateway-vs-direct.sh --base-port-offset 0    # a stack that is already running (./stack.sh)
+#   gateway/bench/gateway-vs-direct.sh --help
+#
+# Exits non-zero when any answer was not 2xx. See gateway/bench/README.md for what it measures and the figures.
+set -euo pipefail
+
+usage() {
+  cat <<'EOF'
+usage: gateway/bench/gateway-vs-direct.sh [options]
+
+Where the stack is (pick one; default: start an own one):
+  --base-port-offset N   use a running stack whose ports are the usual ones + N (./stack.sh --port-offset N)
+  --gateway-url U --membership-url U --marketplace-url U --keycloak-url U
+                         use a running stack at these base URLs (e.g. http://localhost:8080, Keycloak http://localhost:8180)
+  --port-offset N        own stack: start it with this port offset (default: the first of 3500, 4500, … 12500 whose
+                         ports are free: all ports stay below 32768, the ephemeral range, which outgoing connections use)
+  --no-build             own stack: skip `mvn -B -o install -DskipTests` of the modules it needs
+  --keep-data            own stack: keep its temporary data dir (logs) instead of deleting it
+  --no-snapshot          own stack: run the applications straight from the build's target/ dirs instead of copies
+                         (by default they are copied first, so a parallel rebuild cannot pull jars away mid-run)
+
+Load:
+  --connections N        concurrent connections (default 16)
+  --warmup S             warm-up seconds per target, not measured (default 10)
+  --duration S           measured seconds per target and round (default 30)
+  --rounds R             direct and gateway take turns R times; the measured phases are pooled (default 1)
+  --reads LIST           catalogue,membership (default both)
+
+Data:
+  --query Q              catalogue search term (default Bürgerportal)
+  --seed N               publish N apps before measuring (default 30 on an own stack, 0 on a running one)
+  --municipality ID      municipality read with the token (default Heilbronn f4ec1f01-9f1c-3d34-ba99-332841cb7bcd)
+  --user NAME            Keycloak user for the token, password = NAME (default dev-heilbronn-admin)
+  --catalogue-token      send the bearer token on the catalogue read too (the read is public; only for a gateway
+                         whose public paths do not cover it)
+EOF
+}
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+BENCH_DIR="$ROOT/gateway/bench"
+
+offset="" ; own_offset="" ; gateway_url="" ; membership_url="" ; marketplace_url="" ; keycloak_url=""
+build=1 ; keep_data=0 ; snapshot=1 ; connections=16 ; warmup=10 ; duration=30 ; rounds=1 ; reads="catalogue,membership"
+query="Bürgerportal" ; seed="" ; municipality="f4ec1f01-9f1c-3d34-ba99-332841cb7bcd" ; user="dev-heilbronn-admin"
+catalogue_token=0
+
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --base-port-offset) offset="$2"; shift 2 ;;
+    --gateway-url) gateway_url="$2"; shift 2 ;;
+    --membership-url) membership_url="$2"; shift 2 ;;
+    --marketplace-url) marketplace_url="$2"; shift 2 ;;
+    --keycloak-url) keycloak_url="$2"; shift 2 ;;
+    --port-offset) own_offset="$2"; shift 2 ;;
+    --no-build) build=0; shift ;;
+    --keep-data) keep_data=1; shift ;;
+    --no-snapshot) snapshot=0; shift ;;
+    --connections) connections="$2"; shift 2 ;;
+    --warmup) warmup="$2"; shift 2 ;;
+    --duration) duration="$2"; shift 2 ;;
+    --rounds) rounds="$2"; shift 2 ;;
+    --reads) reads="$2"; shift 2 ;;
+    --query) query="$2"; shift 2 ;;
+    --seed) seed="$2"; shift 2 ;;
+    --municipality) municipality="$2"; shift 2 ;;
+    --user) user="$2"; shift 2 ;;
+    --catalogue-token) catalogue_token=1; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
+for tool in java curl jq; do
+  command -v "$tool" >/dev/null || { echo "needs $tool on the PATH" >&2; exit 2; }
+done
+
+log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+
+# ---------------------------------------------------------------- own stack: start, and stop whatever happens
+launcher_pid="" ; data_root=""
+
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+stack_ports() { # the ports the launcher checks, for offset $1
+  local o="$1"
+  echo $((8080 + o)) $((8081 + o)) $((8084 + o)) $((8090 + o)) $((8180 + o)) $((9180 + o)) $((15432 + o)) $((19092 + o)) $((19093 + o))
+}
+
+stop_stack() {
+  [[ -n "$data_root" ]] || return 0
+  if [[ -n "$launcher_pid" ]] && kill -0 "$launcher_pid" 2>/dev/null; then
+    log "stopping the stack (SIGTERM to launcher $launcher_pid)"
+    kill -TERM "$launcher_pid" 2>/dev/null || true
+    for _ in $(seq 1 90); do kill -0 "$launcher_pid" 2>/dev/null || break; sleep 1; done
+  fi
+  # the launcher ran in its own process group (setsid): anything of it still alive is ended by that group id
+  if [[ -n "$launcher_pid" ]] && pgrep -g "$launcher_pid" >/dev/null 2>&1; then
+    log "processes of the stack still alive after the launcher: SIGKILL to its process group $launcher_pid"
+    kill -KILL -- "-$launcher_pid" 2>/dev/null || true
+  fi
+  # PostgreSQL is detached by pg_ctl (own session): end it by its pid file if the launcher could not
+  local pidfile="$data_root/stack/postgres/postmaster.pid"
+  if [[ -f "$pidfile" ]]; then
+    local pg; pg="$(head -1 "$pidfile" | tr -d ' ')"
+    if [[ -n "$pg" ]] && kill -0 "$pg" 2>/dev/null; then
+      log "PostgreSQL $pg still running: SIGTERM"
+      kill -TERM "$pg" 2>/dev/null || true
+      for _ in $(seq 1 20); do kill -0 "$pg" 2>/dev/null || break; sleep 1; done
+      kill -0 "$pg" 2>/dev/null && kill -KILL "$pg" 2>/dev/null || true
+    fi
+  fi
+  launcher_pid=""
+  if [[ "$keep_data" == 1 ]]; then
+    log "stack data and logs kept in $data_root"
+  else
+    rm -rf "$data_root"
+  fi
+  data_root=""
+}
+
+# What the launcher needs of the repository (StackLayout): stack.sh as the root marker, each application's
+# target/quarkus-app, the Keycloak distribution and the realm file. Copied into the data dir, so Maven runs of
+# other people in the same tree cannot delete a jar under a running application.
+snapshot_root() { # target dir
+  local snap="$1"
+  mkdir -p "$snap/deploy/keycloak/target" "$snap/deploy/keycloak/realm" "$snap/deploy/local/target"
+  cp "$ROOT/stack.sh" "$snap/"
+  for module in membership-service marketplace-service gateway; do
+    mkdir -p "$snap/$module/target"
+    cp -a "$ROOT/$module/target/quarkus-app" "$snap/$module/target/"
+    [[ -f "$snap/$module/target/quarkus-app/quarkus-run.jar" ]] \
+      || { echo "$module/target/quarkus-app is incomplete (a build running?); try again" >&2; exit 1; }
+  done
+  local kc; kc="$(cd "$ROOT/deploy/keycloak/target" && ls -d keycloak-[0-9]* | head -1)"
+  [[ -n "$kc" ]] || { echo "no Keycloak distribution in deploy/keycloak/target (build deploy/keycloak)" >&2; exit 1; }
+  cp -a "$ROOT/deploy/keycloak/target/$kc" "$snap/deploy/keycloak/target/"
+  rm -rf "$snap/deploy/keycloak/target/$kc/data" "$snap/deploy/keycloak/target/$kc/.govtech-start.lock"
+  cp "$ROOT/deploy/keycloak/realm/govtech-realm.json" "$snap/deploy/keycloak/realm/"
+  cp -a "$ROOT/deploy/local/target/govtech-stack.jar" "$ROOT/deploy/local/target/lib" "$snap/deploy/local/target/"
+  # newer launchers also start the sample vendor broker (a plain jar with its lib/)
+  if [[ -f "$ROOT/deploy/sample-broker/target/sample-broker.jar" ]]; then
+    mkdir -p "$snap/deploy/sample-broker/target"
+    cp -a "$ROOT/deploy/sample-broker/target/sample-broker.jar" "$snap/deploy/sample-broker/target/"
+    [[ -d "$ROOT/deploy/sample-broker/target/lib" ]] && cp -a "$ROOT/deploy/sample-broker/target/lib" "$snap/deploy/sample-broker/target/"
+  fi
+}
+
+start_stack() {
+  if [[ "$build" == 1 ]]; then
+    log "building the modules the stack needs (mvn -B -o -q install -DskipTests)"
+    (cd "$ROOT" && mvn -B -o -q install -DskipTests \
+        -pl membership-service,marketplace-service,gateway,deploy/keycloak,deploy/sample-broker,deploy/local -am)
+  fi
+  local jar="$ROOT/deploy/local/target/govtech-stack.jar"
+  [[ -f "$jar" ]] || { echo "not built: $jar (run without --no-build)" >&2; exit 2; }
+  if [[ -z "$own_offset" ]]; then
+    for candidate in $(seq 3500 1000 12500); do
+      local free=1
+      for p in $(stack_ports "$candidate"); do listening "$p" && { free=0; break; }; done
+      [[ "$free" == 1 ]] && { own_offset="$candidate"; break; }
+    done
+    [[ -n "$own_offset" ]] || { echo "no free port offset among 3500, 4500, … 12500" >&2; exit 2; }
+  fi
+  offset="$own_offset"
+  data_root="$(mktemp -d "${TMPDIR:-/tmp}/gateway-bench.XXXXXX")"
+  trap stop_stack EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  local run_root="$ROOT"
+  if [[ "$snapshot" == 1 ]]; then
+    log "copying the built applications and Keycloak to $data_root/root"
+    snapshot_root "$data_root/root"
+    run_root="$data_root/root"
+    jar="$run_root/deploy/local/target/govtech-stack.jar"
+  fi
+  # The gateway's rate limits (600 and 1200 requests per minute and caller) would answer 429 within a second of
+  # load. The launcher hands its own environment down to the applications it starts, so these reach the gateway.
+  export GOVTECH_GATEWAY_ROUTES_MARKETPLACE_RATE_LIMIT_REQUESTS=1000000000
+  export GOVTECH_GATEWAY_ROUTES_MEMBERSHIP_RATE_LIMIT_REQUESTS=1000000000
+  log "starting the stack (membership, marketplace, gateway) on port offset $offset, data in $data_root/stack"
+  (cd "$run_root" && exec setsid java -Xmx256m -XX:+UseSerialGC -Dgovtech.stack.root="$run_root" -jar "$jar" up \
+      --data-dir "$data_root/stack" --wipe --port-offset "$offset" --services membership,marketplace,gateway \
+      </dev/null >"$data_root/launcher.out" 2>&1) &
+  launcher_pid=$!
+  local deadline=$((SECONDS + 480))
+  until grep -q "GovTech Kommunal platform is running" "$data_root/launcher.out" 2>/dev/null \
+      && grep -Eq "Press Ctrl-C to stop|Stop with: kill " "$data_root/launcher.out"; do
+    if ! kill -0 "$launcher_pid" 2>/dev/null; then
+      echo "the launcher exited before the stack was up:" >&2; tail -40 "$data_root/launcher.out" >&2; exit 1
+    fi
+    if (( SECONDS > deadline )); then
+      echo "the stack was not up within 8 minutes:" >&2; tail -40 "$data_root/launcher.out" >&2; exit 1
+    fi
+    sleep 2
+  done
+  log "stack is up (launcher pid $launcher_pid)"
+}
+
+if [[ -z "$offset" && -z "$gateway_url" ]]; then
+  start_stack
+  [[ -n "$seed" ]] || seed=30
+fi
+[[ -n "$seed" ]] || seed=0
+offset="${offset:-0}"
+gateway_url="${gateway_url:-http://localhost:$((8080 + offset))}"
+membership_url="${membership_url:-http://localhost:$((8081 + offset))}"
+marketplace_url="${marketplace_url:-http://localhost:$((8084 + offset))}"
+keycloak_url="${keycloak_url:-http://localhost:$((8180 + offset))}"
+
+# ---------------------------------------------------------------- tokens and data
+token_of() { # user (password = user name, dev realm)
+  curl -sf -d grant_type=password -d client_id=govtech-cli -d "username=$1" -d "password=$1" \
+    "$keycloak_url/realms/govtech/protocol/openid-connect/token" | jq -r .access_token
+}
+
+claim() { # token claim
+  local payload; payload="$(cut -d. -f2 <<<"$1" | tr '_-' '/+')"
+  while (( ${#payload} % 4 )); do payload="$payload="; done
+  base64 -d <<<"$payload" | jq -r ".$2"
+}
+
+call() { # method url token [body] -> sets status and call_body
+  local out; out="$(mktemp)"
+  status="$(curl -s -o "$out" -w '%{http_code}' -X "$1" -H "Authorization: Bearer $3" -H 'Content-Type: application/json' \
+    ${4:+--data-binary "$4"} "$2")"
+  call_body="$(cat "$out")"; rm -f "$out"
+}
+
+seed_catalogue() {
+  local n="$1" api="$marketplace_url/api/v1/marketplace"
+  local vendor admin vendor_id status run
+  vendor="$(token_of dev-vendor)"; admin="$(token_of dev-platform-admin)"
+  vendor_id="$(claim "$vendor" vendor_id)"
+  call POST "$api/vendors" "$vendor" '{"name":"Bench Software GmbH","legalForm":"GmbH",
+    "address":{"street":"Marktplatz 1","postalCode":"74072","city":"Heilbronn","country":"DE"},
+    "contactEmail":"bench@bench.example","vatId":"DE987654321"}'
+  [[ "$status" == 201 || "$status" == 409 ]] || { echo "registering the vendor: $status $call_body" >&2; exit 1; }
+  call POST "$api/vendors/$vendor_id/verification" "$admin"
+  [[ "$status" == 200 || "$status" == 409 ]] || { echo "verifying the vendor: $status $call_body" >&2; exit 1; }
+  run="$(date +%s)"
+  local words=(Termin Kalender Antrag Gewerbe Meldewesen Kita Bauantrag Parken Abfall Hund)
+  log "publishing $n apps (slugs bench-$run-*)"
+  for i in $(seq 1 "$n"); do
+    local w="${words[$((i % ${#words[@]}))]}" id body
+    body="$(jq -n --arg slug "bench-$run-$i" --arg name "Bürgerportal $w $i" --arg w "$w" '{
+      slug: $slug,
+      content: {
+        name: $name, summary: ("Online-Anträge für Bürgerinnen und Bürger: " + $w),
+        description: ("Ein Bürgerportal für Online-Anträge nach OZG mit " + $w + ", Terminvergabe und Bezahlung."),
+        category: "CITIZEN_SERVICES", tags: ["OZG", "BundID", $w],
+        plans: [{name: "Basis", description: "Drei Verfahren", priceModel: "FREE", price: 0},
+                {name: "Standard", description: "Alle Verfahren", priceModel: "PER_INHABITANT_PER_YEAR", price: 0.12}],
+        compliance: {hostedInGermany: true, bsiC5: true, gdprDpaAvailable: true, bitvAccessible: false,
+                     openSourceLicence: "EUPL-1.2"},
+        cloudTargets: ["stackit:eu01"],
+        documentationUrl: "https://docs.bench.example/app", supportUrl: "https://support.bench.example"},
+      broker: {url: "https://broker.bench.example/osb", username: "bench", password: "bench-secret"}}')"
+    call POST "$api/listings" "$vendor" "$body"
+    [[ "$status" == 201 ]] || { echo "creating listing $i: $status $call_body" >&2; exit 1; }
+    id="$(jq -r .id <<<"$call_body")"
+    call POST "$api/listings/$id/submission" "$vendor"
+    [[ "$status" == 200 ]] || { echo "submitting listing $i: $status $call_body" >&2; exit 1; }
+    call POST "$api/listings/$id/publication" "$admin"
+    [[ "$status" == 200 ]] || { echo "publishing listing $i: $status $call_body" >&2; exit 1; }
+  done
+}
+
+# GET once, print "status ratelimit-limit bytes" (for the checks before the load)
+probe() { # url [token]
+  local headers; headers="$(mktemp)"
+  local out
+  out="$(curl -s -o /dev/null -D "$headers" -w '%{http_code} %{size_download}' \
+    ${2:+-H "Authorization: Bearer $2"} "$1")"
+  local limit; limit="$(grep -i '^ratelimit-limit:' "$headers" | tr -dc '0-9' || true)"
+  rm -f "$headers"
+  set -- $out
+  echo "$1 ${limit:-none} $2"
+}
+
+check_pair() { # name direct-url gateway-url [token]: both 200, gateway rate limit high enough
+  local d_status d_bytes g_status g_limit g_bytes
+  read -r d_status _ d_bytes < <(probe "$2" "${4:-}")
+  read -r g_status g_limit g_bytes < <(probe "$3" "${4:-}")
+  log "$1: direct $d_status ($d_bytes bytes), gateway $g_status ($g_bytes bytes, RateLimit-Limit $g_limit)"
+  if [[ "$g_status" == 401 && -z "${4:-}" ]]; then
+    echo "$1: the gateway answers 401 to an anonymous $3 — its public paths do not cover this read." >&2
+    echo "Fix the gateway's public-catalog permission, or run with --catalogue-token to measure it with a token." >&2
+    exit 1
+  fi
+  [[ "$d_status" == 200 && "$g_status" == 200 ]] || { echo "$1: expected 200 from both" >&2; exit 1; }
+  [[ "$d_bytes" == "$g_bytes" ]] || { echo "$1: the bodies differ in size ($d_bytes vs $g_bytes bytes)" >&2; exit 1; }
+  if [[ "$g_limit" != none ]] && (( g_limit < 10000000 )); then
+    echo "$1: the gateway allows only $g_limit requests per period and caller; the load would be answered 429." >&2
+    echo "Start the gateway with GOVTECH_GATEWAY_ROUTES_<ROUTE>_RATE_LIMIT_REQUESTS=1000000000 (the launcher passes" >&2
+    echo "its environment on), or let this script start its own stack." >&2
+    exit 1
+  fi
+}
+
+machine() {
+  log "machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), \
+$(free -g | awk '/Mem:/ {print $2 " GB RAM"}'), load average $(cut -d' ' -f1-3 /proc/loadavg), \
+$(java -version 2>&1 | head -1)"
+}
+
+pid_of() { # url -> pid of the local process listening on its port (empty if not local or not visible)
+  local port; port="$(sed -E 's#^[a-z]+://[^:/]+:([0-9]+).*#\1#' <<<"$1")"
+  [[ "$port" =~ ^[0-9]+$ ]] || return 0
+  ss -Hltnp "sport = :$port" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true
+}
+
+loadgen() { # read-name token direct-url gateway-url
+  local args=(--connections "$connections" --warmup "$warmup" --duration "$duration" --rounds "$rounds"
+              --target "direct=$3" --target "gateway=$4")
+  [[ -n "$2" ]] && args+=(--header "Authorization: Bearer $2")
+  # CPU time per request of the gateway and the service process, when they run on this machine
+  local gw svc
+  gw="$(pid_of "$4")"; svc="$(pid_of "$3")"
+  [[ -n "$gw" ]] && args+=(--watch "gateway-process=$gw")
+  [[ -n "$svc" ]] && args+=(--watch "service-process=$svc")
+  echo
+  echo "=== $1 ==="
+  java -Xmx512m "$BENCH_DIR/LoadGen.java" "${args[@]}"
+}
+
+if (( seed > 0 )); then
+  seed_catalogue "$seed"
+fi
+
+q="$(jq -rn --arg q "$query" '$q|@uri')"
+catalogue_path="/api/v1/marketplace/catalogue/apps?q=$q"
+membership_path="/api/v1/membership/municipalities/$municipality"
+
+machine
+failed=0
+if [[ ",$reads," == *",catalogue,"* ]]; then
+  token=""
+  [[ "$catalogue_token" == 1 ]] && token="$(token_of "$user")"
+  check_pair catalogue "$marketplace_url$catalogue_path" "$gateway_url$catalogue_path" "$token"
+  loadgen "catalogue search GET $catalogue_path$([[ -n "$token" ]] && echo ' (with token)' || echo ' (anonymous)')" \
+    "$token" "$marketplace_url$catalogue_path" "$gateway_url$catalogue_path" || failed=1
+fi
+if [[ ",$reads," == *",membership,"* ]]; then
+  token="$(token_of "$user")" # fresh: tokens live 15 minutes
+  [[ -n "$token" && "$token" != null ]] || { echo "no token for $user from $keycloak_url" >&2; exit 1; }
+  check_pair membership "$membership_url$membership_path" "$gateway_url$membership_path" "$token"
+  loadgen "municipality read GET $membership_path (token of $user)" \
+    "$token" "$membership_url$membership_path" "$gateway_url$membership_path" || failed=1
+fi
+machine
+if [[ "$failed" == 1 ]]; then
+  echo "FAILED: some answers were not 2xx (see above)" >&2
+  exit 1
+fi

@@ -24,7 +24,9 @@ import com.sun.net.httpserver.HttpServer;
 
 import de.govtech.client.api.MembershipsApi;
 import de.govtech.client.api.SubscriptionsApi;
+import de.govtech.client.model.Membership;
 import de.govtech.client.model.MembershipApplication;
+import de.govtech.client.model.MembershipStatus;
 import de.govtech.client.model.Subscription;
 import de.govtech.client.model.SubscriptionRequest;
 import de.govtech.client.model.SubscriptionState;
@@ -50,7 +52,10 @@ class GeneratedClientTest {
     void startGateway() throws IOException {
         gateway = HttpServer.create(new InetSocketAddress("localhost", 0), 10);
         gateway.createContext("/api/v1/membership/memberships", exchange -> answer(exchange, 201,
-                Map.of("Location", "/api/v1/membership/memberships/8d2a61c4-52a0-4f0e-9a53-3b2f52a7f0aa"), null));
+                Map.of("Location", "/api/v1/membership/memberships/8d2a61c4-52a0-4f0e-9a53-3b2f52a7f0aa"), """
+                {"id":"8d2a61c4-52a0-4f0e-9a53-3b2f52a7f0aa","municipalityId":"0f8c2b1e-2f59-4d7c-9a1b-5e3c7d9f1a22",
+                 "status":"APPLIED","statutesVersion":"2025-12-12"}
+                """));
         gateway.createContext("/api/v1/marketplace/subscriptions", exchange -> answer(exchange, refuseOrders ? 403 : 201, Map.of(),
                 """
                 {"id":"5b0d7a3e-6c1f-4a53-8c0e-6f4d1f2b9a10","municipalityId":"0f8c2b1e-2f59-4d7c-9a1b-5e3c7d9f1a22",
@@ -80,10 +85,11 @@ class GeneratedClientTest {
     void aMunicipalityAppliesForMembershipWithItsToken() throws ApiException {
         UUID municipality = UUID.fromString("0f8c2b1e-2f59-4d7c-9a1b-5e3c7d9f1a22");
 
-        ApiResponse<Void> answer = new MembershipsApi(client).applyForMembershipWithHttpInfo(
+        ApiResponse<Membership> answer = new MembershipsApi(client).applyForMembershipWithHttpInfo(
                 new MembershipApplication().municipalityId(municipality).statutesVersion("2025-12-12"));
 
         assertEquals(201, answer.getStatusCode());
+        assertEquals(MembershipStatus.APPLIED, answer.getData().getStatus());
         assertEquals(List.of("/api/v1/membership/memberships/8d2a61c4-52a0-4f0e-9a53-3b2f52a7f0aa"), answer.getHeaders().get("location"));
         assertEquals("POST /api/v1/membership/memberships", received.keySet().iterator().next());
         JsonNode body = received.get("POST /api/v1/membership/memberships");

@@ -1,7 +1,12 @@
 package de.govtech.platform.events;
 
 import de.govtech.platform.events.learning.CertificateIssued;
+import de.govtech.platform.events.learning.CertificateRevoked;
 import de.govtech.platform.events.learning.CourseCompleted;
+import de.govtech.platform.events.learning.CoursePublished;
+import de.govtech.platform.events.learning.EnrolmentCancelled;
+import de.govtech.platform.events.learning.EnrolmentCreated;
+import de.govtech.platform.events.learning.EnrolmentPromoted;
 import de.govtech.platform.events.marketplace.AppDelisted;
 import de.govtech.platform.events.marketplace.AppDeprovisioned;
 import de.govtech.platform.events.marketplace.AppProvisioned;
@@ -13,7 +18,12 @@ import de.govtech.platform.events.membership.MemberReinstated;
 import de.govtech.platform.events.membership.MemberSuspended;
 import de.govtech.platform.events.membership.MunicipalityUpdated;
 import de.govtech.platform.events.solutions.ReuseAgreed;
+import de.govtech.platform.events.solutions.SelectionRoundClosed;
+import de.govtech.platform.events.solutions.SelectionRoundOpened;
+import de.govtech.platform.events.solutions.SolutionProposed;
 import de.govtech.platform.events.solutions.SolutionReleasedForReuse;
+import de.govtech.platform.events.solutions.SolutionRetired;
+import de.govtech.platform.events.solutions.SolutionStatusChanged;
 
 import java.util.Arrays;
 import java.util.List;
@@ -35,11 +45,21 @@ public enum EventType {
     MEMBER_REINSTATED(MemberReinstated.TYPE, EventArea.MEMBERSHIP, MemberReinstated.class),
     MUNICIPALITY_UPDATED(MunicipalityUpdated.TYPE, EventArea.MEMBERSHIP, MunicipalityUpdated.class),
 
+    COURSE_PUBLISHED(CoursePublished.TYPE, EventArea.LEARNING, CoursePublished.class),
+    ENROLMENT_CREATED(EnrolmentCreated.TYPE, EventArea.LEARNING, EnrolmentCreated.class),
+    ENROLMENT_PROMOTED(EnrolmentPromoted.TYPE, EventArea.LEARNING, EnrolmentPromoted.class),
+    ENROLMENT_CANCELLED(EnrolmentCancelled.TYPE, EventArea.LEARNING, EnrolmentCancelled.class),
     COURSE_COMPLETED(CourseCompleted.TYPE, EventArea.LEARNING, CourseCompleted.class),
     CERTIFICATE_ISSUED(CertificateIssued.TYPE, EventArea.LEARNING, CertificateIssued.class),
+    CERTIFICATE_REVOKED(CertificateRevoked.TYPE, EventArea.LEARNING, CertificateRevoked.class),
 
+    SOLUTION_PROPOSED(SolutionProposed.TYPE, EventArea.SOLUTIONS, SolutionProposed.class),
+    SOLUTION_STATUS_CHANGED(SolutionStatusChanged.TYPE, EventArea.SOLUTIONS, SolutionStatusChanged.class),
+    SELECTION_ROUND_OPENED(SelectionRoundOpened.TYPE, EventArea.SOLUTIONS, SelectionRoundOpened.class),
+    SELECTION_ROUND_CLOSED(SelectionRoundClosed.TYPE, EventArea.SOLUTIONS, SelectionRoundClosed.class),
     SOLUTION_RELEASED_FOR_REUSE(SolutionReleasedForReuse.TYPE, EventArea.SOLUTIONS, SolutionReleasedForReuse.class),
     REUSE_AGREED(ReuseAgreed.TYPE, EventArea.SOLUTIONS, ReuseAgreed.class),
+    SOLUTION_RETIRED(SolutionRetired.TYPE, EventArea.SOLUTIONS, SolutionRetired.class),
 
     APP_PUBLISHED(AppPublished.TYPE, EventArea.MARKETPLACE, AppPublished.class),
     APP_DELISTED(AppDelisted.TYPE, EventArea.MARKETPLACE, AppDelisted.class),

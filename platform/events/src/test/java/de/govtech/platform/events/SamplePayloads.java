@@ -1,6 +1,11 @@
 package de.govtech.platform.events;
 
 import de.govtech.platform.events.learning.CertificateIssued;
+import de.govtech.platform.events.learning.CertificateRevoked;
+import de.govtech.platform.events.learning.CoursePublished;
+import de.govtech.platform.events.learning.EnrolmentCancelled;
+import de.govtech.platform.events.learning.EnrolmentCreated;
+import de.govtech.platform.events.learning.EnrolmentPromoted;
 import de.govtech.platform.events.learning.CourseCompleted;
 import de.govtech.platform.events.marketplace.AppDelisted;
 import de.govtech.platform.events.marketplace.AppDeprovisioned;
@@ -14,11 +19,17 @@ import de.govtech.platform.events.membership.MemberSuspended;
 import de.govtech.platform.events.membership.MunicipalityType;
 import de.govtech.platform.events.membership.MunicipalityUpdated;
 import de.govtech.platform.events.solutions.ReuseAgreed;
+import de.govtech.platform.events.solutions.SelectionRoundClosed;
+import de.govtech.platform.events.solutions.SelectionRoundOpened;
+import de.govtech.platform.events.solutions.SolutionProposed;
 import de.govtech.platform.events.solutions.SolutionReleasedForReuse;
+import de.govtech.platform.events.solutions.SolutionRetired;
+import de.govtech.platform.events.solutions.SolutionStatusChanged;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -38,6 +49,9 @@ public final class SamplePayloads {
     static final UUID VENDOR = UUID.fromString("a1b2c3d4-0000-4000-8000-000000000007");
     static final UUID PLAN = UUID.fromString("a1b2c3d4-0000-4000-8000-000000000008");
     static final UUID SUBSCRIPTION = UUID.fromString("a1b2c3d4-0000-4000-8000-000000000009");
+    static final UUID SESSION = UUID.fromString("a1b2c3d4-0000-4000-8000-00000000000a");
+    static final UUID ROUND = UUID.fromString("a1b2c3d4-0000-4000-8000-00000000000b");
+    static final UUID ESCHWEGE = UUID.fromString("7c1e4a52-2b9d-4f0e-8c3a-5d6e7f809a1b");
     static final Instant AT = Instant.parse("2026-02-03T10:15:30.123Z");
 
     private SamplePayloads() {
@@ -56,13 +70,33 @@ public final class SamplePayloads {
         samples.put(EventType.MEMBER_REINSTATED, new MemberReinstated(HEILBRONN, AT, "fee paid"));
         samples.put(EventType.MUNICIPALITY_UPDATED, new MunicipalityUpdated(HEILBRONN, "08121000", null,
                 "Stadt Heilbronn", MunicipalityType.KREISFREIE_STADT, "08", null));
+        samples.put(EventType.COURSE_PUBLISHED, new CoursePublished(COURSE, "ki-grundlagen", "KI-Grundlagen für die Verwaltung",
+                "KI", "EINSTIEG", "BLENDED", List.of(APP), AT));
+        samples.put(EventType.ENROLMENT_CREATED, new EnrolmentCreated(ENROLMENT, COURSE, SESSION,
+                "f6b3a0c2-learner-sub", HEILBRONN, "WAITLISTED", 3, AT));
+        samples.put(EventType.ENROLMENT_PROMOTED, new EnrolmentPromoted(ENROLMENT, COURSE, SESSION,
+                "f6b3a0c2-learner-sub", HEILBRONN, AT));
+        samples.put(EventType.ENROLMENT_CANCELLED, new EnrolmentCancelled(ENROLMENT, COURSE, null,
+                "f6b3a0c2-learner-sub", HEILBRONN, "member left the association", AT));
+        samples.put(EventType.CERTIFICATE_REVOKED, new CertificateRevoked(CERTIFICATE, COURSE,
+                "f6b3a0c2-learner-sub", HEILBRONN, "K7Q2-9XMA", "issued in error", AT));
+        samples.put(EventType.SOLUTION_PROPOSED, new SolutionProposed(SOLUTION, "Digitaler Bauantrag", "Bauen & Wohnen",
+                HEILBRONN, AT));
+        samples.put(EventType.SOLUTION_STATUS_CHANGED, new SolutionStatusChanged(SOLUTION, "PROPOSED", "SHORTLISTED",
+                "chosen in the 2026 selection round", "platform-admin-sub", AT));
+        samples.put(EventType.SELECTION_ROUND_OPENED, new SelectionRoundOpened(ROUND, "Pilotauswahl 2026",
+                List.of(SOLUTION), 10, AT, AT.plusSeconds(14 * 24 * 3600), AT));
+        samples.put(EventType.SELECTION_ROUND_CLOSED, new SelectionRoundClosed(ROUND,
+                List.of(new SelectionRoundClosed.RankedCandidate(1, SOLUTION, 42)), 9, 13, AT));
+        samples.put(EventType.SOLUTION_RETIRED, new SolutionRetired(SOLUTION, "superseded", AT));
         samples.put(EventType.COURSE_COMPLETED, new CourseCompleted(ENROLMENT, COURSE,
                 "f6b3a0c2-learner-sub", HEILBRONN, AT));
         samples.put(EventType.CERTIFICATE_ISSUED, new CertificateIssued(CERTIFICATE, COURSE,
                 "f6b3a0c2-learner-sub", HEILBRONN, "K7Q2-9XMA", AT));
         samples.put(EventType.SOLUTION_RELEASED_FOR_REUSE, new SolutionReleasedForReuse(SOLUTION,
-                "Digitaler Bauantrag", "EUPL-1.2", AT));
-        samples.put(EventType.REUSE_AGREED, new ReuseAgreed(AGREEMENT, SOLUTION, HEILBRONN, AT));
+                "Digitaler Bauantrag", "EUPL-1.2", AT, "Bauanträge digital stellen und bearbeiten", "Bauen & Wohnen",
+                "https://example.org/bauantrag.git", "stable", "/api/v1/solutions/solutions/" + SOLUTION + "/reuse-requests"));
+        samples.put(EventType.REUSE_AGREED, new ReuseAgreed(AGREEMENT, SOLUTION, HEILBRONN, AT, List.of(HEILBRONN, ESCHWEGE)));
         samples.put(EventType.APP_PUBLISHED, new AppPublished(APP, VENDOR, "buergerportal", "Bürgerportal", 1, AT));
         samples.put(EventType.APP_DELISTED, new AppDelisted(APP, VENDOR, "vendor ended the offering", AT));
         samples.put(EventType.APP_PROVISIONED, new AppProvisioned(SUBSCRIPTION, APP, PLAN, HEILBRONN,
@@ -77,9 +111,11 @@ public final class SamplePayloads {
     static String aggregateField(EventType type) {
         return switch (type) {
             case MEMBER_JOINED, MEMBER_LEFT, MEMBER_SUSPENDED, MEMBER_REINSTATED, MUNICIPALITY_UPDATED -> "municipalityId";
-            case COURSE_COMPLETED -> "enrolmentId";
-            case CERTIFICATE_ISSUED -> "certificateId";
-            case SOLUTION_RELEASED_FOR_REUSE -> "solutionId";
+            case COURSE_PUBLISHED -> "courseId";
+            case ENROLMENT_CREATED, ENROLMENT_PROMOTED, ENROLMENT_CANCELLED, COURSE_COMPLETED -> "enrolmentId";
+            case CERTIFICATE_ISSUED, CERTIFICATE_REVOKED -> "certificateId";
+            case SOLUTION_PROPOSED, SOLUTION_STATUS_CHANGED, SOLUTION_RELEASED_FOR_REUSE, SOLUTION_RETIRED -> "solutionId";
+            case SELECTION_ROUND_OPENED, SELECTION_ROUND_CLOSED -> "roundId";
             case REUSE_AGREED -> "agreementId";
             case APP_PUBLISHED, APP_DELISTED -> "appId";
             case APP_PROVISIONED, APP_DEPROVISIONED, PROVISIONING_FAILED -> "subscriptionId";

@@ -1,0 +1,28 @@
+package de.govtech.marketplace.offerings;
+
+import de.govtech.platform.messaging.inbox.IdempotentConsumer;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Consumes solutions.events exactly once per event (inbox) into the association offerings; poison → dead letter. */
+@ApplicationScoped
+public class SolutionsEventsConsumer {
+
+    static final String CONSUMER = "marketplace.offerings";
+
+    private final IdempotentConsumer consumer;
+    private final OfferingProjection projection;
+
+    SolutionsEventsConsumer(IdempotentConsumer consumer, OfferingProjection projection) {
+        this.consumer = consumer;
+        this.projection = projection;
+    }
+
+    @Incoming("solutions-events")
+    @Blocking
+    public void onSolutionsEvent(ConsumerRecord<String, byte[]> record) {
+        consumer.consume(CONSUMER, record, event -> projection.apply(event.payload()));
+    }
+}

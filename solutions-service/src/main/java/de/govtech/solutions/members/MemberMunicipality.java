@@ -1,0 +1,37 @@
+package de.govtech.solutions.members;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One row of the member projection. Written only by {@link MemberProjection}. */
+@Entity
+@Table(name = "member_municipality")
+public class MemberMunicipality extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "municipality_id")
+    public UUID municipalityId;
+
+    @Column(nullable = false)
+    public String name;
+
+    public Integer population;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public MemberStatus status;
+
+    @Column(name = "status_since", nullable = false)
+    public Instant statusSince;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

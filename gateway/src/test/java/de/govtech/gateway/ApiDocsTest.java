@@ -60,7 +60,7 @@ class ApiDocsTest {
         document.path("paths").fieldNames().forEachRemaining(paths::add);
         assertTrue(paths.containsAll(List.of("/api/v1/membership/memberships", "/api/v1/membership/fees/quote",
                 "/api/v1/marketplace/catalogue", "/api/v1/marketplace/subscriptions",
-                "/api/v1/learning/certificates/{id}/verification", "/api/v1/learning/courses", "/api/v1/solutions/solutions")),
+                "/api/v1/learning/verifications/{verificationCode}", "/api/v1/learning/courses", "/api/v1/solutions/solutions")),
                 paths::toString);
         assertTrue(paths.stream().noneMatch(path -> path.startsWith("/q/")), paths::toString);
         String self = gateway.toString().replaceAll("/$", "");
@@ -90,7 +90,7 @@ class ApiDocsTest {
         JsonNode paths = document.path("paths");
         assertEquals("[]", paths.path("/api/v1/marketplace/catalogue").path("get").path("security").toString());
         assertEquals("[]", paths.path("/api/v1/membership/fees/quote").path("get").path("security").toString());
-        assertEquals("[]", paths.path("/api/v1/learning/certificates/{id}/verification").path("get").path("security").toString());
+        assertEquals("[]", paths.path("/api/v1/learning/verifications/{verificationCode}").path("get").path("security").toString());
         assertEquals("[{\"keycloak\":[]}]", paths.path("/api/v1/membership/memberships").path("post").path("security").toString());
         assertEquals("[\"municipality-staff\"]", paths.path("/api/v1/learning/courses").path("get").path("x-roles").toString());
     }

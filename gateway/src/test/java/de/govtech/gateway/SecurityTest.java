@@ -56,7 +56,9 @@ class SecurityTest {
         given().when().get("/api/v1/membership/fees/quote?population=12000").then().statusCode(200);
         given().contentType("application/json").body("{\"population\":12000}")
                 .when().post("/api/v1/membership/fees/quote").then().statusCode(200).body("method", equalTo("POST"));
-        given().when().get("/api/v1/learning/certificates/7f1c/verification").then().statusCode(200);
+        given().when().get("/api/v1/learning/verifications/7f1c").then().statusCode(200);
+        given().when().get("/api/v1/learning/issuer").then().statusCode(200);
+        given().when().get("/api/v1/learning/issuer/jwks").then().statusCode(200);
         given().when().get("/q/health/ready").then().statusCode(200);
         given().when().get("/q/openapi").then().statusCode(200);
     }
@@ -65,12 +67,16 @@ class SecurityTest {
     void onlyTheListedMethodsArePublic() {
         assertUnauthorized(given().contentType("application/json").body("{}").when().post("/api/v1/marketplace/catalogue").then());
         assertUnauthorized(given().when().delete("/api/v1/membership/fees/quote").then());
+        assertUnauthorized(given().contentType("application/json").body("{}").when().post("/api/v1/learning/verifications/7f1c").then());
     }
 
     @Test
     void pathsNextToPublicOnesStaySecured() {
         assertUnauthorized(given(), "/api/v1/learning/certificates/7f1c");
-        assertUnauthorized(given(), "/api/v1/learning/certificates/7f1c/verification/extra");
+        assertUnauthorized(given(), "/api/v1/learning/certificates/7f1c/credential");
+        assertUnauthorized(given(), "/api/v1/learning/verifications");
+        assertUnauthorized(given(), "/api/v1/learning/issuer/keys");
+        assertUnauthorized(given(), "/api/v1/learning/issuers");
         assertUnauthorized(given(), "/api/v1/marketplace/catalogue-admin");
     }
 

@@ -1,0 +1,32 @@
+package de.govtech.learning.catalogue;
+
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/** Search text and filters of a catalogue search (query parameters); unset filters do not restrict. */
+public class CatalogueFilter {
+
+    @QueryParam("q")
+    @Size(max = 200)
+    @Parameter(description = "German full-text search over title, summary and description (web-search syntax)",
+            example = "Sprachmodelle Verwaltung")
+    public String q;
+
+    @QueryParam("topic")
+    @Size(max = 40)
+    @Parameter(description = "only courses of this topic code", example = "KI")
+    public String topic;
+
+    @QueryParam("level")
+    @Parameter(description = "EINSTIEG, FORTGESCHRITTEN or EXPERT")
+    public String level;
+
+    @QueryParam("format")
+    @Parameter(description = "SELF_PACED, LIVE_WORKSHOP or BLENDED")
+    public String format;
+
+    String text() {
+        return q == null || q.isBlank() ? null : q.strip();
+    }
+}

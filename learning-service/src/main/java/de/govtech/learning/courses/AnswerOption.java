@@ -1,0 +1,19 @@
+package de.govtech.learning.courses;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.UUID;
+
+/** An answer option; {@code correct} is only ever shown to authors. */
+@Schema(name = "AnswerOption")
+public record AnswerOption(
+        @Schema(description = "kept when sent, assigned when absent") UUID id,
+        @NotBlank @Size(max = 500) @Schema(examples = "Nur öffentlich zugängliche Informationen") String text,
+        @Schema(examples = "true") boolean correct) {
+
+    AnswerOption withIds() {
+        return new AnswerOption(id == null ? UUID.randomUUID() : id, text.strip(), correct);
+    }
+}

@@ -1,0 +1,32 @@
+package de.govtech.learning.courses;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+import java.util.UUID;
+
+/** When a learner has completed the course (Moodle's model): the criteria, combined with ALL or ANY. */
+@Schema(name = "CompletionCriteria")
+public record CompletionCriteria(
+        @NotNull @Schema(description = "ALL: every criterion must hold; ANY: one suffices") Aggregation aggregation,
+        @NotNull @Size(min = 1, max = 20) List<@NotNull @Valid Criterion> criteria) {
+
+    public static final CompletionCriteria ALL_LESSONS =
+            new CompletionCriteria(Aggregation.ALL, List.of(new Criterion(CriterionType.ALL_LESSONS, null)));
+
+    @Schema(name = "CompletionAggregation")
+    public enum Aggregation { ALL, ANY }
+
+    @Schema(name = "CompletionCriterionType", description = "ALL_LESSONS, REQUIRED_LESSONS, QUIZ_PASSED (names quizLessonId), "
+            + "WORKSHOP_ATTENDED")
+    public enum CriterionType { ALL_LESSONS, REQUIRED_LESSONS, QUIZ_PASSED, WORKSHOP_ATTENDED }
+
+    @Schema(name = "CompletionCriterion")
+    public record Criterion(
+            @NotNull CriterionType type,
+            @Schema(description = "the QUIZ lesson that must be passed (QUIZ_PASSED only)") UUID quizLessonId) {
+    }
+}

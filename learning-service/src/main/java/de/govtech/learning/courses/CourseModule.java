@@ -1,0 +1,24 @@
+package de.govtech.learning.courses;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+import java.util.UUID;
+
+/** A module (Kapitel) of a course: an ordered list of lessons. */
+@Schema(name = "CourseModule")
+public record CourseModule(
+        @Schema(description = "kept when sent, assigned when absent", examples = "3f0c1e52-8a43-4c56-9d0e-5c1b7b2a9e10")
+        UUID id,
+        @NotBlank @Size(max = 200) @Schema(examples = "Grundlagen") String title,
+        @NotNull @Size(min = 1, max = 50) List<@NotNull @Valid Lesson> lessons) {
+
+    CourseModule withIds() {
+        return new CourseModule(id == null ? UUID.randomUUID() : id, title.strip(),
+                lessons.stream().map(Lesson::withIds).toList());
+    }
+}

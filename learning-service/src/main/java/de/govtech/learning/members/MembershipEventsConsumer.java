@@ -1,0 +1,28 @@
+package de.govtech.learning.members;
+
+import de.govtech.platform.messaging.inbox.IdempotentConsumer;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Consumes membership.events exactly once per event (inbox) into the member projection; poison → dead letter. */
+@ApplicationScoped
+public class MembershipEventsConsumer {
+
+    static final String CONSUMER = "learning.members";
+
+    private final IdempotentConsumer consumer;
+    private final MemberProjection projection;
+
+    public MembershipEventsConsumer(IdempotentConsumer consumer, MemberProjection projection) {
+        this.consumer = consumer;
+        this.projection = projection;
+    }
+
+    @Incoming("membership-events")
+    @Blocking
+    public void onMembershipEvent(ConsumerRecord<String, byte[]> record) {
+        consumer.consume(CONSUMER, record, event -> projection.apply(event.payload()));
+    }
+}

@@ -15,6 +15,8 @@ public final class DeadLetterHeaders {
     public static final String TOPIC = "dead-letter-topic";
     public static final String PARTITION = "dead-letter-partition";
     public static final String OFFSET = "dead-letter-offset";
+    /** The consumer (inbox name, e.g. {@code marketplace.members}) that set the record aside; replay hands it back to it. */
+    public static final String CONSUMER = "dead-letter-consumer";
 
     private DeadLetterHeaders() {
     }

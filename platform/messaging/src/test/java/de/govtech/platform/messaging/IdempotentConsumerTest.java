@@ -5,6 +5,8 @@ import de.govtech.platform.events.EventPayload;
 import de.govtech.platform.events.EventType;
 import de.govtech.platform.messaging.outbox.OutboxRecord;
 import de.govtech.platform.testkit.KafkaTopicReader;
+import de.govtech.platform.testkit.PostgresTestResource;
+import de.govtech.platform.testkit.TcpFaultProxy;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -79,6 +81,54 @@ class IdempotentConsumerTest {
         assertEquals("{\"hello\":\"no headers\"}", deadLetters.get(0).value());
         assertEquals(refused.eventId().toString(), KafkaTopicReader.header(deadLetters.get(1), "ce_id"));
         assertNotNull(deadLetters.get(1).headers().lastHeader("dead-letter-reason"), "the reason travels along");
+    }
+
+    @Test
+    void aHandlerFailureThatIsNotPoisonIsRetriedInPlaceUntilItSucceeds() throws Exception {
+        String key = UUID.randomUUID().toString();
+        UUID flaky = UUID.randomUUID();
+        OutboxRecord joined = record(key, TestEvents.memberJoined(flaky, "FLAKY Gemeinde " + key));
+        UUID after = UUID.randomUUID();
+        OutboxRecord next = record(key, TestEvents.memberJoined(after, "Gemeinde danach"));
+
+        send(toKafka(joined), toKafka(next));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> appliedCount(after) == 1);
+        assertEquals(1, appliedCount(flaky), "applied once, after " + TestMemberProjection.FLAKY_FAILURES + " failures, before the next");
+        assertNothingDeadLetteredBefore(key);
+    }
+
+    @Test
+    void aDatabaseOutageDuringConsumptionDelaysTheEventButNeverSetsItAside() throws Exception {
+        String key = UUID.randomUUID().toString();
+        UUID municipality = UUID.randomUUID();
+        TcpFaultProxy database = PostgresTestResource.proxy();
+        database.cut();
+        try {
+            send(toKafka(record(key, TestEvents.memberJoined(municipality, "Gemeinde während des Ausfalls"))));
+            // far longer than the first attempts' back-off: a consumer that gave up would have set the event aside
+            Thread.sleep(10_000);
+        } finally {
+            database.restore();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> appliedCount(municipality) == 1);
+        assertNothingDeadLetteredBefore(key);
+    }
+
+    /**
+     * Sends a poison record with the key and waits for it on the dead-letter topic: records of one key stay in order
+     * there, so anything set aside before it would arrive first.
+     */
+    private void assertNothingDeadLetteredBefore(String key) throws Exception {
+        OutboxRecord marker = record(key, TestEvents.memberJoined(UUID.randomUUID(), "POISON Marker"));
+        send(toKafka(marker));
+        List<ConsumerRecord<String, String>> deadLetters = new KafkaTopicReader(bootstrapServers).readUntil(DEAD_LETTER_TOPIC,
+                records -> records.stream().anyMatch(r -> marker.eventId().toString().equals(KafkaTopicReader.header(r, "ce_id"))),
+                Duration.ofSeconds(30)).stream().filter(r -> key.equals(r.key())).toList();
+        assertEquals(List.of(marker.eventId().toString()), deadLetters.stream().map(r -> KafkaTopicReader.header(r, "ce_id")).toList(),
+                "only the poison marker was set aside");
+        assertEquals(TestMemberProjection.CONSUMER, KafkaTopicReader.header(deadLetters.get(0), "dead-letter-consumer"));
     }
 
     private static OutboxRecord record(String key, EventPayload payload) throws Exception {

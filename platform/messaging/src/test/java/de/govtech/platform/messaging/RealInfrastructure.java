@@ -15,7 +15,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true,
-        initArgs = @ResourceArg(name = "database", value = "messaging"))
+        initArgs = {@ResourceArg(name = "database", value = "messaging"), @ResourceArg(name = "proxied", value = "true")})
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
 @interface RealInfrastructure {
 }

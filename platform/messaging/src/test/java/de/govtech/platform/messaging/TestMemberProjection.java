@@ -2,6 +2,7 @@ package de.govtech.platform.messaging;
 
 import de.govtech.platform.events.membership.MemberJoined;
 import de.govtech.platform.messaging.inbox.IdempotentConsumer;
+import de.govtech.platform.messaging.inbox.PoisonMessageException;
 import io.agroal.api.AgroalDataSource;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,12 +12,23 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** A consumer as a service would write one: keeps a projection of members, fails on purpose for "POISON…" names. */
+/**
+ * A consumer as a service would write one: keeps a projection of members. Declares "POISON…" names permanently
+ * unacceptable; fails on purpose for the first {@value #FLAKY_FAILURES} attempts of "FLAKY…" names.
+ */
 @ApplicationScoped
 public class TestMemberProjection {
 
     static final String CONSUMER = "test.member-projection";
+    static final int FLAKY_FAILURES = 6;
+    /** While true, "REFUSED…" names are declared poison: a bug that a later fix (setting it false) removes. */
+    static volatile boolean refuseRefused = true;
+
+    private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
     private final IdempotentConsumer consumer;
     private final AgroalDataSource dataSource;
@@ -31,8 +43,12 @@ public class TestMemberProjection {
     public void onMembershipEvent(ConsumerRecord<String, byte[]> record) {
         consumer.consume(CONSUMER, record, event -> {
             if (event.payload() instanceof MemberJoined joined) {
-                if (joined.name().startsWith("POISON")) {
-                    throw new IllegalStateException("this projection refuses " + joined.name());
+                if (joined.name().startsWith("POISON") || (refuseRefused && joined.name().startsWith("REFUSED"))) {
+                    throw new PoisonMessageException("this projection refuses " + joined.name());
+                }
+                if (joined.name().startsWith("FLAKY")
+                        && attempts.computeIfAbsent(joined.name(), n -> new AtomicInteger()).incrementAndGet() <= FLAKY_FAILURES) {
+                    throw new IllegalStateException("a bug that is being fixed, attempt " + attempts.get(joined.name()));
                 }
                 upsert(joined);
             }

@@ -7,5 +7,7 @@ public enum ConsumeOutcome {
     /** This consumer had processed the event before; nothing was done. */
     DUPLICATE,
     /** The event's type is not known to this build of the contracts; skipped so newer producers do not block us. */
-    UNKNOWN_TYPE
+    UNKNOWN_TYPE,
+    /** The record is poison and now lies on the dead-letter topic. */
+    DEAD_LETTERED
 }

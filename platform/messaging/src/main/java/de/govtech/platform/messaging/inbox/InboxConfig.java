@@ -4,16 +4,27 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** Settings of event consumption ({@code govtech.inbox.*}). */
 @ConfigMapping(prefix = "govtech.inbox")
 public interface InboxConfig {
 
-    /** Attempts to apply one event before it is treated as poison and sent to the dead-letter topic. */
-    @WithDefault("3")
-    int maxAttempts();
-
-    /** Pause before the second attempt; doubled for each further one. */
+    /** Pause before the second attempt to apply an event; doubled for each further one up to {@link #maxBackoff()}. */
     @WithDefault("200ms")
     Duration retryBackoff();
+
+    /** Longest pause between two attempts; a failing event is retried at this pace for as long as it fails. */
+    @WithDefault("30s")
+    Duration maxBackoff();
+
+    /**
+     * Topic for poison records; by default the dead-letter topic of the service's area, derived from
+     * {@code quarkus.application.name} ({@code marketplace-service} → {@code marketplace.dead-letter}).
+     */
+    Optional<String> deadLetterTopic();
+
+    /** How long sending a poison record to the dead-letter topic may take before consumption stops. */
+    @WithDefault("15s")
+    Duration deadLetterTimeout();
 }

@@ -29,6 +29,18 @@ public final class QueryParams {
         }
     }
 
+    public java.util.UUID uuid(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.util.UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(name, "must be a UUID"));
+            return null;
+        }
+    }
+
     /** Throws 400 naming every malformed parameter, if any. */
     public void requireValid() {
         if (!errors.isEmpty()) {

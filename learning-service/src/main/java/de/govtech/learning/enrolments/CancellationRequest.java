@@ -1,0 +1,8 @@
+package de.govtech.learning.enrolments;
+
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "CancellationRequest")
+public record CancellationRequest(@Size(max = 500) @Schema(examples = "Terminkonflikt") String reason) {
+}

@@ -1,0 +1,99 @@
+package de.govtech.learning.enrolments;
+
+import de.govtech.learning.shared.CurrentCaller;
+import de.govtech.learning.shared.QueryParams;
+import de.govtech.platform.support.paging.Page;
+import de.govtech.platform.support.paging.PageRequest;
+import de.govtech.platform.support.security.PlatformRoles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Optional;
+import java.util.UUID;
+
+@Path("/enrolments")
+@Tag(name = "Enrolments", description = "Enrolment in courses and workshop sessions, waitlist, cancellation")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class EnrolmentResource {
+
+    private final EnrolmentService enrolments;
+    private final CurrentCaller caller;
+
+    public EnrolmentResource(EnrolmentService enrolments, CurrentCaller caller) {
+        this.enrolments = enrolments;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({PlatformRoles.MUNICIPALITY_ADMIN, PlatformRoles.MUNICIPALITY_STAFF})
+    @Operation(operationId = "enrol", summary = "Enrol in a course (and a workshop session)",
+            description = "ENROLLED while the session has seats, else WAITLISTED with a position. Staff enrol "
+                    + "themselves; a municipality admin may enrol its own staff by learnerId. Refused with 403 "
+                    + "membership-suspended / membership-required unless the municipality is an active member. "
+                    + "Emits enrolment-created.")
+    @APIResponse(responseCode = "201", description = "Enrolled or waitlisted",
+            content = @Content(schema = @Schema(implementation = EnrolmentView.class)))
+    public Response enrol(@NotNull @Valid EnrolmentRequest body, @Context UriInfo uri) {
+        EnrolmentView created = enrolments.enrol(caller.get(), body);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
+    }
+
+    @GET
+    @RolesAllowed({PlatformRoles.PLATFORM_ADMIN, PlatformRoles.MUNICIPALITY_ADMIN, PlatformRoles.MUNICIPALITY_STAFF})
+    @Operation(operationId = "listEnrolments", summary = "Enrolments: own (staff), own municipality's (admin), all (platform admin)")
+    @APIResponse(responseCode = "200", description = "One page of enrolments, newest first")
+    public Page<EnrolmentView> list(@Valid @BeanParam PageRequest paging,
+                                    @QueryParam("courseId") @Parameter(description = "only of this course") String courseId,
+                                    @QueryParam("status") @Parameter(description = "ENROLLED, WAITLISTED, CANCELLED or COMPLETED") String status,
+                                    @QueryParam("learnerId") @Parameter(description = "only of this learner") String learnerId) {
+        QueryParams params = new QueryParams();
+        UUID course = params.uuid("courseId", courseId);
+        EnrolmentStatus parsed = params.enumValue("status", status, EnrolmentStatus.class);
+        params.requireValid();
+        return enrolments.list(caller.get(), Optional.ofNullable(course), Optional.ofNullable(parsed),
+                Optional.ofNullable(learnerId).filter(l -> !l.isBlank()), paging);
+    }
+
+    @GET
+    @Path("/{enrolmentId}")
+    @RolesAllowed({PlatformRoles.PLATFORM_ADMIN, PlatformRoles.MUNICIPALITY_ADMIN, PlatformRoles.MUNICIPALITY_STAFF})
+    @Operation(operationId = "getEnrolment", summary = "One enrolment with the learner's progress",
+            description = "Another municipality's enrolment answers 404.")
+    @APIResponse(responseCode = "200", description = "The enrolment")
+    public EnrolmentView get(@PathParam("enrolmentId") UUID enrolmentId) {
+        return enrolments.get(caller.get(), enrolmentId);
+    }
+
+    @POST
+    @Path("/{enrolmentId}/cancel")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({PlatformRoles.PLATFORM_ADMIN, PlatformRoles.MUNICIPALITY_ADMIN, PlatformRoles.MUNICIPALITY_STAFF})
+    @Operation(operationId = "cancelEnrolment", summary = "Cancel an enrolment",
+            description = "A freed seat goes to the first on the waitlist (enrolment-promoted). Emits enrolment-cancelled.")
+    @APIResponse(responseCode = "200", description = "The cancelled enrolment")
+    public EnrolmentView cancel(@PathParam("enrolmentId") UUID enrolmentId, @Valid CancellationRequest body) {
+        return enrolments.cancel(caller.get(), enrolmentId, body == null ? null : body.reason());
+    }
+}

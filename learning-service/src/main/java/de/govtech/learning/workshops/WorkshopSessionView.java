@@ -1,0 +1,41 @@
+package de.govtech.learning.workshops;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.UUID;
+
+/** A workshop session with its times as instants and in local time (Europe/Berlin), and how full it is. */
+@Schema(name = "WorkshopSession")
+public record WorkshopSessionView(
+        UUID id,
+        UUID courseId,
+        @Schema(examples = "2026-03-10T08:00:00Z") Instant startsAt,
+        @Schema(examples = "2026-03-10T12:00:00Z") Instant endsAt,
+        @Schema(description = "startsAt in Europe/Berlin", examples = "2026-03-10T09:00:00+01:00") OffsetDateTime startsAtLocal,
+        @Schema(description = "endsAt in Europe/Berlin", examples = "2026-03-10T13:00:00+01:00") OffsetDateTime endsAtLocal,
+        @Schema(examples = "Europe/Berlin") String timeZone,
+        String place,
+        String onlineUrl,
+        @Schema(examples = "12") int capacity,
+        @Schema(description = "seats taken (enrolled or completed)", examples = "7") long seatsTaken,
+        @Schema(description = "learners on the waitlist", examples = "0") long waitlisted,
+        Instant registrationDeadline,
+        @Schema(examples = "2026-03-03T23:59:59+01:00") OffsetDateTime registrationDeadlineLocal,
+        @Schema(examples = "Dr. Kim Beispiel") String trainer) {
+
+    public static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    static WorkshopSessionView of(WorkshopSession session, long seatsTaken, long waitlisted) {
+        return new WorkshopSessionView(session.id, session.courseId, session.startsAt, session.endsAt,
+                local(session.startsAt), local(session.endsAt), BERLIN.getId(), session.place, session.onlineUrl,
+                session.capacity, seatsTaken, waitlisted, session.registrationDeadline,
+                local(session.registrationDeadline), session.trainer);
+    }
+
+    private static OffsetDateTime local(Instant instant) {
+        return instant.atZone(BERLIN).toOffsetDateTime();
+    }
+}

@@ -1,22 +1,34 @@
 package de.govtech.platform.messaging;
-
 import de.govtech.platform.events.CloudEventHeaders;
 import de.govtech.platform.events.EventSchemas;
 import de.govtech.platform.events.membership.MemberJoined;
+import de.govtech.platform.events.membership.MemberSuspended;
+import de.govtech.platform.messaging.inbox.InboxConfig;
+import de.govtech.platform.messaging.outbox.KafkaOutboxPublisher;
 import de.govtech.platform.messaging.outbox.Outbox;
+import de.govtech.platform.messaging.outbox.OutboxConfig;
+import de.govtech.platform.messaging.outbox.OutboxRecord;
 import de.govtech.platform.messaging.outbox.OutboxRelay;
 import de.govtech.platform.messaging.outbox.OutboxRepository;
 import de.govtech.platform.testkit.KafkaTestResource;
 import de.govtech.platform.testkit.KafkaTopicReader;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,8 +43,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static de.govtech.platform.testkit.KafkaTopicReader.header;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,6 +69,22 @@ class OutboxRelayTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    @Inject
+    OutboxConfig outboxConfig;
+
+    @Inject
+    InboxConfig inboxConfig;
+
+    @Inject
+    MeterRegistry meters;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void committedEventReachesKafkaAsBinaryCloudEventThatMatchesItsSchema() {
@@ -96,7 +128,7 @@ class OutboxRelayTest {
     }
 
     @Test
-    void eventsWrittenWhileKafkaIsDownAllArriveOnceAndInOrderAfterItReturns() {
+    void eventsWrittenDuringAKafkaOutageLongerThanTheSendTimeoutAllArriveOnceAndInOrder() throws Exception {
         List<UUID> municipalities = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
                 UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
         Map<String, List<String>> writtenPerAggregate = new HashMap<>();
@@ -112,6 +144,8 @@ class OutboxRelayTest {
                 written.add(id.toString());
                 writtenPerAggregate.computeIfAbsent(municipality.toString(), k -> new ArrayList<>()).add(id.toString());
             }
+            // longer than the send timeout plus the longest back-off: the relay fails several whole attempts
+            Thread.sleep(outboxConfig.sendTimeout().plus(outboxConfig.maxBackoff()).multipliedBy(2).toMillis());
             assertTrue(repository.countUnpublished() >= 100, "nothing is marked published while Kafka is down");
         } finally {
             KafkaTestResource.broker().restart();
@@ -164,7 +198,89 @@ class OutboxRelayTest {
         assertEquals(written, ids(records), "each event once, in the order written");
     }
 
-    private List<ConsumerRecord<String, String>> readIds(Set<String> expectedIds, Duration timeout) {
+    @Test
+    void anEventKafkaCannotTakeIsParkedWithItsErrorAndTheRestFlow() {
+        UUID municipality = UUID.randomUUID();
+        String tooLarge = "{\"municipalityId\":\"" + municipality + "\",\"suspendedAt\":\"2026-03-01T00:00:00Z\",\"reason\":\""
+                + "x".repeat(2 * 1024 * 1024) + "\"}";
+        OutboxRecord oversized = new OutboxRecord(0, UUID.randomUUID(), MemberSuspended.TYPE, "/membership-service", TOPIC,
+                municipality.toString(), OffsetDateTime.now(ZoneOffset.UTC), tooLarge);
+        QuarkusTransaction.requiringNew().run(() -> repository.insert(oversized));
+        UUID sameAggregateLater = QuarkusTransaction.requiringNew().call(
+                () -> outbox.append(TestEvents.memberSuspended(municipality, "after the oversized one")));
+        UUID otherAggregate = QuarkusTransaction.requiringNew().call(
+                () -> outbox.append(TestEvents.memberJoined(UUID.randomUUID(), "Gemeinde Nebenan")));
+
+        List<ConsumerRecord<String, String>> records = readIds(Set.of(sameAggregateLater.toString(), otherAggregate.toString()),
+                Duration.ofSeconds(30));
+
+        assertEquals(2, records.size(), "the rest flows, once each");
+        assertFalse(ids(records).contains(oversized.eventId().toString()));
+        Map<String, Object> parked = QuarkusTransaction.requiringNew().call(() -> row(oversized.eventId()));
+        assertNotNull(parked.get("parked_at"), "the oversized event is parked");
+        assertTrue(String.valueOf(parked.get("last_error")).startsWith("RecordTooLargeException"), parked::toString);
+        assertEquals(null, parked.get("published_at"));
+        // (the readiness of the whole test app may be DOWN while other tests stop Kafka: look at the outbox check only)
+        given().get("/q/health/ready").then()
+                .body("checks.find { it.name == 'outbox' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'outbox' }.data.parked", greaterThanOrEqualTo(1));
+    }
+
+    @Test
+    void twoRelaysWithTheirOwnProducersPublishEveryEventOnceAndInOrder() throws Exception {
+        OutboxRelay secondInstance = new OutboxRelay(repository,
+                new KafkaOutboxPublisher(kafkaConfig, outboxConfig, "second-instance"), outboxConfig, inboxConfig, meters);
+        UUID municipality = UUID.randomUUID();
+        List<String> written = new ArrayList<>();
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService relays = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (OutboxRelay instance : List.of(relay, secondInstance)) {
+                running.add(relays.submit(() -> {
+                    while (writing.get()) {
+                        instance.relayOnce();
+                    }
+                    return null;
+                }));
+            }
+            for (int i = 0; i < 40; i++) {
+                String reason = "two-producers-" + i;
+                written.add(QuarkusTransaction.requiringNew().call(
+                        () -> outbox.append(TestEvents.memberSuspended(municipality, reason))).toString());
+            }
+            writing.set(false);
+            for (Future<?> future : running) {
+                future.get();
+            }
+        } finally {
+            writing.set(false);
+            relays.shutdownNow();
+        }
+
+        List<ConsumerRecord<String, String>> records = readIds(new HashSet<>(written), Duration.ofSeconds(30));
+
+        assertEquals(written, ids(records), "each event once, in the order written");
+    }
+
+    private Map<String, Object> row(UUID eventId) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "select published_at, parked_at, last_error, attempts from outbox_event where event_id = ?")) {
+            statement.setObject(1, eventId);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                Map<String, Object> row = new HashMap<>();
+                for (String column : List.of("published_at", "parked_at", "last_error", "attempts")) {
+                    row.put(column, rs.getObject(column));
+                }
+                return row;
+            }
+        }
+    }
+
+    private List<ConsumerRecord<String, String>> readIds(
+Set<String> expectedIds, Duration timeout) {
         List<ConsumerRecord<String, String>> all = new KafkaTopicReader(bootstrapServers).readUntil(TOPIC,
                 records -> ids(records).containsAll(expectedIds), timeout);
         return all.stream().filter(r -> expectedIds.contains(String.valueOf(header(r, CloudEventHeaders.ID)))).toList();

@@ -24,6 +24,13 @@ public interface InboxConfig {
      */
     Optional<String> deadLetterTopic();
 
+    /**
+     * Inbox entries older than this are deleted. A redelivery older than this would be applied again, so keep it
+     * longer than any topic replay you would run without a fresh database.
+     */
+    @WithDefault("P30D")
+    Duration retainProcessed();
+
     /** How long sending a poison record to the dead-letter topic may take before consumption stops. */
     @WithDefault("15s")
     Duration deadLetterTimeout();

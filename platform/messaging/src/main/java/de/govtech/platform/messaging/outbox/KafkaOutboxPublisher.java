@@ -8,27 +8,41 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Sends outbox rows to Kafka as CloudEvents in binary mode and waits until the broker has them.
- * Uses the Kafka settings every Quarkus app shares ({@code kafka.*}), with an idempotent producer so
- * the records of one batch keep their order per partition.
+ * Sends outbox rows to Kafka as CloudEvents in binary mode and waits until the broker has them, keeping the order
+ * of each aggregate under every failure: at most one record per aggregate is in flight at a time, and once a
+ * record of an aggregate fails, nothing later of that aggregate is handed to the producer in this attempt. Records
+ * of different aggregates are sent side by side, round by round. The whole attempt, metadata waits included, is
+ * bounded by {@code govtech.outbox.send-timeout} (plus at most one {@code max.block.ms}).
  */
 @ApplicationScoped
 public class KafkaOutboxPublisher {
+
+    /** Longest a single send may block for metadata or buffer space. */
+    private static final long MAX_BLOCK_MS = 5_000;
 
     private final Map<String, Object> kafkaConfig;
     private final OutboxConfig config;
@@ -42,29 +56,68 @@ public class KafkaOutboxPublisher {
         this.clientId = application + "-outbox-relay";
     }
 
-    /** Publishes all records in order; returns only when every one is acknowledged, else throws. */
-    public synchronized void publish(List<OutboxRecord> records) throws OutboxPublishException {
-        Producer<String, byte[]> current = producer();
-        List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
-        try {
-            for (OutboxRecord record : records) {
-                acks.add(current.send(KafkaCloudEvents.toProducerRecord(record)));
-            }
-            long deadline = System.nanoTime() + config.sendTimeout().toNanos();
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            discardProducer();
-            throw new OutboxPublishException("Interrupted while publishing", e);
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            // Unacknowledged sends may still be buffered: drop the producer so they are never sent
-            // behind our back; the whole batch is retried with a fresh one.
-            discardProducer();
-            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            throw new OutboxPublishException("Kafka did not acknowledge the batch: " + cause, cause);
+    /** The longest one {@link #publish} can take. */
+    Duration longestAttempt() {
+        return config.sendTimeout().plusMillis(blockMs());
+    }
+
+    /** Publishes the records, which are in outbox order; returns what was acknowledged and what failed. */
+    public synchronized PublishResult publish(List<OutboxRecord> records) throws InterruptedException {
+        Map<String, Deque<OutboxRecord>> pendingPerAggregate = new LinkedHashMap<>();
+        for (OutboxRecord record : records) {
+            pendingPerAggregate.computeIfAbsent(record.topic() + "/" + record.aggregateId(), k -> new ArrayDeque<>()).add(record);
         }
+        List<OutboxRecord> published = new ArrayList<>();
+        List<PublishResult.Failure> failures = new ArrayList<>();
+        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+        while (!pendingPerAggregate.isEmpty() && System.nanoTime() < deadline) {
+            Map<String, Future<RecordMetadata>> round = new LinkedHashMap<>();
+            for (Map.Entry<String, Deque<OutboxRecord>> aggregate : pendingPerAggregate.entrySet()) {
+                if (System.nanoTime() >= deadline) {
+                    break;
+                }
+                try {
+                    round.put(aggregate.getKey(), producer().send(KafkaCloudEvents.toProducerRecord(aggregate.getValue().peek())));
+                } catch (RuntimeException e) {
+                    round.put(aggregate.getKey(), CompletableFuture.failedFuture(e));
+                }
+            }
+            boolean timedOut = false;
+            for (Map.Entry<String, Future<RecordMetadata>> sent : round.entrySet()) {
+                Deque<OutboxRecord> pending = pendingPerAggregate.get(sent.getKey());
+                OutboxRecord record = pending.peek();
+                try {
+                    sent.getValue().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    published.add(record);
+                    pending.poll();
+                    if (pending.isEmpty()) {
+                        pendingPerAggregate.remove(sent.getKey());
+                    }
+                } catch (ExecutionException | TimeoutException e) {
+                    Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+                    timedOut |= e instanceof TimeoutException;
+                    failures.add(new PublishResult.Failure(record, cause, isPermanent(cause)));
+                    pendingPerAggregate.remove(sent.getKey());
+                }
+            }
+            if (timedOut) {
+                // unacknowledged sends may still be buffered: drop the producer so none goes out behind our back
+                discardProducer();
+                break;
+            }
+        }
+        return new PublishResult(published, failures);
+    }
+
+    static boolean isPermanent(Throwable error) {
+        return error instanceof RecordTooLargeException || error instanceof RecordBatchTooLargeException
+                || error instanceof InvalidTopicException || error instanceof SerializationException
+                || error instanceof TopicAuthorizationException;
+    }
+
+    /** A third of the send timeout at most, so one aggregate waiting for metadata leaves time for the others. */
+    private long blockMs() {
+        return Math.max(1, Math.min(config.sendTimeout().toMillis() / 3, MAX_BLOCK_MS));
     }
 
     private Producer<String, byte[]> producer() {
@@ -77,7 +130,7 @@ public class KafkaOutboxPublisher {
             settings.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
             settings.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 1);
             int timeoutMs = (int) config.sendTimeout().toMillis();
-            settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(timeoutMs, 5_000));
+            settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, blockMs());
             settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeoutMs, 5_000));
             settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(timeoutMs, 5_001 + 1));
             producer = new KafkaProducer<>(settings);

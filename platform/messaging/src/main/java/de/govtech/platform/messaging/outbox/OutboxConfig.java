@@ -29,6 +29,17 @@ public interface OutboxConfig {
     @WithDefault("5s")
     Duration maxBackoff();
 
+    /**
+     * A row whose send failed this many times while other events of the same attempt reached Kafka (so Kafka is
+     * there, this event is the problem: e.g. its topic does not exist) is parked, so it blocks nothing.
+     */
+    @WithDefault("20")
+    int parkAfterAttempts();
+
+    /** Readiness reports DOWN while the oldest unpublished event is older than this (Kafka gone for that long). */
+    @WithDefault("15m")
+    Duration backlogAlarm();
+
     /** Published rows older than this are deleted. */
     @WithDefault("P7D")
     Duration retainPublished();

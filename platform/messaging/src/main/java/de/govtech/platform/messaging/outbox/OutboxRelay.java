@@ -1,5 +1,7 @@
 package de.govtech.platform.messaging.outbox;
 
+import de.govtech.platform.messaging.inbox.InboxConfig;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -14,28 +16,37 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Publishes the outbox to Kafka: one background thread takes the oldest unpublished rows under the relay
- * lock, sends them, and marks them published in the same transaction. While Kafka is unreachable the rows
- * stay and the relay backs off and retries; nothing is lost and nothing is marked that was not sent.
- * A commit that wrote events wakes the relay, so an event normally reaches Kafka within milliseconds.
+ * Publishes the outbox to Kafka: one background thread takes the oldest unpublished rows under the relay lock,
+ * sends them, and marks the acknowledged ones published in the same transaction. While Kafka is unreachable the rows
+ * stay and the relay backs off and retries; nothing is lost, nothing is marked that was not sent, and each
+ * aggregate's events arrive in the order they were written (see {@link KafkaOutboxPublisher}). An event Kafka can
+ * never take is parked with its error and the rest flow. A commit that wrote events wakes the relay, so an event
+ * normally reaches Kafka within milliseconds.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
-    private static final Duration CLEANUP_EVERY = Duration.ofHours(1);
+    private static final Duration HOUSEKEEPING_EVERY = Duration.ofHours(1);
+    /** Room in the relay transaction beyond the longest send, for the lock, the reads and the updates. */
+    private static final Duration TRANSACTION_MARGIN = Duration.ofSeconds(30);
 
     private final OutboxRepository repository;
     private final KafkaOutboxPublisher publisher;
     private final OutboxConfig config;
+    private final InboxConfig inboxConfig;
+    private final MeterRegistry meters;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
-    private Instant nextCleanup = Instant.now();
+    private Instant nextHousekeeping = Instant.now();
 
-    public OutboxRelay(OutboxRepository repository, KafkaOutboxPublisher publisher, OutboxConfig config) {
+    public OutboxRelay(OutboxRepository repository, KafkaOutboxPublisher publisher, OutboxConfig config,
+                       InboxConfig inboxConfig, MeterRegistry meters) {
         this.repository = repository;
         this.publisher = publisher;
         this.config = config;
+        this.inboxConfig = inboxConfig;
+        this.meters = meters;
     }
 
     void start(@Observes StartupEvent event) {
@@ -67,30 +78,45 @@ public class OutboxRelay {
     }
 
     /**
-     * Publishes one batch if this instance holds the relay lock.
+     * Publishes one batch if this instance holds the relay lock. The transaction that holds the lock lasts longer
+     * than the longest send, so no other instance can take the lock while this one still publishes.
      *
-     * @return the number of events published, 0 when there was nothing to do or another instance relays
-     * @throws OutboxPublishException when Kafka did not take the batch (nothing was marked published)
+     * @return how many events were published and how many sends failed (0 and 0 when there was nothing to do or
+     *         another instance relays)
      */
-    public int relayOnce() throws OutboxPublishException {
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                if (!repository.tryRelayLock()) {
-                    return 0;
-                }
-                List<OutboxRecord> batch = repository.lockUnpublished(config.batchSize());
-                if (batch.isEmpty()) {
-                    return 0;
-                }
-                publisher.publish(batch);
-                repository.markPublished(batch);
-                return batch.size();
-            });
-        } catch (RuntimeException e) {
-            if (e.getCause() instanceof OutboxPublishException publishFailure) {
-                throw publishFailure;
+    public RelayOutcome relayOnce() {
+        int timeoutSeconds = (int) publisher.longestAttempt().plus(TRANSACTION_MARGIN).toSeconds();
+        return QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> {
+            if (!repository.tryRelayLock()) {
+                return RelayOutcome.NOTHING;
             }
-            throw e;
+            List<OutboxRecord> batch = repository.lockUnpublished(config.batchSize());
+            if (batch.isEmpty()) {
+                return RelayOutcome.NOTHING;
+            }
+            PublishResult result = publisher.publish(batch);
+            if (!result.published().isEmpty()) {
+                repository.markPublished(result.published());
+            }
+            for (PublishResult.Failure failure : result.failures()) {
+                recordFailure(failure, !result.published().isEmpty());
+            }
+            return new RelayOutcome(result.published().size(), result.failures().size(), batch.size());
+        });
+    }
+
+    private void recordFailure(PublishResult.Failure failure, boolean kafkaTookOthers) {
+        OutboxRecord record = failure.record();
+        boolean park = failure.permanent()
+                || (kafkaTookOthers && repository.attempts(record) + 1 >= config.parkAfterAttempts());
+        String error = failure.error().getClass().getSimpleName() + ": " + failure.error().getMessage();
+        repository.recordFailure(record, error, park);
+        meters.counter("govtech.outbox.send.failures", "kind", failure.permanent() ? "permanent" : "transient").increment();
+        if (park) {
+            meters.counter("govtech.outbox.parked.events").increment();
+            Log.errorf("Outbox event %s (%s, aggregate %s) parked: Kafka cannot take it (%s). It blocks nothing; "
+                    + "fix the cause and set parked_at to null to send it again.", record.eventId(), record.eventType(),
+                    record.aggregateId(), error);
         }
     }
 
@@ -98,12 +124,19 @@ public class OutboxRelay {
         Duration backoff = Duration.ZERO;
         while (running) {
             try {
-                int published = relayOnce();
-                backoff = Duration.ZERO;
-                cleanUpNowAndThen();
-                if (published < config.batchSize()) {
-                    wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    wakeUp.drainPermits();
+                RelayOutcome outcome = relayOnce();
+                housekeepingNowAndThen();
+                if (outcome.failed() > 0) {
+                    backoff = nextBackoff(backoff);
+                    Log.warnf("Outbox relay: %d of %d events not published; retrying in %d ms", outcome.failed(),
+                            outcome.selected(), backoff.toMillis());
+                    sleep(backoff);
+                } else {
+                    backoff = Duration.ZERO;
+                    if (outcome.selected() < config.batchSize()) {
+                        wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                        wakeUp.drainPermits();
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -113,7 +146,7 @@ public class OutboxRelay {
                     return;
                 }
                 backoff = nextBackoff(backoff);
-                Log.warnf("Outbox relay could not publish (%s); retrying in %d ms", rootMessage(e), backoff.toMillis());
+                Log.warnf("Outbox relay could not run (%s); retrying in %d ms", rootMessage(e), backoff.toMillis());
                 sleep(backoff);
             }
         }
@@ -124,15 +157,18 @@ public class OutboxRelay {
         return next.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : next;
     }
 
-    private void cleanUpNowAndThen() {
-        if (Instant.now().isBefore(nextCleanup)) {
+    /** Deletes published outbox rows and old inbox entries, once an hour. */
+    private void housekeepingNowAndThen() {
+        if (Instant.now().isBefore(nextHousekeeping)) {
             return;
         }
-        nextCleanup = Instant.now().plus(CLEANUP_EVERY);
-        int deleted = QuarkusTransaction.requiringNew()
+        nextHousekeeping = Instant.now().plus(HOUSEKEEPING_EVERY);
+        int published = QuarkusTransaction.requiringNew()
                 .call(() -> repository.deletePublishedBefore(Instant.now().minus(config.retainPublished())));
-        if (deleted > 0) {
-            Log.debugf("Outbox clean-up removed %d published events", deleted);
+        int processed = QuarkusTransaction.requiringNew()
+                .call(() -> repository.deleteInboxEntriesBefore(Instant.now().minus(inboxConfig.retainProcessed())));
+        if (published + processed > 0) {
+            Log.debugf("Housekeeping removed %d published outbox events and %d old inbox entries", published, processed);
         }
     }
 
@@ -151,5 +187,10 @@ public class OutboxRelay {
             root = root.getCause();
         }
         return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    /** What one relay step did. */
+    public record RelayOutcome(int published, int failed, int selected) {
+        static final RelayOutcome NOTHING = new RelayOutcome(0, 0, 0);
     }
 }

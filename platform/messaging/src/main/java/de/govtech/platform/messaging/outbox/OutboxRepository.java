@@ -75,7 +75,7 @@ public class OutboxRepository {
         String sql = """
                 select id, event_id, event_type, source, topic, aggregate_id, occurred_at, payload::text
                 from outbox_event
-                where published_at is null
+                where published_at is null and parked_at is null
                 order by id
                 limit ?
                 for update skip locked""";
@@ -111,6 +111,67 @@ public class OutboxRepository {
             statement.executeUpdate();
         } catch (SQLException e) {
             throw new OutboxException("Could not mark events published", e);
+        }
+    }
+
+    /** Counts a failed send; parks the row when {@code park} (it will not be selected again until unparked). */
+    public void recordFailure(OutboxRecord record, String error, boolean park) {
+        String sql = """
+                update outbox_event set attempts = attempts + 1, last_error = left(?, 2000),
+                       parked_at = case when ? then now() else parked_at end
+                where id = ?""";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, error);
+            statement.setBoolean(2, park);
+            statement.setLong(3, record.id());
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new OutboxException("Could not record the failure of event " + record.eventId(), e);
+        }
+    }
+
+    /** Failed sends of the row so far. */
+    public int attempts(OutboxRecord record) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("select attempts from outbox_event where id = ?")) {
+            statement.setLong(1, record.id());
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw new OutboxException("Could not read the attempts of event " + record.eventId(), e);
+        }
+    }
+
+    /** Unpublished events waiting for the relay (parked ones apart) and the age of the oldest, for metrics and health. */
+    public Backlog backlog() {
+        String sql = """
+                select count(*) filter (where parked_at is null),
+                       coalesce(extract(epoch from now() - min(occurred_at) filter (where parked_at is null)), 0),
+                       count(*) filter (where parked_at is not null)
+                from outbox_event where published_at is null""";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql);
+             ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return new Backlog(rs.getLong(1), rs.getDouble(2), rs.getLong(3));
+        } catch (SQLException e) {
+            throw new OutboxException("Could not measure the outbox", e);
+        }
+    }
+
+    /** What the outbox holds that Kafka does not have yet. */
+    public record Backlog(long pending, double oldestAgeSeconds, long parked) {
+    }
+
+    public int deleteInboxEntriesBefore(Instant cutoff) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("delete from inbox_event where processed_at < ?")) {
+            statement.setTimestamp(1, Timestamp.from(cutoff));
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new OutboxException("Could not clean up the inbox", e);
         }
     }
 

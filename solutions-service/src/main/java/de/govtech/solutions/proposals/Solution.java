@@ -58,6 +58,9 @@ public class Solution extends PanacheEntityBase {
     @Column(name = "status_changed_at", nullable = false)
     public Instant statusChangedAt;
 
+    /** SPDX licence it was released under; null before the release. */
+    public String licence;
+
     static Solution propose(SolutionRequests.Proposal request, UUID proposingMunicipality, String actor, Instant at) {
         Solution solution = new Solution();
         solution.id = UUID.randomUUID();

@@ -34,15 +34,15 @@ public class SolutionService {
     private final SolutionsClock clock;
     private final SolutionAccess access;
     private final SolutionCategories categories;
-    private final ReleaseMetadata releaseMetadata;
+    private final ReleaseFacts releaseFacts;
 
     SolutionService(Outbox outbox, SolutionsClock clock, SolutionAccess access, SolutionCategories categories,
-                    ReleaseMetadata releaseMetadata) {
+                    ReleaseFacts releaseFacts) {
         this.outbox = outbox;
         this.clock = clock;
         this.access = access;
         this.categories = categories;
-        this.releaseMetadata = releaseMetadata;
+        this.releaseFacts = releaseFacts;
     }
 
     @Transactional
@@ -91,10 +91,11 @@ public class SolutionService {
         caller.requirePlatformAdmin();
         Solution solution = Solution.forUpdate(id).orElseThrow(() -> DomainProblemException.notFound("Solution", id));
         Instant now = clock.now();
-        ReleaseMetadata.Facts facts = null;
+        ReleaseFacts.Facts facts = null;
         if (action == SolutionAction.RELEASE) {
             SolutionLifecycle.next(solution.status, action);
-            facts = releaseMetadata.of(solution, licence);
+            facts = releaseFacts.of(solution, licence);
+            solution.licence = facts.licence();
         }
         SolutionStatus from = solution.apply(action, caller.subject(), now, reason);
         outbox.append(new SolutionStatusChanged(solution.id, from.name(), solution.status.name(), reason, caller.subject(), now));

@@ -17,7 +17,7 @@ public final class SolutionViews {
              "problem": "Lange Wartezeiten", "intendedOutcome": "Online-Termine", "category": "Bürgerservice",
              "ozgReference": null, "leikaKeys": ["99115003001000"],
              "proposingMunicipalityId": "6b2c0000-0000-4000-8000-00000000000a", "status": "SHORTLISTED",
-             "proposedBy": "a1b2", "proposedAt": "2026-11-02T09:00:00Z", "statusChangedAt": "2026-11-20T10:00:00Z",
+             "proposedBy": "a1b2", "proposedAt": "2026-11-02T09:00:00Z", "statusChangedAt": "2026-11-20T10:00:00Z", "licence": null,
              "history": [{"from": null, "to": "PROPOSED", "actor": "a1b2", "at": "2026-11-02T09:00:00Z", "reason": null},
                          {"from": "PROPOSED", "to": "SHORTLISTED", "actor": "c3d4", "at": "2026-11-20T10:00:00Z",
                           "reason": "Platz 1 der Auswahlrunde"}]}""")
@@ -26,11 +26,12 @@ public final class SolutionViews {
             List<String> leikaKeys,
             @Schema(description = "null for a proposal of the association itself") UUID proposingMunicipalityId,
             SolutionStatus status, String proposedBy, Instant proposedAt, Instant statusChangedAt,
+            @Schema(description = "SPDX licence it was released under; null before the release") String licence,
             @Schema(description = "oldest first; absent in lists") List<TransitionView> history) {
 
         static SolutionView of(Solution s, List<TransitionView> history) {
             return new SolutionView(s.id, s.title, s.problem, s.intendedOutcome, s.category, s.ozgReference, s.leikaKeyList(),
-                    s.proposingMunicipalityId, s.status, s.proposedBy, s.proposedAt, s.statusChangedAt, history);
+                    s.proposingMunicipalityId, s.status, s.proposedBy, s.proposedAt, s.statusChangedAt, s.licence, history);
         }
     }
 

@@ -103,6 +103,8 @@ class SolutionLifecycleApiTest {
                 .then().statusCode(422).body("errors.field", equalTo(List.of("licence")));
         given().contentType(ContentType.JSON).body("{\"reason\": \"fertig\", \"licence\": \"keine Lizenz!\"}")
                 .post(BASE + "/" + id + "/release").then().statusCode(400).body("errors.field", equalTo(List.of("licence")));
+        given().contentType(ContentType.JSON).body("{\"reason\": \"fertig\", \"licence\": \"Freeware-1.0\"}")
+                .post(BASE + "/" + id + "/release").then().statusCode(422).body("errors.field", equalTo(List.of("licence")));
         given().get(BASE + "/" + id).then().body("status", equalTo("IN_PILOT"));
         assertEquals(0, TestEvents.inOutbox(dataSource, "solution-released-for-reuse", id));
         act(java.util.UUID.randomUUID().toString(), "shortlist", REASON, 404);

@@ -1,6 +1,11 @@
 package de.govtech.learning.enrolments;
 
+import de.govtech.learning.progress.AttemptRequest;
+import de.govtech.learning.progress.AttemptView;
+import de.govtech.learning.progress.ProgressService;
 import de.govtech.learning.shared.CurrentCaller;
+import de.govtech.learning.shared.LearningRoles;
+import de.govtech.platform.support.problem.DomainProblemException;
 import de.govtech.learning.shared.QueryParams;
 import de.govtech.platform.support.paging.Page;
 import de.govtech.platform.support.paging.PageRequest;
@@ -28,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,10 +44,12 @@ import java.util.UUID;
 public class EnrolmentResource {
 
     private final EnrolmentService enrolments;
+    private final ProgressService progress;
     private final CurrentCaller caller;
 
-    public EnrolmentResource(EnrolmentService enrolments, CurrentCaller caller) {
+    public EnrolmentResource(EnrolmentService enrolments, ProgressService progress, CurrentCaller caller) {
         this.enrolments = enrolments;
+        this.progress = progress;
         this.caller = caller;
     }
 
@@ -95,5 +103,61 @@ public class EnrolmentResource {
     @APIResponse(responseCode = "200", description = "The cancelled enrolment")
     public EnrolmentView cancel(@PathParam("enrolmentId") UUID enrolmentId, @Valid CancellationRequest body) {
         return enrolments.cancel(caller.get(), enrolmentId, body == null ? null : body.reason());
+    }
+
+    @POST
+    @Path("/{enrolmentId}/lessons/{lessonId}/complete")
+    @RolesAllowed({PlatformRoles.MUNICIPALITY_ADMIN, PlatformRoles.MUNICIPALITY_STAFF})
+    @Operation(operationId = "completeLesson", summary = "Mark a lesson as completed (the learner themself)",
+            description = "Quiz lessons are completed by a passing attempt instead. When the course's completion "
+                    + "criteria are met, the enrolment is COMPLETED (course-completed, once) and a certificate is "
+                    + "issued (certificate-issued).")
+    @APIResponse(responseCode = "200", description = "The enrolment with its progress")
+    public EnrolmentView completeLesson(@PathParam("enrolmentId") UUID enrolmentId, @PathParam("lessonId") UUID lessonId) {
+        return progress.completeLesson(caller.get(), enrolmentId, lessonId);
+    }
+
+    @POST
+    @Path("/{enrolmentId}/quizzes/{lessonId}/attempts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({PlatformRoles.MUNICIPALITY_ADMIN, PlatformRoles.MUNICIPALITY_STAFF})
+    @Operation(operationId = "attemptQuiz", summary = "Answer a quiz; graded on the server",
+            description = "Every attempt is kept. A passing attempt completes the quiz lesson and counts for QUIZ_PASSED.")
+    @APIResponse(responseCode = "201", description = "The graded attempt",
+            content = @Content(schema = @Schema(implementation = AttemptView.class)))
+    public Response attempt(@PathParam("enrolmentId") UUID enrolmentId, @PathParam("lessonId") UUID lessonId,
+                            @NotNull @Valid AttemptRequest body, @Context UriInfo uri) {
+        AttemptView graded = progress.attempt(caller.get(), enrolmentId, lessonId, body);
+        return Response.created(uri.getAbsolutePathBuilder().path(graded.id().toString()).build()).entity(graded).build();
+    }
+
+    @GET
+    @Path("/{enrolmentId}/quizzes/{lessonId}/attempts")
+    @RolesAllowed({PlatformRoles.PLATFORM_ADMIN, PlatformRoles.MUNICIPALITY_ADMIN, PlatformRoles.MUNICIPALITY_STAFF})
+    @Operation(operationId = "listQuizAttempts", summary = "Every graded attempt at a quiz, oldest first")
+    @APIResponse(responseCode = "200", description = "The attempts")
+    public List<AttemptView> attempts(@PathParam("enrolmentId") UUID enrolmentId, @PathParam("lessonId") UUID lessonId) {
+        return progress.attempts(caller.get(), enrolmentId, lessonId);
+    }
+
+    @GET
+    @Path("/{enrolmentId}/quizzes/{lessonId}/attempts/{attemptId}")
+    @RolesAllowed({PlatformRoles.PLATFORM_ADMIN, PlatformRoles.MUNICIPALITY_ADMIN, PlatformRoles.MUNICIPALITY_STAFF})
+    @Operation(operationId = "getQuizAttempt", summary = "One graded attempt")
+    @APIResponse(responseCode = "200", description = "The attempt")
+    public AttemptView attempt(@PathParam("enrolmentId") UUID enrolmentId, @PathParam("lessonId") UUID lessonId,
+                               @PathParam("attemptId") UUID attemptId) {
+        return progress.attempts(caller.get(), enrolmentId, lessonId).stream().filter(a -> a.id().equals(attemptId))
+                .findFirst().orElseThrow(() -> DomainProblemException.notFound("Quiz attempt", attemptId));
+    }
+
+    @POST
+    @Path("/{enrolmentId}/attendance")
+    @RolesAllowed({PlatformRoles.PLATFORM_ADMIN, LearningRoles.LEARNING_EDITOR})
+    @Operation(operationId = "recordAttendance", summary = "Record that the learner attended their workshop session",
+            description = "By the trainer's side (learning editors, platform admins); counts for WORKSHOP_ATTENDED.")
+    @APIResponse(responseCode = "200", description = "The enrolment")
+    public EnrolmentView attended(@PathParam("enrolmentId") UUID enrolmentId) {
+        return progress.markAttended(enrolmentId);
     }
 }

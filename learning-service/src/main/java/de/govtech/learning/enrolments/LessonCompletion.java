@@ -27,7 +27,7 @@ public class LessonCompletion extends PanacheEntityBase {
     @Column(name = "completed_at", nullable = false)
     public Instant completedAt;
 
-    static List<UUID> lessonsOf(UUID enrolmentId) {
+    public static List<UUID> lessonsOf(UUID enrolmentId) {
         return getEntityManager().createQuery("select c.key.lessonId from LessonCompletion c "
                         + "where c.key.enrolmentId = :enrolment order by c.completedAt, c.key.lessonId", UUID.class)
                 .setParameter("enrolment", enrolmentId).getResultList();

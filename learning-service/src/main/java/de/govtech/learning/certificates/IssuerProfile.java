@@ -1,0 +1,16 @@
+package de.govtech.learning.certificates;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+/** The issuer as an Open Badges 3.0 {@code Profile}. */
+@Schema(name = "IssuerProfile")
+public record IssuerProfile(
+        @JsonProperty("@context") @Schema(name = "@context") List<String> context,
+        @Schema(examples = "https://govtech-kommunal.de/api/v1/learning/issuer") String id,
+        @Schema(examples = "[\"Profile\"]") List<String> type,
+        @Schema(examples = "GovTech Kommunal e.V.") String name,
+        @Schema(examples = "https://govtech-kommunal.de") String url) {
+}

@@ -1,0 +1,8 @@
+package de.govtech.learning.certificates;
+
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "RevocationRequest")
+public record RevocationRequest(@Size(max = 500) @Schema(examples = "Irrtümlich ausgestellt") String reason) {
+}

@@ -1,0 +1,20 @@
+package de.govtech.learning.progress;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+import java.util.UUID;
+
+/** A learner's answers to a quiz: per question the chosen options. Unanswered questions count as wrong. */
+@Schema(name = "QuizAttemptRequest")
+public record AttemptRequest(@NotNull @Size(max = 100) List<@NotNull @Valid Answer> answers) {
+
+    @Schema(name = "QuizAnswer")
+    public record Answer(
+            @NotNull @Schema(examples = "2b1f7c1e-5d4a-4e0b-9c3d-8a7b6c5d4e3f") UUID questionId,
+            @NotNull @Size(max = 10) List<@NotNull UUID> optionIds) {
+    }
+}

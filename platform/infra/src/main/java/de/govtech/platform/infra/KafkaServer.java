@@ -136,7 +136,7 @@ public final class KafkaServer implements AutoCloseable {
 
     private static NewTopic newTopic(TopicSpec topic) {
         return new NewTopic(topic.name(), topic.partitions(), (short) 1)
-                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(topic.retention().toMillis())));
+                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(topic.retentionMs())));
     }
 
     private static void createAll(Admin admin, List<NewTopic> topics)

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * The platform's Kafka topics, read from the resource {@code govtech/kafka-topics.properties}
- * (one line per topic: {@code <name>=partitions=<n>,retention=<ISO-8601 duration>}).
+ * (one line per topic: {@code <name>=partitions=<n>,retention=<ISO-8601 duration or unlimited>}).
  */
 public final class PlatformTopics {
 
@@ -69,6 +69,6 @@ public final class PlatformTopics {
         if (partitions == null || retention == null) {
             throw new IllegalStateException("Topic " + name + " in " + RESOURCE + " needs partitions and retention");
         }
-        return new TopicSpec(name, Integer.parseInt(partitions), Duration.parse(retention));
+        return new TopicSpec(name, Integer.parseInt(partitions), "unlimited".equals(retention) ? null : Duration.parse(retention));
     }
 }

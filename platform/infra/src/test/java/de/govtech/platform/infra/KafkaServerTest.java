@@ -98,7 +98,7 @@ class KafkaServerTest {
                 ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, spec.name());
                 String retention = admin.describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS)
                         .get(resource).get("retention.ms").value();
-                assertEquals(spec.retention().toMillis(), Long.parseLong(retention), spec.name());
+                assertEquals(spec.retentionMs(), Long.parseLong(retention), spec.name());
             }
         }
     }

@@ -103,6 +103,7 @@ public class IdempotentConsumer {
         for (int attempt = 1; ; attempt++) {
             try {
                 return QuarkusTransaction.requiringNew().call(() -> {
+                    inbox.rememberPartition(event.topic(), event.partition());
                     if (!inbox.recordIfNew(consumerName, event.id(), event.type())) {
                         return ConsumeOutcome.DUPLICATE;
                     }

@@ -22,6 +22,8 @@ import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import de.govtech.gateway.support.Tokens;
 import de.govtech.gateway.support.UpstreamsResource;
 import io.quarkus.test.common.WithTestResource;
@@ -40,12 +42,14 @@ class EdgeTest {
     URL base;
 
     @Test
-    void aCallersRequestIdIsForwardedAndReturned() {
-        given().auth().oauth2(TOKEN).header("X-Request-Id", "abc-123")
-                .when().get("/api/v1/membership/members")
-                .then().statusCode(200)
+    void aCallersRequestIdIsForwardedAndReturnedOnce() {
+        io.restassured.response.Response response = given().auth().oauth2(TOKEN).header("X-Request-Id", "abc-123")
+                .when().get("/api/v1/membership/members");
+        response.then().statusCode(200)
                 .header("X-Request-Id", "abc-123")
                 .body("headers.x-request-id", equalTo("abc-123"));
+        assertEquals(List.of("abc-123"), response.headers().getValues("X-Request-Id"),
+                "the service echoes the id too; the caller sees it once");
     }
 
     @Test

@@ -33,9 +33,17 @@ public final class ProxyHeaders {
         return out;
     }
 
-    /** Headers of the upstream's answer that go back to the caller. */
-    public static MultiMap toCaller(MultiMap upstream) {
-        return endToEnd(upstream);
+    /**
+     * Adds the end-to-end headers of the upstream's answer to the caller's response. A header the gateway has set
+     * already (X-Request-Id, CORS, rate limits) is the gateway's: the upstream's copy is not added a second time.
+     */
+    public static void copyToCaller(MultiMap upstream, MultiMap response) {
+        MultiMap answer = endToEnd(upstream);
+        for (String name : answer.names()) {
+            if (!response.contains(name)) {
+                response.add(name, answer.getAll(name));
+            }
+        }
     }
 
     static MultiMap endToEnd(MultiMap headers) {

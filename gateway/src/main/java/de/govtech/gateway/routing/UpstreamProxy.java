@@ -149,7 +149,7 @@ final class UpstreamProxy implements Handler<RoutingContext> {
         }
         response.setStatusCode(answer.statusCode());
         response.setStatusMessage(answer.statusMessage());
-        response.headers().addAll(ProxyHeaders.toCaller(answer.headers()));
+        ProxyHeaders.copyToCaller(answer.headers(), response.headers());
         boolean bodyless = context.request().method() == HttpMethod.HEAD || answer.statusCode() == 204
                 || answer.statusCode() == 304 || answer.statusCode() < 200;
         if (!bodyless && !answer.headers().contains(HttpHeaders.CONTENT_LENGTH)) {

@@ -91,6 +91,11 @@ public final class EchoUpstream implements AutoCloseable {
             byte[] answer = JSON.writeValueAsBytes(echo);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.getResponseHeaders().set("X-Upstream", "echo");
+            String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
+            if (requestId != null) {
+                // as every service does (service-support's RequestIdFilter)
+                exchange.getResponseHeaders().set("X-Request-Id", requestId);
+            }
             exchange.getResponseHeaders().set("Connection", "keep-alive, X-Upstream-Private");
             exchange.getResponseHeaders().set("X-Upstream-Private", "hop");
             exchange.sendResponseHeaders(status, answer.length);

@@ -24,6 +24,13 @@ public final class EnrolmentFixtures {
         });
     }
 
+    /** A completed enrolment (no certificate), completed at the given instant. */
+    public static String completed(String municipalityId, UUID courseId, String learnerId, java.time.Instant at) {
+        String id = enrolled(municipalityId, courseId, null, learnerId);
+        QuarkusTransaction.requiringNew().run(() -> Enrolment.<Enrolment>findById(UUID.fromString(id)).complete(at));
+        return id;
+    }
+
     public static Enrolment enrolment(UUID id) {
         return QuarkusTransaction.requiringNew().call(() -> Enrolment.<Enrolment>findById(id));
     }

@@ -41,7 +41,7 @@ class DevUsersGetTokensTest {
     private static final String SERVICES_CLIENT = "govtech-services";
     private static final String SERVICES_SECRET = "govtech-services-dev-secret";
     private static final Set<String> APP_ROLES =
-            Set.of("platform-admin", "municipality-admin", "municipality-staff", "vendor");
+            Set.of("platform-admin", "municipality-admin", "municipality-staff", "vendor", "learning-editor");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -59,6 +59,7 @@ class DevUsersGetTokensTest {
     static Stream<DevUser> devUsers() {
         return Stream.of(
                 new DevUser("dev-platform-admin", "platform-admin", null, null),
+                new DevUser("dev-learning-editor", "learning-editor", null, null),
                 new DevUser("dev-heilbronn-admin", "municipality-admin", "f4ec1f01-9f1c-3d34-ba99-332841cb7bcd", null),
                 new DevUser("dev-heilbronn-staff", "municipality-staff", "f4ec1f01-9f1c-3d34-ba99-332841cb7bcd", null),
                 new DevUser("dev-eschwege-admin", "municipality-admin", "252a5b47-68a3-38b3-aac7-0bff0a02e1c8", null),

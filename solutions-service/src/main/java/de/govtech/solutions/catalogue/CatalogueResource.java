@@ -1,6 +1,5 @@
 package de.govtech.solutions.catalogue;
 
-import de.govtech.platform.support.paging.Page;
 import de.govtech.platform.support.paging.PageRequest;
 import de.govtech.platform.support.security.PlatformRoles;
 import de.govtech.solutions.shared.CurrentCaller;
@@ -37,7 +36,7 @@ public class CatalogueResource {
     @Operation(operationId = "searchReuseCatalogue", summary = "Search the solutions available for reuse (Nachnutzung)",
             description = "For platform admins and users of active member municipalities. Most recently released first.")
     @APIResponse(responseCode = "200", description = "One page of catalogue entries")
-    public Page<CatalogueViews.Entry> search(
+    public CatalogueViews.ReuseCataloguePage search(
             @Parameter(description = "full text (German stemming) over title, problem, outcome and the publiccode.yml name "
                     + "and descriptions", example = "Termin") @QueryParam("q") @Size(max = 200) String text,
             @Parameter(description = "solution category", example = "Bürgerservice") @QueryParam("category") String category,
@@ -49,8 +48,8 @@ public class CatalogueResource {
         String status = params.oneOf("developmentStatus", developmentStatus,
                 PublicCodeValidator.DEVELOPMENT_STATUSES.stream().sorted().toList());
         params.requireValid();
-        return catalogue.search(caller.get(), new CatalogueQuery(blankToNull(text), blankToNull(category), blankToNull(licence),
-                status), paging.page, paging.size);
+        return CatalogueViews.ReuseCataloguePage.of(catalogue.search(caller.get(), new CatalogueQuery(blankToNull(text), blankToNull(category), blankToNull(licence),
+                status), paging.page, paging.size));
     }
 
     private static String blankToNull(String value) {

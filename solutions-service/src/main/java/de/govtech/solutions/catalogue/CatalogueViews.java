@@ -44,4 +44,16 @@ public final class CatalogueViews {
                         @Schema(description = "export of the publiccode.yml; null without one") String publiccodePath,
                         String reuseRequestPath, Instant releasedAt) {
     }
+
+    @Schema(name = "ReuseCataloguePage", description = "One page of the reuse catalogue (the shared page shape)")
+    public record ReuseCataloguePage(
+            List<Entry> items,
+            @Schema(description = "0-based page number", examples = "0") int page,
+            @Schema(description = "page size", examples = "20") int size,
+            @Schema(description = "number of items on all pages that the caller may see", examples = "42") long total) {
+
+        public static ReuseCataloguePage of(de.govtech.platform.support.paging.Page<Entry> page) {
+            return new ReuseCataloguePage(page.items(), page.page(), page.size(), page.total());
+        }
+    }
 }

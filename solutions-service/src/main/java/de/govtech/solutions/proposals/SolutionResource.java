@@ -1,6 +1,5 @@
 package de.govtech.solutions.proposals;
 
-import de.govtech.platform.support.paging.Page;
 import de.govtech.platform.support.paging.PageRequest;
 import de.govtech.platform.support.security.PlatformRoles;
 import de.govtech.solutions.shared.CurrentCaller;
@@ -62,7 +61,7 @@ public class SolutionResource {
     @RolesAllowed({PlatformRoles.PLATFORM_ADMIN, PlatformRoles.MUNICIPALITY_ADMIN, PlatformRoles.MUNICIPALITY_STAFF})
     @Operation(operationId = "listSolutions", summary = "List solutions, newest proposal first", description = READERS_ONLY)
     @APIResponse(responseCode = "200", description = "One page of solutions (without history)")
-    public Page<SolutionViews.SolutionView> list(
+    public SolutionViews.SolutionPage list(
             @Parameter(description = "PROPOSED, SHORTLISTED, IN_PILOT, AVAILABLE_FOR_REUSE, RETIRED or DECLINED")
             @QueryParam("status") String status,
             @Parameter(description = "one of GET /solutions/categories") @QueryParam("category") String category,
@@ -70,8 +69,8 @@ public class SolutionResource {
         QueryParams params = new QueryParams();
         SolutionStatus parsed = params.enumValue("status", status, SolutionStatus.class);
         params.requireValid();
-        return solutions.list(caller.get(), parsed, category == null || category.isBlank() ? null : category.strip(),
-                paging.page, paging.size);
+        return SolutionViews.SolutionPage.of(solutions.list(caller.get(), parsed, category == null || category.isBlank() ? null : category.strip(),
+                paging.page, paging.size));
     }
 
     @GET

@@ -50,4 +50,16 @@ public final class SolutionViews {
             {"categories": ["Bürgerservice", "Bauen & Wohnen", "Personal"]}""")
     public record CategoryList(List<String> categories) {
     }
+
+    @Schema(name = "SolutionPage", description = "One page of solutions (without history) (the shared page shape)")
+    public record SolutionPage(
+            List<SolutionView> items,
+            @Schema(description = "0-based page number", examples = "0") int page,
+            @Schema(description = "page size", examples = "20") int size,
+            @Schema(description = "number of items on all pages that the caller may see", examples = "42") long total) {
+
+        public static SolutionPage of(de.govtech.platform.support.paging.Page<SolutionView> page) {
+            return new SolutionPage(page.items(), page.page(), page.size(), page.total());
+        }
+    }
 }

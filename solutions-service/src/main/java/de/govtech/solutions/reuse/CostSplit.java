@@ -1,5 +1,7 @@
 package de.govtech.solutions.reuse;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +17,7 @@ import java.util.UUID;
  */
 public final class CostSplit {
 
+    @Schema(name = "CostSplitMethod", description = "EQUAL shares, or shares by POPULATION")
     public enum Method {
         EQUAL,
         POPULATION

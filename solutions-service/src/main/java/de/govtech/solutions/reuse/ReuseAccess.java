@@ -2,6 +2,7 @@ package de.govtech.solutions.reuse;
 
 import de.govtech.platform.support.problem.DomainProblemException;
 import de.govtech.solutions.members.Members;
+import de.govtech.solutions.pilots.PilotLeads;
 import de.govtech.solutions.shared.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,16 +11,18 @@ import java.util.UUID;
 
 /**
  * Who may do what with reuse requests and agreements. Ask: the admin of an ACTIVE member municipality, for its own
- * municipality. Decide (accept, decline): the providing side — platform admins. See a request: platform admins and
- * users of the requesting municipality. See an agreement: platform admins and users of a participating municipality.
+ * municipality. Decide (accept, decline): the providing side — platform admins and the admin of the municipality that
+ * leads the solution's pilot. See a request: the providing side and users of the requesting municipality. See an agreement: platform admins and users of a participating municipality.
  */
 @ApplicationScoped
 class ReuseAccess {
 
     private final Members members;
+    private final PilotLeads leads;
 
-    ReuseAccess(Members members) {
+    ReuseAccess(Members members, PilotLeads leads) {
         this.members = members;
+        this.leads = leads;
     }
 
     UUID requireAsk(Caller caller) {
@@ -29,8 +32,12 @@ class ReuseAccess {
         return caller.municipalityId().get();
     }
 
-    void requireDecide(Caller caller) {
-        if (!caller.isPlatformAdmin()) {
+    boolean isProvidingSide(Caller caller, UUID solutionId) {
+        return caller.isPlatformAdmin() || (caller.isMunicipalityAdmin() && leads.leads(caller.municipalityId().get(), solutionId));
+    }
+
+    void requireDecide(Caller caller, UUID solutionId) {
+        if (!isProvidingSide(caller, solutionId)) {
             throw DomainProblemException.forbidden("Only the providing side decides on reuse requests");
         }
     }
@@ -40,7 +47,7 @@ class ReuseAccess {
     }
 
     void requireSeeRequest(Caller caller, ReuseRequest request) {
-        if (!caller.isPlatformAdmin() && !actsFor(caller, request.municipalityId)) {
+        if (!isProvidingSide(caller, request.solutionId) && !actsFor(caller, request.municipalityId)) {
             throw DomainProblemException.forbidden("A reuse request is seen by its municipality and platform admins");
         }
     }

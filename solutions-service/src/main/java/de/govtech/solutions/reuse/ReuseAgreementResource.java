@@ -1,6 +1,5 @@
 package de.govtech.solutions.reuse;
 
-import de.govtech.platform.support.paging.Page;
 import de.govtech.platform.support.paging.PageRequest;
 import de.govtech.platform.support.security.PlatformRoles;
 import de.govtech.solutions.shared.CurrentCaller;
@@ -38,8 +37,8 @@ public class ReuseAgreementResource {
     @Operation(operationId = "listReuseAgreements", summary = "Reuse agreements, newest first",
             description = "Platform admins see all; municipality users those their municipality participates in.")
     @APIResponse(responseCode = "200", description = "One page of agreements")
-    public Page<ReuseViews.AgreementView> agreements(@Valid @BeanParam PageRequest paging) {
-        return reuse.agreements(caller.get(), paging.page, paging.size);
+    public ReuseViews.ReuseAgreementPage agreements(@Valid @BeanParam PageRequest paging) {
+        return ReuseViews.ReuseAgreementPage.of(reuse.agreements(caller.get(), paging.page, paging.size));
     }
 
     @GET

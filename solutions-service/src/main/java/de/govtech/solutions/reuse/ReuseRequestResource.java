@@ -50,9 +50,9 @@ public class ReuseRequestResource {
     @POST
     @Path("/{id}/accept")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(PlatformRoles.PLATFORM_ADMIN)
+    @RolesAllowed({PlatformRoles.PLATFORM_ADMIN, PlatformRoles.MUNICIPALITY_ADMIN})
     @Operation(operationId = "acceptReuseRequest", summary = "Accept: conclude the reuse agreement; emits reuse-agreed",
-            description = "By the providing side. An optional cost split divides development and operating cost exactly "
+            description = "By the providing side: a platform admin or the admin of the municipality leading the solution's pilot. An optional cost split divides development and operating cost exactly "
                     + "in cents among all participants (EQUAL or by POPULATION, largest remainder).")
     @APIResponse(responseCode = "201", description = "The agreement; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReuseViews.AgreementView.class)))
@@ -68,8 +68,9 @@ public class ReuseRequestResource {
     @POST
     @Path("/{id}/decline")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(PlatformRoles.PLATFORM_ADMIN)
-    @Operation(operationId = "declineReuseRequest", summary = "Decline a reuse request with a reason")
+    @RolesAllowed({PlatformRoles.PLATFORM_ADMIN, PlatformRoles.MUNICIPALITY_ADMIN})
+    @Operation(operationId = "declineReuseRequest", summary = "Decline a reuse request with a reason",
+            description = "By the providing side: a platform admin or the admin of the municipality leading the solution's pilot.")
     @APIResponse(responseCode = "200", description = "The declined request",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReuseViews.RequestView.class)))
     @APIResponse(responseCode = "409", description = "Already decided")

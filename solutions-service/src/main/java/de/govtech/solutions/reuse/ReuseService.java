@@ -77,7 +77,7 @@ public class ReuseService {
         }
         Sort order = Sort.by("requestedAt").and("id");
         PanacheQuery<ReuseRequest> query;
-        if (caller.isPlatformAdmin()) {
+        if (access.isProvidingSide(caller, solutionId)) {
             query = ReuseRequest.find("solutionId", order, solutionId);
         } else if (caller.isMunicipalityUser()) {
             query = ReuseRequest.find("solutionId = ?1 and municipalityId = ?2", order, solutionId, caller.municipalityId().get());
@@ -98,16 +98,16 @@ public class ReuseService {
 
     @Transactional
     public ReuseViews.RequestView decline(Caller caller, UUID id, String reason) {
-        access.requireDecide(caller);
         ReuseRequest request = ReuseRequest.forUpdate(id).orElseThrow(() -> DomainProblemException.notFound("Reuse request", id));
+        access.requireDecide(caller, request.solutionId);
         request.decide(ReuseRequestStatus.DECLINED, caller.subject(), clock.now(), reason);
         return ReuseViews.RequestView.of(request, null);
     }
 
     @Transactional
     public ReuseViews.AgreementView accept(Caller caller, UUID id, ReuseRequests.Accept body) {
-        access.requireDecide(caller);
         ReuseRequest request = ReuseRequest.forUpdate(id).orElseThrow(() -> DomainProblemException.notFound("Reuse request", id));
+        access.requireDecide(caller, request.solutionId);
         Solution solution = Solution.findById(request.solutionId);
         if (solution.status != SolutionStatus.AVAILABLE_FOR_REUSE) {
             throw DomainProblemException.conflict("The solution is " + solution.status + ", no longer available for reuse");

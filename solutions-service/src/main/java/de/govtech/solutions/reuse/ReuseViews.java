@@ -54,4 +54,28 @@ public final class ReuseViews {
             return new ParticipantView(p.municipalityId, p.name, p.population, p.developmentShareCents, p.operatingShareCents);
         }
     }
+
+    @Schema(name = "ReuseRequestPage", description = "One page of reuse requests (the shared page shape)")
+    public record ReuseRequestPage(
+            List<RequestView> items,
+            @Schema(description = "0-based page number", examples = "0") int page,
+            @Schema(description = "page size", examples = "20") int size,
+            @Schema(description = "number of items on all pages that the caller may see", examples = "42") long total) {
+
+        public static ReuseRequestPage of(de.govtech.platform.support.paging.Page<RequestView> page) {
+            return new ReuseRequestPage(page.items(), page.page(), page.size(), page.total());
+        }
+    }
+
+    @Schema(name = "ReuseAgreementPage", description = "One page of reuse agreements (the shared page shape)")
+    public record ReuseAgreementPage(
+            List<AgreementView> items,
+            @Schema(description = "0-based page number", examples = "0") int page,
+            @Schema(description = "page size", examples = "20") int size,
+            @Schema(description = "number of items on all pages that the caller may see", examples = "42") long total) {
+
+        public static ReuseAgreementPage of(de.govtech.platform.support.paging.Page<AgreementView> page) {
+            return new ReuseAgreementPage(page.items(), page.page(), page.size(), page.total());
+        }
+    }
 }

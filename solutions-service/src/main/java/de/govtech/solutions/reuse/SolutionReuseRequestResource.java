@@ -1,6 +1,5 @@
 package de.govtech.solutions.reuse;
 
-import de.govtech.platform.support.paging.Page;
 import de.govtech.platform.support.paging.PageRequest;
 import de.govtech.platform.support.security.PlatformRoles;
 import de.govtech.solutions.shared.CurrentCaller;
@@ -58,7 +57,7 @@ public class SolutionReuseRequestResource {
     @Operation(operationId = "listReuseRequests", summary = "Reuse requests of a solution, oldest first",
             description = "Platform admins see all; municipality users those of their own municipality.")
     @APIResponse(responseCode = "200", description = "One page of requests")
-    public Page<ReuseViews.RequestView> requests(@PathParam("id") UUID id, @Valid @BeanParam PageRequest paging) {
-        return reuse.requestsOf(caller.get(), id, paging.page, paging.size);
+    public ReuseViews.ReuseRequestPage requests(@PathParam("id") UUID id, @Valid @BeanParam PageRequest paging) {
+        return ReuseViews.ReuseRequestPage.of(reuse.requestsOf(caller.get(), id, paging.page, paging.size));
     }
 }

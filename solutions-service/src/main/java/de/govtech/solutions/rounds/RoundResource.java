@@ -1,6 +1,5 @@
 package de.govtech.solutions.rounds;
 
-import de.govtech.platform.support.paging.Page;
 import de.govtech.platform.support.paging.PageRequest;
 import de.govtech.platform.support.security.PlatformRoles;
 import de.govtech.solutions.shared.CurrentCaller;
@@ -58,8 +57,8 @@ public class RoundResource {
     @Operation(operationId = "listSelectionRounds", summary = "List selection rounds, newest first",
             description = "For platform admins and users of active member municipalities.")
     @APIResponse(responseCode = "200", description = "One page of rounds")
-    public Page<RoundViews.RoundView> list(@Valid @BeanParam PageRequest paging) {
-        return rounds.list(caller.get(), paging.page, paging.size);
+    public RoundViews.SelectionRoundPage list(@Valid @BeanParam PageRequest paging) {
+        return RoundViews.SelectionRoundPage.of(rounds.list(caller.get(), paging.page, paging.size));
     }
 
     @GET

@@ -68,4 +68,16 @@ public final class RoundViews {
                     ballot.castBy, ballot.castAt, ballot.revision);
         }
     }
+
+    @Schema(name = "SelectionRoundPage", description = "One page of selection rounds (the shared page shape)")
+    public record SelectionRoundPage(
+            List<RoundView> items,
+            @Schema(description = "0-based page number", examples = "0") int page,
+            @Schema(description = "page size", examples = "20") int size,
+            @Schema(description = "number of items on all pages that the caller may see", examples = "42") long total) {
+
+        public static SelectionRoundPage of(de.govtech.platform.support.paging.Page<RoundView> page) {
+            return new SelectionRoundPage(page.items(), page.page(), page.size(), page.total());
+        }
+    }
 }

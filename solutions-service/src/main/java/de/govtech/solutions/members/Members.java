@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /** What the other features ask about members: the projection is read-only for them. */
@@ -14,11 +13,6 @@ public class Members {
     public boolean isActive(UUID municipalityId) {
         return municipalityId != null && MemberMunicipality.count("municipalityId = ?1 and status = ?2",
                 municipalityId, MemberStatus.ACTIVE) > 0;
-    }
-
-    /** The member row, if the municipality was ever a member. */
-    public Optional<MemberMunicipality> find(UUID municipalityId) {
-        return MemberMunicipality.findByIdOptional(municipalityId);
     }
 
     public long countActive() {

@@ -156,6 +156,11 @@ class SelectionRoundTest {
         cast(round, VOTER, "{\"allocations\": [{\"points\": 1}]}").statusCode(400)
                 .body("errors.field", equalTo(List.of("allocations[0].solutionId")));
         cast(round, VOTER, "{}").statusCode(400).body("errors.field", equalTo(List.of("allocations")));
+        cast(round, VOTER, "{\"allocations\": [{\"solutionId\": \"kein-uuid\", \"points\": 1}]}").statusCode(400)
+                .contentType("application/problem+json");
+        cast(round, VOTER, "{\"allocations\": [{\"solutionId\": \"" + candidateA + "\", \"points\": \"viele\"}]}")
+                .statusCode(400).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body("{}").put(ROUNDS + "/kein-uuid/ballots/" + VOTER).then().statusCode(404);
     }
 
     @Test

@@ -12,7 +12,9 @@ import de.govtech.learning.enrolments.EnrolmentFixtures;
 import de.govtech.learning.workshops.WorkshopFixtures;
 import de.govtech.platform.events.learning.CertificateIssued;
 import de.govtech.platform.events.learning.CourseCompleted;
+import de.govtech.platform.events.learning.EnrolmentCreated;
 import de.govtech.platform.testkit.KafkaTestResource;
+import de.govtech.platform.testkit.KafkaTopicReader;
 import de.govtech.platform.testkit.PostgresTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
@@ -100,6 +102,10 @@ class ProgressTest {
         given().get(attempts + "/" + passed).then().statusCode(200).body("scorePercent", equalTo(100));
 
         assertEquals(1, LearningFixtures.outboxEvents(CourseCompleted.TYPE, id));
+        var published = KafkaTopicReader.fromTestBroker()
+                .readMatching("learning.events", r -> id.equals(r.key()), 2, LearningFixtures.WAIT);
+        assertEquals(List.of(EnrolmentCreated.TYPE, CourseCompleted.TYPE),
+                published.stream().map(r -> KafkaTopicReader.header(r, "ce_type")).toList());
         given().get(BASE + "/certificates").then().statusCode(200).body("items.enrolmentId", hasItem(id))
                 .body("items[0].holderName", equalTo("Lena Lernt"));
     }

@@ -5,6 +5,8 @@ final class DevUsers {
 
     static final String PLATFORM_ADMIN = "dev-platform-admin";
     static final String HEILBRONN_ADMIN = "dev-heilbronn-admin";
+    static final String HEILBRONN_STAFF = "dev-heilbronn-staff";
+    static final String LEARNING_EDITOR = "dev-learning-editor";
     static final String ESCHWEGE_ADMIN = "dev-eschwege-admin";
     /** Admin of a municipality that is not yet registered: it registers itself and applies (the journey). */
     static final String APPLICANT_ADMIN = "dev-applicant-admin";

@@ -46,17 +46,26 @@ final class Gateway {
     }
 
     private ApiResponse send(String method, String path, String authorization, Object body, boolean withAuthorization) {
+        return request(method, path, withAuthorization ? authorization : null, "application/json, application/problem+json",
+                body == null ? null : "application/json", body == null ? null : json(body));
+    }
+
+    /** A request with its own Accept and Content-Type (a YAML upload, a JWT download); {@code token} null = anonymous. */
+    ApiResponse exchange(String method, String path, String token, String accept, String contentType, String body) {
+        return request(method, path, token == null ? null : "Bearer " + token, accept, contentType, body);
+    }
+
+    private ApiResponse request(String method, String path, String authorization, String accept, String contentType,
+                                String body) {
         URI uri = URI.create(baseUrl + path);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json, application/problem+json");
-        if (withAuthorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Accept", accept);
+        if (authorization != null) {
             request.header("Authorization", authorization);
         }
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(json(body)));
+            request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

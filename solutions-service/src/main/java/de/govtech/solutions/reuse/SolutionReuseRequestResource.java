@@ -41,7 +41,7 @@ public class SolutionReuseRequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(PlatformRoles.MUNICIPALITY_ADMIN)
     @Operation(operationId = "requestReuse", summary = "Ask to reuse a solution available for reuse (Nachnutzung)",
-            description = "By the admin of an active member municipality, for its own municipality. Body optional.")
+            description = "By the admin of an active member municipality, for its own municipality. Body: {} or {\"message\": …}.")
     @APIResponse(responseCode = "201", description = "Requested; Location names the request",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReuseViews.RequestView.class)))
     @APIResponse(responseCode = "409", description = "The solution is not AVAILABLE_FOR_REUSE, or the municipality has an open "

@@ -10,8 +10,9 @@ final class AppEnvironment {
     private AppEnvironment() {
     }
 
+    /** {@code gatewayUrl}: where callers reach the platform (the issuer of learning's credentials lives there). */
     static Map<String, String> service(ServiceSpec spec, String jdbcUrl, String dbUsername, String dbPassword,
-                                       String kafkaBootstrap, String realmUrl) {
+                                       String kafkaBootstrap, String realmUrl, String gatewayUrl) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(spec.port()));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
@@ -19,6 +20,9 @@ final class AppEnvironment {
         env.put("QUARKUS_DATASOURCE_PASSWORD", dbPassword);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", realmUrl);
+        if (spec.name().equals(ServiceSpec.LEARNING.name())) {
+            env.put("LEARNING_CREDENTIALS_PUBLIC_BASE_URL", gatewayUrl);
+        }
         return env;
     }
 

@@ -29,13 +29,13 @@ final class DemoSeeder {
     private static final String BROKER_URL_KEY = "broker.url";
     private static final int PAGE_SIZE = 100;
 
-    private final MarketplaceApi api;
+    private final ServiceApi api;
     private final Function<String, KeycloakLogin.AccessToken> login;
     private final DemoApp app;
     private final Path seedFile;
     private final List<String> steps = new ArrayList<>();
 
-    DemoSeeder(MarketplaceApi api, Function<String, KeycloakLogin.AccessToken> login, DemoApp app, Path seedFile) {
+    DemoSeeder(ServiceApi api, Function<String, KeycloakLogin.AccessToken> login, DemoApp app, Path seedFile) {
         this.api = api;
         this.login = login;
         this.app = app;
@@ -60,18 +60,18 @@ final class DemoSeeder {
     }
 
     private void ensureVendorVerified(String vendorToken, String adminToken, String vendorId) {
-        MarketplaceApi.Answer registered = api.call("POST", "/vendors", vendorToken, app.vendorRegistration());
+        ServiceApi.Answer registered = api.call("POST", "/vendors", vendorToken, app.vendorRegistration());
         if (registered.is(201)) {
             steps.add("vendor registered");
         } else if (!registered.is(409)) { // 409: registered before (or its VAT id is): the GET below tells
             throw new SeedException("registering the demo vendor failed: " + registered.describe());
         }
-        MarketplaceApi.Answer vendor = api.call("GET", "/vendors/" + vendorId, adminToken, null);
+        ServiceApi.Answer vendor = api.call("GET", "/vendors/" + vendorId, adminToken, null);
         if (!vendor.is(200)) {
             throw new SeedException("the demo vendor " + vendorId + " cannot be read: " + vendor.describe());
         }
         if (!"VERIFIED".equals(vendor.body().path("status").asText())) {
-            MarketplaceApi.Answer verified = api.call("POST", "/vendors/" + vendorId + "/verification", adminToken, null);
+            ServiceApi.Answer verified = api.call("POST", "/vendors/" + vendorId + "/verification", adminToken, null);
             if (verified.status() >= 300 && !verified.is(409)) {
                 throw new SeedException("verifying the demo vendor failed: " + verified.describe());
             }
@@ -121,7 +121,7 @@ final class DemoSeeder {
 
     /** The proof: the public catalogue shows the app with both plans (with a token: any caller may read it). */
     private void requireInCatalogue(String token) {
-        MarketplaceApi.Answer app = api.call("GET", "/catalogue/apps/" + DemoApp.SLUG, token, null);
+        ServiceApi.Answer app = api.call("GET", "/catalogue/apps/" + DemoApp.SLUG, token, null);
         if (!app.is(200)) {
             throw new SeedException("the demo app is not in the catalogue: " + app.describe());
         }
@@ -129,7 +129,7 @@ final class DemoSeeder {
 
     private Optional<JsonNode> findListing(String vendorToken) {
         for (int page = 0; ; page++) {
-            MarketplaceApi.Answer answer = api.call("GET", "/listings?page=" + page + "&size=" + PAGE_SIZE, vendorToken, null);
+            ServiceApi.Answer answer = api.call("GET", "/listings?page=" + page + "&size=" + PAGE_SIZE, vendorToken, null);
             if (!answer.is(200)) {
                 throw new SeedException("listing the demo vendor's apps failed: " + answer.describe());
             }
@@ -146,7 +146,7 @@ final class DemoSeeder {
 
     /** The created listing, or empty when the slug exists already (409). */
     private Optional<JsonNode> create(String vendorToken) {
-        MarketplaceApi.Answer created = api.call("POST", "/listings", vendorToken, app.listingRequest());
+        ServiceApi.Answer created = api.call("POST", "/listings", vendorToken, app.listingRequest());
         if (created.is(201)) {
             steps.add("listing created");
             return Optional.of(created.body());
@@ -158,7 +158,7 @@ final class DemoSeeder {
     }
 
     private void update(String vendorToken, String id) {
-        MarketplaceApi.Answer updated = api.call("PUT", "/listings/" + id, vendorToken, app.listingRequest());
+        ServiceApi.Answer updated = api.call("PUT", "/listings/" + id, vendorToken, app.listingRequest());
         if (!updated.is(204) && !updated.is(200)) {
             throw new SeedException("updating the demo listing failed: " + updated.describe());
         }
@@ -166,7 +166,7 @@ final class DemoSeeder {
     }
 
     private void submit(String vendorToken, String id) {
-        MarketplaceApi.Answer submitted = api.call("POST", "/listings/" + id + "/submission", vendorToken, null);
+        ServiceApi.Answer submitted = api.call("POST", "/listings/" + id + "/submission", vendorToken, null);
         if (!submitted.is(200)) {
             throw new SeedException("submitting the demo listing failed: " + submitted.describe());
         }
@@ -174,7 +174,7 @@ final class DemoSeeder {
     }
 
     private void publish(String adminToken, String id) {
-        MarketplaceApi.Answer published = api.call("POST", "/listings/" + id + "/publication", adminToken, null);
+        ServiceApi.Answer published = api.call("POST", "/listings/" + id + "/publication", adminToken, null);
         if (!published.is(200)) {
             throw new SeedException("publishing the demo listing failed: " + published.describe());
         }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,6 +24,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -39,6 +42,8 @@ final class Stack {
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final Duration BROKER_TIMEOUT = Duration.ofSeconds(60);
     private static final String DEMO = "demo app";
+    private static final String DEMO_COURSES = "demo courses";
+    private static final String DEMO_SOLUTIONS = "demo solutions";
     private static final Duration ABORT_START_WAIT = Duration.ofSeconds(60);
     private static final long STAGGER_MILLIS = 2_000;
     private static final int LOG_TAIL_LINES = 20;
@@ -143,7 +148,8 @@ final class Stack {
 
     /** What a successful start hands to the summary and the watcher. */
     private record Running(PostgresServer postgres, KafkaServer kafka, KeycloakServer keycloak,
-                           SampleBrokerProcess broker, List<ServiceProcess> apps, String demoApp) {
+                           SampleBrokerProcess broker, List<ServiceProcess> apps, String demoApp, String demoCourses,
+                           String demoSolutions) {
     }
 
     private Running start(ProgressBoard board, boolean wipe) throws InterruptedException {
@@ -169,7 +175,7 @@ final class Stack {
         if (!services.isEmpty()) {
             apps.addAll(startApps(board, services, spec -> AppEnvironment.service(spec,
                     postgres.jdbcUrl(spec.area()), postgres.username(), postgres.password(), kafka.bootstrapServers(),
-                    keycloak.realmUrl(REALM))));
+                    keycloak.realmUrl(REALM), ports.of(ServiceSpec.GATEWAY).baseUrl())));
         }
         List<ServiceSpec> gateway = selected.stream().filter(ServiceSpec::isGateway).toList();
         if (!gateway.isEmpty()) {
@@ -177,7 +183,11 @@ final class Stack {
                     ports.of(ServiceSpec.SERVICES))));
         }
         String demoApp = seedDemoApp(board, keycloak, broker);
-        return new Running(postgres, kafka, keycloak, broker, apps, demoApp);
+        String courses = seedDemoData(board, keycloak, ServiceSpec.LEARNING, DEMO_COURSES,
+                (api, login) -> new LearningSeeder(api, login, Clock.systemUTC()).seed());
+        String solutions = seedDemoData(board, keycloak, ServiceSpec.SOLUTIONS, DEMO_SOLUTIONS,
+                (api, login) -> new SolutionsSeeder(api, login, Clock.systemUTC()).seed());
+        return new Running(postgres, kafka, keycloak, broker, apps, demoApp, courses, solutions);
     }
 
     /** Everything that can be checked before a single process starts. Returns the Keycloak home. */
@@ -318,7 +328,7 @@ final class Stack {
         try {
             KeycloakLogin login = new KeycloakLogin(keycloak.realmUrl(REALM));
             DemoSeeder.Result result = new DemoSeeder(
-                    new HttpMarketplaceApi(ports.of(ServiceSpec.GATEWAY).baseUrl() + "/api/v1/marketplace"),
+                    new HttpServiceApi(ports.of(ServiceSpec.GATEWAY).baseUrl() + "/api/v1/marketplace"),
                     login::login,
                     new DemoApp(broker.baseUrl(), SampleBrokerProcess.USERNAME, SampleBrokerProcess.PASSWORD),
                     layout.demoSeedFile()).seed();
@@ -335,6 +345,35 @@ final class Stack {
                     + "\n  The stack keeps running (it is only demo data). Look at "
                     + layout.logFile(ServiceSpec.MARKETPLACE.moduleDir()) + " and " + layout.logFile(ServiceSpec.GATEWAY.moduleDir())
                     + "; the next start tries again.");
+            return "NOT seeded (" + e.getMessage() + ")";
+        }
+    }
+
+    /** Seeds a service's demo data through the gateway with real tokens; only demo data, so a failure only warns. */
+    private String seedDemoData(ProgressBoard board, KeycloakServer keycloak, ServiceSpec service, String name,
+                                BiFunction<ServiceApi, Function<String, KeycloakLogin.AccessToken>, String> seeding) {
+        boolean present = selected.stream().anyMatch(s -> s.name().equals(service.name()));
+        boolean gateway = selected.stream().anyMatch(ServiceSpec::isGateway);
+        if (!present || !gateway) {
+            return "not seeded (needs " + service.name() + " and the gateway)";
+        }
+        board.begin(name);
+        try {
+            KeycloakLogin login = new KeycloakLogin(keycloak.realmUrl(REALM));
+            String done = seeding.apply(new HttpServiceApi(ports.of(ServiceSpec.GATEWAY).baseUrl() + "/api/v1/" + service.area()),
+                    login::login);
+            board.up(name, done);
+            return done;
+        } catch (RuntimeException e) { // whatever went wrong, it is only demo data
+            if (e instanceof StartAborted || stopping.get() || Thread.currentThread().isInterrupted()) {
+                board.forget(name);
+                throw new StartAborted();
+            }
+            board.failed(name, "not seeded");
+            java.util.logging.Logger.getLogger(Stack.class.getName()).log(java.util.logging.Level.WARNING, "seeding failed", e);
+            terminal.error("  Warning: the " + name + " could not be seeded: " + e.getMessage()
+                    + "\n  The stack keeps running (it is only demo data). Look at "
+                    + layout.logFile(service.moduleDir()) + "; the next start tries again.");
             return "NOT seeded (" + e.getMessage() + ")";
         }
     }
@@ -412,7 +451,7 @@ final class Stack {
         }).print(new Summary.Facts(selected, running.keycloak().baseUrl(), running.postgres().port(),
                 running.kafka().bootstrapServers(), users, usersNote, layout.dataDir(), layout.logsDir(), seconds, stopHint,
                 running.broker().baseUrl(), SampleBrokerProcess.USERNAME + " / " + SampleBrokerProcess.PASSWORD,
-                running.demoApp()));
+                running.demoApp(), running.demoCourses(), running.demoSolutions()));
     }
 
     /** After the start: report a child that dies (with its log) and keep the rest running. */

@@ -17,10 +17,13 @@ final class Summary {
      * @param sampleBrokerUrl         the sample vendor broker (OSB 2.17)
      * @param sampleBrokerCredentials "user / password"
      * @param demoApp                 what became of the demo app ("buergerservice-demo published   <url>" or why not)
+     * @param demoCourses             what became of the demo courses ("5 courses published", "nothing to do" or why not)
+     * @param demoSolutions           what became of the demo solutions (proposals, round, released solution)
      */
     record Facts(List<ServiceSpec> services, String keycloakUrl, int postgresPort, String kafkaBootstrap,
                  List<DevUser> users, String usersNote, Path dataDir, Path logsDir, long startupSeconds,
-                 String stopHint, String sampleBrokerUrl, String sampleBrokerCredentials, String demoApp) {
+                 String stopHint, String sampleBrokerUrl, String sampleBrokerCredentials, String demoApp,
+                 String demoCourses, String demoSolutions) {
     }
 
     private final Terminal terminal;
@@ -64,7 +67,9 @@ final class Summary {
                 .append(row("Kafka", facts.kafkaBootstrap()))
                 .append(row("Sample broker", facts.sampleBrokerUrl() + "   (Open Service Broker 2.17, "
                         + facts.sampleBrokerCredentials() + " " + terminal.dash() + " dev only)"))
-                .append(row("Demo app", facts.demoApp()));
+                .append(row("Demo app", facts.demoApp()))
+                .append(row("Demo courses", facts.demoCourses()))
+                .append(row("Demo solutions", facts.demoSolutions()));
 
         text.append("\nDev users (password = username, dev only)\n");
         if (facts.users().isEmpty()) {

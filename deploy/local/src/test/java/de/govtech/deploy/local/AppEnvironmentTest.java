@@ -15,7 +15,7 @@ class AppEnvironmentTest {
         ServiceSpec learning = ports.of(ServiceSpec.LEARNING);
 
         Map<String, String> env = AppEnvironment.service(learning, "jdbc:postgresql://localhost:35432/learning",
-                "postgres", "postgres", "localhost:39092", "http://localhost:28180/realms/govtech");
+                "postgres", "postgres", "localhost:39092", "http://localhost:28180/realms/govtech", "http://localhost:28080");
 
         assertEquals(Map.of(
                 "QUARKUS_HTTP_PORT", "28082",
@@ -23,7 +23,8 @@ class AppEnvironmentTest {
                 "QUARKUS_DATASOURCE_USERNAME", "postgres",
                 "QUARKUS_DATASOURCE_PASSWORD", "postgres",
                 "KAFKA_BOOTSTRAP_SERVERS", "localhost:39092",
-                "QUARKUS_OIDC_AUTH_SERVER_URL", "http://localhost:28180/realms/govtech"), env);
+                "QUARKUS_OIDC_AUTH_SERVER_URL", "http://localhost:28180/realms/govtech",
+                "LEARNING_CREDENTIALS_PUBLIC_BASE_URL", "http://localhost:28080"), env);
     }
 
     @Test

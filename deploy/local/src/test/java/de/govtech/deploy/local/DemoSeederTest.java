@@ -103,9 +103,9 @@ class DemoSeederTest {
         com.fasterxml.jackson.databind.node.ObjectNode emptyPage =
                 new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("total", 0);
         emptyPage.putArray("items");
-        marketplace.overrides.put("GET /listings?page=0", new MarketplaceApi.Answer(200, emptyPage));
-        MarketplaceApi onceEmpty = (method, path, token, body) -> {
-            MarketplaceApi.Answer answer = marketplace.call(method, path, token, body);
+        marketplace.overrides.put("GET /listings?page=0", new ServiceApi.Answer(200, emptyPage));
+        ServiceApi onceEmpty = (method, path, token, body) -> {
+            ServiceApi.Answer answer = marketplace.call(method, path, token, body);
             if (path.startsWith("/listings?")) {
                 marketplace.overrides.remove("GET /listings?page=0");
             }

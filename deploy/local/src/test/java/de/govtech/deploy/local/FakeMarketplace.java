@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * 409 on a second registration, submit only from DRAFT/REJECTED or a pending draft, publish only SUBMITTED),
  * recording every call.
  */
-final class FakeMarketplace implements MarketplaceApi {
+final class FakeMarketplace implements ServiceApi {
 
     static final String VENDOR_TOKEN = "vendor-token";
     static final String ADMIN_TOKEN = "admin-token";

@@ -130,6 +130,7 @@ class LocalStackIT {
         assertTrue(launcher.output().contains("demo app UP (buergerservice-demo: vendor registered, vendor verified,"
                 + " listing created, listing submitted, listing published)"), launcher.output());
         assertTheDemoAppIsInTheCatalogue();
+        assertTheDemoCoursesAndSolutionsAreThere();
     }
 
     @Test
@@ -156,6 +157,8 @@ class LocalStackIT {
         DevUser admin = DevUser.readRealm(root.resolve("deploy/keycloak/realm/govtech-realm.json")).get(0);
         assertTokenCarries(admin, new KeycloakTokens(realmUrl).accessTokenOf(admin.username()), realmUrl);
         assertTrue(launcher.output().contains("demo app UP (buergerservice-demo: nothing to do)"), launcher.output());
+        assertTrue(launcher.output().contains("demo courses UP (nothing to do)"), launcher.output());
+        assertTrue(launcher.output().contains("demo solutions UP (nothing to do)"), launcher.output());
         assertTheDemoAppIsInTheCatalogue();
         HttpResponse<String> listings = get(gatewayUrl() + "/api/v1/marketplace/listings?size=100",
                 new KeycloakTokens(realmUrl).accessTokenOf(DemoApp.VENDOR_USER));
@@ -210,6 +213,48 @@ class LocalStackIT {
         // anonymous, straight at the marketplace: the catalogue needs no login
         ServiceSpec marketplace = ports.of(ServiceSpec.MARKETPLACE);
         assertEquals(200, get(marketplace.apiUrl() + "/catalogue/apps/" + DemoApp.SLUG).statusCode());
+    }
+
+    /**
+     * A new user sees a learning catalogue (one course per topic, each with a workshop), proposals with an open
+     * selection round, and the association's released solution in the marketplace's public catalogue.
+     */
+    private void assertTheDemoCoursesAndSolutionsAreThere() throws Exception {
+        assertTrue(launcher.output().contains("Demo courses    5 courses published"), launcher.output());
+        String staff = new KeycloakTokens(realmUrl()).accessTokenOf("dev-heilbronn-staff");
+        HttpResponse<String> catalogue = awaitOk(gatewayUrl() + "/api/v1/learning/catalogue/courses?size=100", staff);
+        List<String> slugs = JSON.readTree(catalogue.body()).path("items").findValuesAsText("slug");
+        for (DemoCourses.DemoCourse course : DemoCourses.ALL) {
+            assertTrue(slugs.contains(course.slug()), course.slug() + " in " + catalogue.body());
+        }
+
+        String admin = new KeycloakTokens(realmUrl()).accessTokenOf("dev-heilbronn-admin");
+        HttpResponse<String> rounds = get(gatewayUrl() + "/api/v1/solutions/selection-rounds?size=100", admin);
+        assertEquals(200, rounds.statusCode(), rounds.body());
+        assertTrue(JSON.readTree(rounds.body()).path("items").findValuesAsText("title").contains(SolutionsSeeder.ROUND_TITLE),
+                rounds.body());
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        HttpResponse<String> offerings;
+        do {
+            offerings = get(gatewayUrl() + "/api/v1/marketplace/catalogue/association-offerings?size=100");
+        } while (!offerings.body().contains(SolutionsSeeder.RELEASED_TITLE) && System.nanoTime() < deadline && pause());
+        assertTrue(offerings.body().contains(SolutionsSeeder.RELEASED_TITLE), "anonymously in the marketplace: " + offerings.body());
+    }
+
+    /** The learning projection learns of Heilbronn's membership over Kafka: until then its staff are refused. */
+    private static HttpResponse<String> awaitOk(String url, String token) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        HttpResponse<String> response = get(url, token);
+        while (response.statusCode() != 200 && System.nanoTime() < deadline && pause()) {
+            response = get(url, token);
+        }
+        assertEquals(200, response.statusCode(), response.body());
+        return response;
+    }
+
+    private static boolean pause() throws InterruptedException {
+        Thread.sleep(1_000);
+        return true;
     }
 
     private void assertEverythingAnswers() throws Exception {

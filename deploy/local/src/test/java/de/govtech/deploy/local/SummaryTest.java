@@ -24,7 +24,8 @@ class SummaryTest {
         new Summary(terminal, spec -> !spec.area().equals("learning")).print(new Summary.Facts(ServiceSpec.ALL,
                 "http://localhost:8180", 15432, "localhost:19092", users, null, Path.of("/repo/.stack-data"),
                 Path.of("/repo/.stack-data/logs"), 97, "Press Ctrl-C to stop (or: kill 42).", "http://localhost:8090",
-                "broker / broker-secret", "buergerservice-demo published   http://localhost:8080/api/v1/marketplace/catalogue/apps/buergerservice-demo"));
+                "broker / broker-secret", "buergerservice-demo published   http://localhost:8080/api/v1/marketplace/catalogue/apps/buergerservice-demo",
+                "5 courses published", "3 proposals, round opened, Digitaler Bauantrag (Demo) released"));
 
         String text = bytes.toString(StandardCharsets.UTF_8);
         for (String expected : List.of(

@@ -10,14 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class HttpMarketplaceApiTest {
+class HttpServiceApiTest {
 
     @Test
     void sendsTheTokenAndTheJsonBodyAndReadsTheAnswer() throws IOException {
         try (StubHttpServer server = new StubHttpServer().reply(201, "{\"id\":\"v-1\",\"status\":\"PENDING\"}")) {
-            HttpMarketplaceApi api = new HttpMarketplaceApi(server.baseUrl() + "/api/v1/marketplace", 10);
+            HttpServiceApi api = new HttpServiceApi(server.baseUrl() + "/api/v1/marketplace", 10);
 
-            MarketplaceApi.Answer answer = api.call("POST", "/vendors", "tok",
+            ServiceApi.Answer answer = api.call("POST", "/vendors", "tok",
                     new ObjectMapper().createObjectNode().put("name", "Demo"));
 
             assertEquals(201, answer.status());
@@ -34,7 +34,7 @@ class HttpMarketplaceApiTest {
     @Test
     void anAnonymousCallSendsNoAuthorization() throws IOException {
         try (StubHttpServer server = new StubHttpServer().reply(404, "")) {
-            MarketplaceApi.Answer answer = new HttpMarketplaceApi(server.baseUrl(), 10).call("GET", "/catalogue/apps/x", null, null);
+            ServiceApi.Answer answer = new HttpServiceApi(server.baseUrl(), 10).call("GET", "/catalogue/apps/x", null, null);
 
             assertEquals(404, answer.status());
             assertTrue(answer.body().isMissingNode());
@@ -46,10 +46,10 @@ class HttpMarketplaceApiTest {
     void whatTheGatewayCouldNotForwardIsTriedAgainButARefusalIsNot() throws IOException {
         try (StubHttpServer server = new StubHttpServer().reply(503, "").reply(502, "").reply(200, "{}")
                 .reply(409, "{\"type\":\"https://x/problems/vat-id-taken\",\"detail\":\"taken\"}")) {
-            HttpMarketplaceApi api = new HttpMarketplaceApi(server.baseUrl(), 10);
+            HttpServiceApi api = new HttpServiceApi(server.baseUrl(), 10);
 
             assertEquals(200, api.call("GET", "/vendors/v", "t", null).status());
-            MarketplaceApi.Answer refused = api.call("POST", "/vendors", "t", null);
+            ServiceApi.Answer refused = api.call("POST", "/vendors", "t", null);
 
             assertEquals(409, refused.status());
             assertEquals("status 409 (vat-id-taken: taken)", refused.describe());
@@ -63,7 +63,7 @@ class HttpMarketplaceApiTest {
         try (StubHttpServer server = new StubHttpServer()) {
             url = server.baseUrl();
         }
-        HttpMarketplaceApi api = new HttpMarketplaceApi(url, 10);
+        HttpServiceApi api = new HttpServiceApi(url, 10);
         SeedException e = assertThrows(SeedException.class, () -> api.call("GET", "/listings", "t", null));
         assertTrue(e.getMessage().contains("got no answer"), e.getMessage());
     }

@@ -2,8 +2,8 @@ package de.govtech.deploy.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The marketplace's REST API ({@code /api/v1/marketplace}) as far as seeding the demo app needs it. */
-interface MarketplaceApi {
+/** One service's REST API through the gateway (e.g. {@code /api/v1/marketplace}), as seeding demo data needs it. */
+interface ServiceApi {
 
     /** An HTTP answer; {@code body} is a MissingNode when there was none or it was not JSON. */
     record Answer(int status, JsonNode body) {
@@ -23,8 +23,16 @@ interface MarketplaceApi {
     }
 
     /**
-     * One call. {@code path} is relative to {@code /api/v1/marketplace} (e.g. {@code /vendors}); {@code token} null
+     * One call. {@code path} is relative to the service's root, e.g. {@code /vendors} under {@code /api/v1/marketplace}; {@code token} null
      * = anonymous; {@code body} null = none.
      */
     Answer call(String method, String path, String token, JsonNode body);
+
+    /**
+     * One call with a body that is not JSON (e.g. a publiccode.yml as {@code application/yaml}); an API that speaks
+     * only JSON (a test double) refuses.
+     */
+    default Answer upload(String method, String path, String token, String contentType, String body) {
+        throw new UnsupportedOperationException("this API takes JSON bodies only");
+    }
 }

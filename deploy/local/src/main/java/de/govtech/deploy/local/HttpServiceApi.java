@@ -14,11 +14,11 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * {@link MarketplaceApi} over HTTP, through the gateway. A call the gateway could not forward (502, 503, 504 —
+ * {@link ServiceApi} over HTTP, through the gateway. A call the gateway could not forward (502, 503, 504 —
  * e.g. while it still fetches Keycloak's keys) or that got no answer is tried again a few times; every seeding step
  * tolerates a repeat, so that is safe.
  */
-final class HttpMarketplaceApi implements MarketplaceApi {
+final class HttpServiceApi implements ServiceApi {
 
     private static final Set<Integer> TRANSIENT = Set.of(502, 503, 504);
     private static final int ATTEMPTS = 4;
@@ -30,18 +30,27 @@ final class HttpMarketplaceApi implements MarketplaceApi {
     private final long pauseMillis;
 
     /** {@code baseUrl}: e.g. {@code http://localhost:8080/api/v1/marketplace}. */
-    HttpMarketplaceApi(String baseUrl) {
+    HttpServiceApi(String baseUrl) {
         this(baseUrl, PAUSE_MILLIS);
     }
 
-    HttpMarketplaceApi(String baseUrl, long pauseMillis) {
+    HttpServiceApi(String baseUrl, long pauseMillis) {
         this.baseUrl = baseUrl;
         this.pauseMillis = pauseMillis;
     }
 
     @Override
     public Answer call(String method, String path, String token, JsonNode body) {
-        HttpRequest request = request(method, path, token, body);
+        return send(method, path, request(method, path, token, body == null ? null : "application/json",
+                body == null ? null : write(body)));
+    }
+
+    @Override
+    public Answer upload(String method, String path, String token, String contentType, String body) {
+        return send(method, path, request(method, path, token, contentType, body));
+    }
+
+    private Answer send(String method, String path, HttpRequest request) {
         String failure = "";
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
@@ -62,7 +71,7 @@ final class HttpMarketplaceApi implements MarketplaceApi {
         throw new SeedException(method + " " + baseUrl + path + " got no answer: " + failure);
     }
 
-    private HttpRequest request(String method, String path, String token, JsonNode body) {
+    private HttpRequest request(String method, String path, String token, String contentType, String body) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(15))
                 .header("Accept", "application/json");
@@ -72,8 +81,8 @@ final class HttpMarketplaceApi implements MarketplaceApi {
         if (body == null) {
             builder.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            builder.header("Content-Type", "application/json");
-            builder.method(method, HttpRequest.BodyPublishers.ofString(write(body)));
+            builder.header("Content-Type", contentType);
+            builder.method(method, HttpRequest.BodyPublishers.ofString(body));
         }
         return builder.build();
     }

@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -36,6 +37,9 @@ public class Subscription extends PanacheEntityBase {
     public UUID planId;
     @Column(name = "cloud_target", nullable = false)
     public String cloudTarget;
+    /** The Idempotency-Key the order came with, if any; unique per municipality. */
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public SubscriptionState state;
@@ -98,5 +102,17 @@ public class Subscription extends PanacheEntityBase {
         deprovisionRequestedBy = actor;
         deprovisionRequestedAt = now;
         updatedAt = now;
+    }
+
+    /** The municipality's order made with this Idempotency-Key, if any. */
+    static Optional<Subscription> orderedWith(UUID municipalityId, String idempotencyKey) {
+        return Subscription.<Subscription>find("municipalityId = ?1 and idempotencyKey = ?2", municipalityId, idempotencyKey)
+                .firstResultOptional();
+    }
+
+    /** Whether {@code request} asks for what this subscription was ordered as (same app, plan and cloud target). */
+    boolean orderedAs(SubscriptionRequest request) {
+        boolean sameApp = request.appId() != null ? request.appId().equals(listingId) : appSlug.equals(request.appSlug());
+        return sameApp && planName.equalsIgnoreCase(request.plan().strip()) && cloudTarget.equals(request.cloudTarget().strip());
     }
 }

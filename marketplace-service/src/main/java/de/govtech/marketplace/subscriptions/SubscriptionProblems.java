@@ -13,6 +13,10 @@ public final class SubscriptionProblems {
     public static final ProblemType NOT_DEPROVISIONABLE = ProblemType.of("subscription-not-deprovisionable",
             "Only a provisioned or suspended subscription can be deprovisioned", 409);
 
+    /** The same Idempotency-Key was sent before with a different order (IETF draft idempotency-key-header: 422). */
+    public static final ProblemType IDEMPOTENCY_KEY_REUSED = ProblemType.of("idempotency-key-reused",
+            "This Idempotency-Key was used for a different order", 422);
+
     private SubscriptionProblems() {
     }
 }

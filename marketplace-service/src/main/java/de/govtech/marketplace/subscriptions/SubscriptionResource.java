@@ -11,10 +11,12 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -48,6 +50,7 @@ public class SubscriptionResource {
     static final String EXAMPLE = """
             {"appSlug": "buergerportal-plus", "plan": "Standard", "cloudTarget": "stackit:eu01"}""";
     private static final String PROBLEM = "application/problem+json";
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final SubscriptionService subscriptions;
     private final Caller caller;
@@ -74,11 +77,29 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "403", description = "Not a member (membership-required), membership suspended "
             + "(member-suspended), or no municipality claim",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "422", description = "Unknown app, plan not in the published revision, or cloud target not offered",
+    @APIResponse(responseCode = "422", description = "Unknown app, plan not in the published revision, cloud target not "
+            + "offered, or an Idempotency-Key that named another order (idempotency-key-reused)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
-    public Response order(@NotNull @Valid SubscriptionRequest body, @Context UriInfo uri) {
-        SubscriptionView created = subscriptions.order(subscriber(), body);
-        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
+    public Response order(@NotNull @Valid SubscriptionRequest body,
+                          @HeaderParam(IDEMPOTENCY_KEY)
+                          @Pattern(regexp = "[\\x21-\\x7E]{1,200}", message = "must be 1 to 200 visible ASCII characters")
+                          @Parameter(description = "Makes retrying safe: an order this municipality sent before with the "
+                                  + "same key is answered again (header Idempotent-Replayed: true) instead of ordering twice; "
+                                  + "the same key with another order is refused with 422", example = "9f1c2d3e-order-0042")
+                          String idempotencyKey,
+                          @Context UriInfo uri) {
+        Subscriber caller = subscriber();
+        Optional<String> key = Optional.ofNullable(idempotencyKey);
+        SubscriptionService.Ordered ordered;
+        try {
+            ordered = subscriptions.order(caller, body, key);
+        } catch (SubscriptionService.IdempotentOrderRaced raced) {
+            ordered = subscriptions.replayRaced(caller, body, key.orElseThrow());
+        }
+        SubscriptionView created = ordered.subscription();
+        Response.ResponseBuilder response = Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                .entity(created);
+        return (ordered.replayed() ? response.header("Idempotent-Replayed", "true") : response).build();
     }
 
     @GET

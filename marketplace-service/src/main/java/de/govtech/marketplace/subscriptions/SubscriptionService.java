@@ -8,12 +8,14 @@ import de.govtech.marketplace.listings.ListingStatus;
 import de.govtech.marketplace.members.MemberMunicipality;
 import de.govtech.platform.support.paging.Page;
 import de.govtech.platform.support.paging.PageRequest;
+import de.govtech.platform.support.persistence.UniqueViolations;
 import de.govtech.platform.support.problem.DomainProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -31,10 +33,25 @@ public class SubscriptionService {
 
     private final Clock clock = Clock.systemUTC();
 
+    /** The outcome of an order: the subscription, and whether it was ordered before with the same Idempotency-Key. */
+    public record Ordered(SubscriptionView subscription, boolean replayed) {
+    }
+
+    /**
+     * Orders an app. With an Idempotency-Key, a key this municipality used before returns the first order (the
+     * same request) or a 422 problem (another request); two requests with one key at the same moment order once:
+     * the unique index decides, and the loser gets {@link IdempotentOrderRaced} to replay the winner's order.
+     */
     @Transactional
-    public SubscriptionView order(Subscriber caller, SubscriptionRequest request) {
+    public Ordered order(Subscriber caller, SubscriptionRequest request, Optional<String> idempotencyKey) {
         UUID municipalityId = caller.municipalityId()
                 .orElseThrow(() -> DomainProblemException.forbidden("The token carries no valid municipality_id claim"));
+        if (idempotencyKey.isPresent()) {
+            Optional<Subscription> earlier = Subscription.orderedWith(municipalityId, idempotencyKey.get());
+            if (earlier.isPresent()) {
+                return replay(earlier.get(), request);
+            }
+        }
         MemberMunicipality member = MemberMunicipality.findById(municipalityId);
         OrderRules.requireActiveMember(member == null ? null : member.status);
         OrderRules.requireAppReference(request);
@@ -61,8 +78,42 @@ public class SubscriptionService {
         s.orderedBy = caller.name();
         s.orderedAt = now;
         s.updatedAt = now;
+        s.idempotencyKey = idempotencyKey.orElse(null);
         s.persist();
-        return SubscriptionView.of(s);
+        if (idempotencyKey.isPresent()) {
+            try {
+                Subscription.flush();
+            } catch (PersistenceException e) {
+                if (UniqueViolations.of(e, "subscription_idempotency_key_idx")) { // V8
+                    throw new IdempotentOrderRaced();
+                }
+                throw e;
+            }
+        }
+        return new Ordered(SubscriptionView.of(s), false);
+    }
+
+    /** After {@link IdempotentOrderRaced}: the order that won the race for the key, in a transaction of its own. */
+    @Transactional
+    public Ordered replayRaced(Subscriber caller, SubscriptionRequest request, String idempotencyKey) {
+        UUID municipalityId = caller.municipalityId().orElseThrow();
+        return replay(Subscription.orderedWith(municipalityId, idempotencyKey).orElseThrow(), request);
+    }
+
+    private static Ordered replay(Subscription earlier, SubscriptionRequest request) {
+        if (!earlier.orderedAs(request)) {
+            throw new DomainProblemException(SubscriptionProblems.IDEMPOTENCY_KEY_REUSED, "The Idempotency-Key "
+                    + earlier.idempotencyKey + " named another order (" + earlier.appSlug + ", " + earlier.planName + ", "
+                    + earlier.cloudTarget + ")", "Idempotency-Key");
+        }
+        return new Ordered(SubscriptionView.of(earlier), true);
+    }
+
+    /** Another request with the same Idempotency-Key committed its order first. */
+    public static final class IdempotentOrderRaced extends RuntimeException {
+        IdempotentOrderRaced() {
+            super("another request with the same Idempotency-Key ordered first", null, false, false);
+        }
     }
 
     public Page<SubscriptionView> list(Subscriber caller, PageRequest paging, Optional<SubscriptionState> state) {

@@ -91,9 +91,10 @@ class GeneratedClientIT {
     private static Subscription orderOnceMarketplaceKnowsTheMember(SubscriptionsApi subscriptions, SubscriptionRequest order)
             throws InterruptedException {
         long deadline = System.nanoTime() + EVENTS_ARRIVE.toNanos();
+        String idempotencyKey = "generated-client-" + java.util.UUID.randomUUID(); // retrying is safe with it
         while (true) {
             try {
-                return subscriptions.orderSubscription(order);
+                return subscriptions.orderSubscription(order, idempotencyKey);
             } catch (ApiException e) {
                 if (e.getCode() != 403 || System.nanoTime() > deadline) {
                     return fail("ordering failed: " + e.getCode() + " " + e.getResponseBody(), e);

@@ -45,6 +45,7 @@ class GeneratedClientTest {
     private HttpServer gateway;
     private final Map<String, JsonNode> received = new ConcurrentHashMap<>();
     private final Map<String, String> authorization = new ConcurrentHashMap<>();
+    private final Map<String, String> idempotencyKeys = new ConcurrentHashMap<>();
     private ApiClient client;
     private volatile boolean refuseOrders;
 
@@ -103,13 +104,14 @@ class GeneratedClientTest {
         UUID app = UUID.fromString("1c9e4d2a-7b3f-4e61-8a5d-2f0b6c8e9d31");
 
         Subscription subscription = new SubscriptionsApi(client)
-                .orderSubscription(new SubscriptionRequest().appId(app).plan("basic").cloudTarget("stackit"));
+                .orderSubscription(new SubscriptionRequest().appId(app).plan("basic").cloudTarget("stackit"), "order-0042");
 
         assertEquals(SubscriptionState.PROVISIONING, subscription.getState());
         assertEquals(UUID.fromString("5b0d7a3e-6c1f-4a53-8c0e-6f4d1f2b9a10"), subscription.getId());
         JsonNode body = received.get("POST /api/v1/marketplace/subscriptions");
         assertEquals(app.toString(), body.path("appId").asText());
         assertEquals("Bearer " + TOKEN, authorization.get("POST /api/v1/marketplace/subscriptions"));
+        assertEquals("order-0042", idempotencyKeys.get("POST /api/v1/marketplace/subscriptions"), "the Idempotency-Key header is sent");
     }
 
     @Test
@@ -117,7 +119,7 @@ class GeneratedClientTest {
         refuseOrders = true;
 
         ApiException refused = assertThrows(ApiException.class, () -> new SubscriptionsApi(client)
-                .orderSubscription(new SubscriptionRequest().appSlug("ratsinfo").plan("basic").cloudTarget("stackit")));
+                .orderSubscription(new SubscriptionRequest().appSlug("ratsinfo").plan("basic").cloudTarget("stackit"), null));
 
         assertEquals(403, refused.getCode());
         assertTrue(refused.getResponseBody().contains("https://govtech-kommunal.de/problems/forbidden"), refused.getResponseBody());
@@ -129,6 +131,7 @@ class GeneratedClientTest {
             byte[] request = exchange.getRequestBody().readAllBytes();
             received.put(key, request.length == 0 ? JSON.nullNode() : JSON.readTree(request));
             authorization.put(key, String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            idempotencyKeys.put(key, String.valueOf(exchange.getRequestHeaders().getFirst("Idempotency-Key")));
             headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
             String answer = status == 403
                     ? "{\"type\":\"https://govtech-kommunal.de/problems/forbidden\",\"title\":\"Access denied\",\"status\":403}"

@@ -7,31 +7,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-import java.io.Serializable;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 /** One line of a closed round's published ranking. */
 @Entity
 @Table(name = "round_result")
-@IdClass(RoundResult.Key.class)
+@IdClass(RoundSolutionKey.class)
 class RoundResult extends PanacheEntityBase {
-
-    static class Key implements Serializable {
-        UUID roundId;
-        UUID solutionId;
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && Objects.equals(roundId, key.roundId) && Objects.equals(solutionId, key.solutionId);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(roundId, solutionId);
-        }
-    }
 
     @Id
     @Column(name = "round_id")

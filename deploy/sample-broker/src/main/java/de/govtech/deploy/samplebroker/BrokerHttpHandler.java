@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,15 +67,45 @@ final class BrokerHttpHandler implements HttpHandler {
     }
 
     private static void write(HttpExchange exchange, Reply reply) throws IOException {
+        if (!reply.delay().isZero() && !pause(reply.delay())) {
+            return;
+        }
         byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", reply.contentType());
         reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        if (reply.trickle()) {
+            trickle(exchange, reply);
+            return;
+        }
         boolean noBody = exchange.getRequestMethod().equalsIgnoreCase("HEAD");
         exchange.sendResponseHeaders(reply.status(), noBody ? -1 : body.length);
         if (!noBody) {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
+        }
+    }
+
+    /** Headers at once, then the body's first byte and a space every half second, until the client gives up or the broker closes. */
+    private static void trickle(HttpExchange exchange, Reply reply) throws IOException {
+        exchange.sendResponseHeaders(reply.status(), 0);
+        OutputStream out = exchange.getResponseBody();
+        out.write(reply.body().isEmpty() ? '{' : reply.body().charAt(0));
+        out.flush();
+        while (pause(Duration.ofMillis(500))) {
+            out.write(' ');
+            out.flush();
+        }
+    }
+
+    /** False if interrupted (the broker is closing). */
+    private static boolean pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

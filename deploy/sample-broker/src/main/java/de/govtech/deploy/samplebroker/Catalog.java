@@ -150,7 +150,7 @@ public record Catalog(List<ServiceOffering> services) {
         try {
             return Behaviour.valueOf(value.asText().trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown x-behaviour \"" + value.asText() + "\" (one of SUCCEED, FAIL_ASYNC, FAIL_5XX, NEVER_FINISH)", e);
+            throw new IllegalArgumentException("unknown x-behaviour \"" + value.asText() + "\" (one of " + java.util.Arrays.toString(Behaviour.values()) + ")", e);
         }
     }
 }

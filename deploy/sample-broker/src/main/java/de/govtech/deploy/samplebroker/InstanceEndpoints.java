@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The OSB service instance endpoints: provision, fetch, last_operation, deprovision. */
 final class InstanceEndpoints {
@@ -16,13 +18,17 @@ final class InstanceEndpoints {
     private final InstanceStore store;
     private final int retryAfterSeconds;
     private final URI baseUrl;
+    private final Duration provisionDelay;
+    private final Map<String, Integer> putsPerInstance = new ConcurrentHashMap<>();
 
-    InstanceEndpoints(Catalog catalog, Behaviours behaviours, InstanceStore store, int retryAfterSeconds, URI baseUrl) {
+    InstanceEndpoints(Catalog catalog, Behaviours behaviours, InstanceStore store, int retryAfterSeconds, URI baseUrl,
+                      Duration provisionDelay) {
         this.catalog = catalog;
         this.behaviours = behaviours;
         this.store = store;
         this.retryAfterSeconds = retryAfterSeconds;
         this.baseUrl = baseUrl;
+        this.provisionDelay = provisionDelay;
     }
 
     /** {@code PUT /v2/service_instances/{id}?accepts_incomplete=true} */
@@ -52,11 +58,18 @@ final class InstanceEndpoints {
         if (service.get().plan(planId).isEmpty()) {
             return Reply.error(400, "plan_id " + planId + " is not a plan of service " + service.get().name());
         }
+        Behaviour behaviour = behaviours.of(planId);
+        int attempt = putsPerInstance.merge(instanceId, 1, Integer::sum);
+        if (behaviour == Behaviour.TIMEOUT_408 && attempt == 1) {
+            return Reply.error(408, "the request timed out before the broker received it (sample broker behaviour TIMEOUT_408)");
+        }
+        if (behaviour == Behaviour.CONCURRENCY_422 && attempt == 1) {
+            return Reply.error(422, "ConcurrencyError", "Another operation for this Service Instance is in progress.");
+        }
         String dashboardUrl = baseUrl.resolve("/dashboard/" + instanceId).toString();
-        InstanceStore.ProvisionResult result = store.provision(instanceId, serviceId, planId, body,
-                behaviours.of(planId), dashboardUrl);
+        InstanceStore.ProvisionResult result = store.provision(instanceId, serviceId, planId, body, behaviour, dashboardUrl);
         InstanceStore.Snapshot snapshot = result.snapshot();
-        return switch (result.outcome()) {
+        Reply reply = switch (result.outcome()) {
             case STARTED, STILL_IN_PROGRESS -> Reply.json(202, Json.object()
                     .put("dashboard_url", snapshot.instance().dashboardUrl())
                     .put("operation", snapshot.operationToken()));
@@ -64,6 +77,23 @@ final class InstanceEndpoints {
             case CONFLICT -> Reply.error(409, "service instance " + instanceId + " already exists with other attributes");
             case BUSY -> Reply.error(422, "ConcurrencyError", "service instance " + instanceId + " is being deprovisioned");
             case CRASHED -> Reply.error(500, "internal error while provisioning (sample broker behaviour FAIL_5XX)");
+        };
+        if (result.outcome() != InstanceStore.ProvisionOutcome.STARTED
+                && result.outcome() != InstanceStore.ProvisionOutcome.STILL_IN_PROGRESS) {
+            return slowly(planId, reply);
+        }
+        return switch (behaviour) {
+            case SLOW -> reply.delayed(provisionDelay);
+            case HANGING -> reply.trickled();
+            case MALFORMED -> Reply.html(201, "<html><body>created</body></html>");
+            case LONG_VALUES -> Reply.json(202, Json.object()
+                    .put("dashboard_url", snapshot.instance().dashboardUrl() + "?pad=" + "d".repeat(2500))
+                    .put("operation", snapshot.operationToken() + "-" + "o".repeat(1500)));
+            case HUGE_BODY -> Reply.json(202, Json.object()
+                    .put("dashboard_url", snapshot.instance().dashboardUrl())
+                    .put("operation", snapshot.operationToken())
+                    .put("description", "x".repeat(1024 * 1024)));
+            default -> reply;
         };
     }
 
@@ -101,10 +131,15 @@ final class InstanceEndpoints {
         }
         InstanceStore.Snapshot snapshot = found.get();
         String state = snapshot.instance().state();
+        boolean inProgress = state.equals(BrokerInstance.IN_PROGRESS);
+        if (inProgress && snapshot.instance().operation().equals(BrokerInstance.PROVISION)
+                && behaviours.of(snapshot.instance().planId()) == Behaviour.GONE_410) {
+            return Reply.empty(410);
+        }
         Reply reply = Reply.json(200, Json.object().put("state", state).put("description", snapshot.description()));
-        return state.equals(BrokerInstance.IN_PROGRESS)
+        return slowly(snapshot.instance().planId(), inProgress
                 ? reply.withHeader("Retry-After", Integer.toString(retryAfterSeconds))
-                : reply;
+                : reply);
     }
 
     /** {@code DELETE /v2/service_instances/{id}?service_id=&plan_id=&accepts_incomplete=true} */
@@ -118,8 +153,13 @@ final class InstanceEndpoints {
             return Reply.error(400, "the query parameters service_id and plan_id are required");
         }
         return store.deprovision(instanceId)
-                .map(snapshot -> Reply.json(202, Json.object().put("operation", snapshot.operationToken())))
+                .map(snapshot -> slowly(snapshot.instance().planId(),
+                        Reply.json(202, Json.object().put("operation", snapshot.operationToken()))))
                 .orElseGet(() -> Reply.empty(410));
+    }
+
+    private Reply slowly(String planId, Reply reply) {
+        return behaviours.of(planId) == Behaviour.SLOW ? reply.delayed(provisionDelay) : reply;
     }
 
     private static Optional<Reply> requireAsync(RecordedRequest request) {

@@ -90,10 +90,10 @@ final class InstanceStore implements AutoCloseable {
         }
         Snapshot started = new Snapshot(instance, token, "provisioning in progress", request);
         ScheduledFuture<?> pending = switch (behaviour) {
-            case SUCCEED -> later(provisionDelay, () -> finish(instanceId, token, BrokerInstance.SUCCEEDED, "provisioned"));
             case FAIL_ASYNC -> later(provisionDelay, () -> finish(instanceId, token, BrokerInstance.FAILED,
                     "provisioning failed (sample broker behaviour FAIL_ASYNC)"));
             case NEVER_FINISH, FAIL_5XX -> null;
+            default -> later(provisionDelay, () -> finish(instanceId, token, BrokerInstance.SUCCEEDED, "provisioned"));
         };
         entries.put(instanceId, new Entry(started, pending));
         return new ProvisionResult(ProvisionOutcome.STARTED, started);

@@ -3,11 +3,15 @@ package de.govtech.deploy.samplebroker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What the broker answers: status, content type, body and extra headers. */
-record Reply(int status, String contentType, String body, Map<String, String> headers) {
+/**
+ * What the broker answers: status, content type, body and extra headers; {@code delay} before anything is sent, and
+ * {@code trickle}: send the headers, then the body a byte at a time without ever finishing it.
+ */
+record Reply(int status, String contentType, String body, Map<String, String> headers, Duration delay, boolean trickle) {
 
     Reply {
         headers = Map.copyOf(headers);
@@ -15,7 +19,7 @@ record Reply(int status, String contentType, String body, Map<String, String> he
 
     static Reply json(int status, JsonNode body) {
         try {
-            return new Reply(status, "application/json", Json.MAPPER.writeValueAsString(body), Map.of());
+            return new Reply(status, "application/json", Json.MAPPER.writeValueAsString(body), Map.of(), Duration.ZERO, false);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -37,12 +41,20 @@ record Reply(int status, String contentType, String body, Map<String, String> he
     }
 
     static Reply html(int status, String html) {
-        return new Reply(status, "text/html; charset=utf-8", html, Map.of());
+        return new Reply(status, "text/html; charset=utf-8", html, Map.of(), Duration.ZERO, false);
     }
 
     Reply withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new Reply(status, contentType, body, more);
+        return new Reply(status, contentType, body, more, delay, trickle);
+    }
+
+    Reply delayed(Duration by) {
+        return new Reply(status, contentType, body, headers, by, trickle);
+    }
+
+    Reply trickled() {
+        return new Reply(status, contentType, body, headers, delay, true);
     }
 }

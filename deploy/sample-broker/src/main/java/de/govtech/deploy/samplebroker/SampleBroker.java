@@ -59,7 +59,7 @@ public final class SampleBroker implements AutoCloseable {
         RequestRecorder recorder = new RequestRecorder();
         Behaviours behaviours = new Behaviours(settings.catalog());
         InstanceEndpoints instances = new InstanceEndpoints(settings.catalog(), behaviours, store,
-                settings.retryAfterSeconds(), baseUrl);
+                settings.retryAfterSeconds(), baseUrl, settings.provisionDelay());
         String instancePath = "/v2/service_instances/([^/]+)";
         Router router = new Router(new ApiGuard(settings.username(), settings.password()))
                 .add("GET", "/health", (request, id) -> Reply.json(200, Json.object().put("status", "UP")))
@@ -69,7 +69,8 @@ public final class SampleBroker implements AutoCloseable {
                 .add("DELETE", instancePath, instances::deprovision)
                 .add("GET", instancePath + "/last_operation", instances::lastOperation)
                 .add("GET", "/dashboard/([^/]+)", (request, id) -> Dashboard.page(store, id));
-        ExecutorService workers = Executors.newFixedThreadPool(4, daemonThreads());
+        // unbounded: slow and hanging answers hold their thread, and must not hold up other requests
+        ExecutorService workers = Executors.newCachedThreadPool(daemonThreads());
         server.createContext("/", new BrokerHttpHandler(router, recorder, requestLog));
         server.setExecutor(workers);
         server.start();

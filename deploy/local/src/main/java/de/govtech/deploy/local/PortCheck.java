@@ -79,9 +79,7 @@ final class PortCheck {
         }
         return ChildPids.read(layout).stream()
                 .filter(entry -> entry.port() == use.port())
-                .filter(entry -> ProcessHandle.of(entry.pid())
-                        .filter(p -> p.isAlive() && p.info().command().map(c -> c.endsWith("java")).orElse(false))
-                        .isPresent())
+                .filter(entry -> entry.running().isPresent())
                 .findFirst()
                 .map(entry -> new Leftover(entry.pid(), "the " + entry.name()));
     }

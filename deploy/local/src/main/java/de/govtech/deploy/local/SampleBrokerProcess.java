@@ -1,14 +1,13 @@
 package de.govtech.deploy.local;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The sample vendor broker (deploy/sample-broker, Open Service Broker API 2.17) as a child JVM: the broker of the
@@ -25,15 +24,12 @@ final class SampleBrokerProcess {
     private static final List<String> JVM_OPTIONS = List.of("-Xmx64m", "-XX:+UseSerialGC");
     private static final long POLL_MILLIS = 250;
 
-    private final Process process;
+    private final ChildProcess child;
     private final int port;
-    private final Path logFile;
-    private final long startedNanos = System.nanoTime();
 
-    private SampleBrokerProcess(Process process, int port, Path logFile) {
-        this.process = process;
+    private SampleBrokerProcess(ChildProcess child, int port) {
+        this.child = child;
         this.port = port;
-        this.logFile = logFile;
     }
 
     static String baseUrl(int port) {
@@ -56,17 +52,14 @@ final class SampleBrokerProcess {
 
     static SampleBrokerProcess start(List<String> command, int port, Path workDir, Path logFile) {
         try {
-            Files.createDirectories(logFile.getParent());
-            Process process = new ProcessBuilder(command)
-                    .directory(workDir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .start();
-            return new SampleBrokerProcess(process, port, logFile);
+            return new SampleBrokerProcess(ChildProcess.start(NAME, command, Map.of(), workDir, logFile), port);
         } catch (IOException e) {
             throw new StackException("Cannot start the " + NAME + ": " + e.getMessage(), logFile, e);
         }
+    }
+
+    ChildProcess child() {
+        return child;
     }
 
     String baseUrl() {
@@ -78,42 +71,43 @@ final class SampleBrokerProcess {
     }
 
     long pid() {
-        return process.pid();
+        return child.pid();
     }
 
     long startedNanos() {
-        return startedNanos;
+        return child.startedNanos();
     }
 
     Path logFile() {
-        return logFile;
+        return child.logFile();
     }
 
     boolean isAlive() {
-        return process.isAlive();
+        return child.isAlive();
     }
 
     int exitValue() {
-        return process.exitValue();
+        return child.exitValue();
     }
 
     CompletableFuture<Process> onExit() {
-        return process.onExit();
+        return child.onExit();
     }
 
     /** Polls {@code /health} until UP; fails naming the log when the process exits or the time is up. */
     void awaitReady(HealthProbe probe, Duration timeout) throws InterruptedException {
         while (true) {
-            if (!process.isAlive()) {
-                throw new StackException("The " + NAME + " exited with code " + process.exitValue() + " while starting.", logFile);
+            if (!child.isAlive()) {
+                throw new StackException("The " + NAME + " exited with code " + child.exitValue() + " while starting.",
+                        child.logFile());
             }
             HealthProbe.Result health = probe.check(healthUrl(port));
             if (health.up()) {
                 return;
             }
-            if (ProgressBoard.secondsSince(startedNanos) > timeout.toSeconds()) {
+            if (ProgressBoard.secondsSince(child.startedNanos()) > timeout.toSeconds()) {
                 throw new StackException("The " + NAME + " was not ready within " + timeout.toSeconds() + " s ("
-                        + health.detail() + " from " + healthUrl(port) + ").", logFile);
+                        + health.detail() + " from " + healthUrl(port) + ").", child.logFile());
             }
             Thread.sleep(POLL_MILLIS);
         }
@@ -121,18 +115,7 @@ final class SampleBrokerProcess {
 
     /** SIGTERM, then SIGKILL after the grace period. */
     void stop(Duration grace) {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        child.requestStop();
+        child.awaitStopped(grace);
     }
 }

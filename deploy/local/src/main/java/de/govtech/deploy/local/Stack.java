@@ -78,6 +78,8 @@ final class Stack {
         return thread;
     });
     private volatile Thread startThread;
+    /** Set once this launcher has recorded itself in the data dir; only then are its pid files its to delete. */
+    private volatile boolean ownsDataDir;
     private volatile int exitCode;
 
     /** {@code selected}: the applications with their fixed ports; {@code ports} shifts them. */
@@ -153,6 +155,13 @@ final class Stack {
     }
 
     private Running start(ProgressBoard board, boolean wipe) throws InterruptedException {
+        DataDirProcesses processes = new DataDirProcesses(layout);
+        processes.refuseIfAnotherLauncherRuns();
+        if (wipe) {
+            processes.refuseWipeWhileRunning();
+        } else {
+            stopLeftovers(processes);
+        }
         Path keycloakHome = preflight();
         PortCheck.requireFree(PortCheck.portsFor(ports, selected), layout, ports);
         if (wipe) {
@@ -163,6 +172,8 @@ final class Stack {
         layout.prepare();
         LauncherLog.toFile(layout.logFile("launcher"));
         ChildPids.clear(layout);
+        ChildPids.recordLauncher(layout);
+        ownsDataDir = true;
         terminal.println((fresh ? "New data dir " : "Data dir ") + layout.dataDir() + " (logs in " + layout.logsDir() + ")");
 
         PostgresServer postgres = startPostgres(board);
@@ -188,6 +199,19 @@ final class Stack {
         String solutions = seedDemoData(board, keycloak, ServiceSpec.SOLUTIONS, DEMO_SOLUTIONS,
                 (api, login) -> new SolutionsSeeder(api, login, Clock.systemUTC()).seed());
         return new Running(postgres, kafka, keycloak, broker, apps, demoApp, courses, solutions);
+    }
+
+    /** A launcher killed with SIGKILL could not stop its children; their watchdogs normally have, this is the rest. */
+    private void stopLeftovers(DataDirProcesses processes) throws InterruptedException {
+        if (processes.running().isEmpty()) {
+            return;
+        }
+        terminal.println("Stopping what an earlier launcher of " + layout.dataDir() + " left running "
+                + terminal.ellipsis());
+        List<DataDirProcesses.Running> stopped = processes.stopLeftovers(STOP_GRACE.toMillis());
+        String what = String.join(", ", stopped.stream().map(DataDirProcesses.Running::describe).toList());
+        java.util.logging.Logger.getLogger(Stack.class.getName()).info("stopped leftovers of a killed launcher: " + what);
+        terminal.println("  " + terminal.ok() + " stopped " + what);
     }
 
     /** Everything that can be checked before a single process starts. Returns the Keycloak home. */
@@ -232,6 +256,8 @@ final class Stack {
             throw failure(board, name, e, layout.logFile("launcher"));
         }
         onStarted(name, postgres::close);
+        Watchdog.guardPostgres(layout.postgresDir(), layout.logsDir())
+                .ifPresent(pid -> ChildPids.add(layout, pid, postgres.port(), DataDirProcesses.POSTGRES));
         try {
             for (ServiceSpec spec : ServiceSpec.SERVICES) {
                 postgres.ensureDatabase(spec.area());
@@ -255,6 +281,11 @@ final class Stack {
             throw failure(board, name, e, log);
         }
         onStarted(name, kafka::close);
+        // it ends by itself when the launcher is gone (platform-infra's BrokerLauncher); recorded for the next start
+        ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("kafka.Kafka")).orElse(false))
+                .findFirst()
+                .ifPresent(p -> ChildPids.add(layout, p.pid(), ports.kafka(), name));
         try {
             kafka.ensureTopics(PlatformTopics.all());
         } catch (RuntimeException e) {
@@ -289,6 +320,7 @@ final class Stack {
                 .filter(p -> p.info().commandLine().map(c -> c.contains("kc.home.dir")).orElse(false))
                 .findFirst()
                 .ifPresent(p -> {
+                    Watchdog.guard(p.pid(), "Keycloak", layout.logsDir());
                     ChildPids.add(layout, p.pid(), ports.keycloak(), "Keycloak");
                     ChildPids.add(layout, p.pid(), ports.keycloakManagement(), "Keycloak");
                 });
@@ -545,7 +577,10 @@ final class Stack {
             }
             steps.forEach(this::runStep);
             endLeftoverChildren();
-            ChildPids.clear(layout);
+            if (ownsDataDir) {
+                ChildPids.clear(layout);
+                ChildPids.clearLauncher(layout);
+            }
             if (!steps.isEmpty()) {
                 terminal.println(terminal.ok() + " Everything stopped. Data kept in " + layout.dataDir());
             }

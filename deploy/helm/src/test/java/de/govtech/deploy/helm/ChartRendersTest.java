@@ -55,6 +55,21 @@ class ChartRendersTest {
     }
 
     @Test
+    void aMisspelledOrMistypedValueIsRefusedByTheValuesSchema() {
+        for (Map<String, Object> wrong : List.of(
+                Map.<String, Object>of("services.membership.replica", 3),
+                Map.<String, Object>of("gateway.replicas", "two"),
+                Map.<String, Object>of("image.pullPolicy", "Sometimes"),
+                Map.<String, Object>of("kafka.topics[0].retention", 1000),
+                Map.<String, Object>of("keycloak.realmImport.devUser", true))) {
+            Exception refused = assertThrows(Exception.class, () -> Chart.renderText(Chart.directory(), wrong),
+                    wrong.toString());
+            assertTrue(refused.getMessage().contains("values don't meet the specifications of the schema"),
+                    refused.getMessage());
+        }
+    }
+
+    @Test
     void aBrokenTemplateFailsLintAndRender(@TempDir Path copy) throws IOException {
         copyChart(Chart.directory(), copy);
         Path ingress = copy.resolve("templates/gateway.yaml");

@@ -47,6 +47,8 @@ final class Stack {
     private static final Duration ABORT_START_WAIT = Duration.ofSeconds(60);
     private static final long STAGGER_MILLIS = 2_000;
     private static final int LOG_TAIL_LINES = 20;
+    /** On Ctrl-C in a terminal the children get SIGINT too and may exit before our handler runs. */
+    private static final Duration SETTLE_AFTER_DEATH = Duration.ofSeconds(1);
     private static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC");
 
     /** Thrown inside the start when a stop was requested meanwhile. */
@@ -78,6 +80,7 @@ final class Stack {
         return thread;
     });
     private volatile Thread startThread;
+    private volatile Supervisor supervisor;
     /** Set once this launcher has recorded itself in the data dir; only then are its pid files its to delete. */
     private volatile boolean ownsDataDir;
     private volatile int exitCode;
@@ -172,6 +175,7 @@ final class Stack {
         layout.prepare();
         LauncherLog.toFile(layout.logFile("launcher"));
         ChildPids.clear(layout);
+        RestartStatus.clear(layout);
         ChildPids.recordLauncher(layout);
         ownsDataDir = true;
         terminal.println((fresh ? "New data dir " : "Data dir ") + layout.dataDir() + " (logs in " + layout.logsDir() + ")");
@@ -486,24 +490,23 @@ final class Stack {
                 running.demoApp(), running.demoCourses(), running.demoSolutions()));
     }
 
-    /** After the start: report a child that dies (with its log) and keep the rest running. */
+    /**
+     * After the start: restart an application or the sample broker that dies (with back-off, see
+     * {@link RestartPolicy}), report Kafka or Keycloak going away, and keep the rest running.
+     */
     private void watch(Running running) {
-        for (ServiceProcess app : running.apps()) {
-            app.onExit().thenRun(() -> {
-                // on Ctrl-C in a terminal the children get SIGINT too and may exit before our handler runs
-                sleepQuietly(1_000);
-                if (!stopping.get()) {
-                    reportDeath(app.name() + " stopped unexpectedly (exit code " + app.exitValue() + ")", app.logFile());
-                }
-            });
+        Map<String, Integer> childPorts = new java.util.HashMap<>();
+        running.apps().forEach(app -> childPorts.put(app.name(), app.spec().port()));
+        childPorts.put(SampleBrokerProcess.NAME, running.broker().port());
+        Supervisor supervisor = new Supervisor(RestartPolicy.DEFAULT, SETTLE_AFTER_DEATH, stopping::get,
+                new RestartReport(terminal, layout, childPorts, this::reportDeath));
+        this.supervisor = supervisor;
+        if (stopping.get()) {
+            supervisor.close();
+            return;
         }
-        running.broker().onExit().thenRun(() -> {
-            sleepQuietly(1_000);
-            if (!stopping.get()) {
-                reportDeath("The " + SampleBrokerProcess.NAME + " stopped unexpectedly (exit code "
-                        + running.broker().exitValue() + ")", running.broker().logFile());
-            }
-        });
+        running.apps().forEach(app -> supervisor.supervise(app.child()));
+        supervisor.supervise(running.broker().child());
         AtomicBoolean kafkaReported = new AtomicBoolean();
         AtomicInteger keycloakFailures = new AtomicInteger();
         String keycloakHealth = ports.keycloakHealthUrl();
@@ -557,6 +560,10 @@ final class Stack {
         }
         try {
             watcher.shutdownNow();
+            Supervisor running = supervisor;
+            if (running != null) {
+                running.close();
+            }
             Thread starter = startThread;
             if (startSettled.getCount() > 0 && starter != null && starter != Thread.currentThread()) {
                 terminal.println("Stopping: aborting the start " + terminal.ellipsis());
@@ -580,6 +587,7 @@ final class Stack {
             if (ownsDataDir) {
                 ChildPids.clear(layout);
                 ChildPids.clearLauncher(layout);
+                RestartStatus.clear(layout);
             }
             if (!steps.isEmpty()) {
                 terminal.println(terminal.ok() + " Everything stopped. Data kept in " + layout.dataDir());

@@ -6,19 +6,27 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "status", mixinStandardHelpOptions = true, versionProvider = StackMain.Version.class,
-        description = "Shows which parts of a running stack answer (exit code 0 when all do).")
+        description = "Shows which parts of a running stack answer (exit code 0 when all do) and what the launcher"
+                + " restarted.")
 final class StatusCommand implements Callable<Integer> {
 
     private final Terminal terminal;
     private final HealthProbe probe = new HealthProbe();
     private int down;
+    private Map<String, String> restarts = Map.of();
 
     @Option(names = "--port-offset", paramLabel = "N", defaultValue = "0",
             description = "Look for a stack started with the same --port-offset (default: ${DEFAULT-VALUE}).")
     int portOffset;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "The data dir of that stack, for its restarts (default: <repo>/.stack-data).")
+    Path dataDir;
 
     StatusCommand(Terminal terminal) {
         this.terminal = terminal;
@@ -33,6 +41,7 @@ final class StatusCommand implements Callable<Integer> {
             terminal.error(terminal.failed() + " " + e.getMessage());
             return 2;
         }
+        restarts = restarts();
         line("PostgreSQL", "localhost:" + ports.postgres(), listening(ports.postgres()));
         line("Kafka", "localhost:" + ports.kafka(), listening(ports.kafka()));
         line("Keycloak", "http://localhost:" + ports.keycloak(), probe.check(ports.keycloakHealthUrl()).up());
@@ -48,7 +57,19 @@ final class StatusCommand implements Callable<Integer> {
         if (!up) {
             down++;
         }
-        terminal.println(String.format("%-7s %-20s %s", (up ? terminal.ok() + " UP" : terminal.failed() + " DOWN"), name, where));
+        String restart = restarts.containsKey(name) ? "   " + restarts.get(name) : "";
+        terminal.println(String.format("%-7s %-20s %s%s", (up ? terminal.ok() + " UP" : terminal.failed() + " DOWN"), name,
+                where, restart));
+    }
+
+    /** What the launcher of the data dir restarted; nothing when no launcher runs from it. */
+    private Map<String, String> restarts() {
+        try {
+            StackLayout layout = StackLayout.resolve(dataDir);
+            return ChildPids.otherLauncher(layout).isPresent() ? RestartStatus.read(layout) : Map.of();
+        } catch (StackException e) {
+            return Map.of();
+        }
     }
 
     private static boolean listening(int port) {

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -91,6 +92,9 @@ public final class JsonErrors {
             String name = missing.group(1);
             boolean named = path.equals(name) || path.endsWith("." + name);
             return error(named ? path : JsonPropertyNames.join(path, name), "is required");
+        }
+        if (e instanceof InvalidFormatException format && format.getValue() instanceof String text && text.indexOf('\0') >= 0) {
+            return error(path, "must not contain the NUL character (U+0000)");
         }
         if (e instanceof PropertyBindingException) {
             return error(path, "is not a known property");

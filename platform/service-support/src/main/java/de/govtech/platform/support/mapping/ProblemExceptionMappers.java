@@ -1,5 +1,7 @@
 package de.govtech.platform.support.mapping;
 
+import java.util.List;
+
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ValidationException;
 import jakarta.ws.rs.Priorities;
@@ -12,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import de.govtech.platform.support.input.InvalidParameterException;
 import de.govtech.platform.support.problem.DomainProblemException;
 import de.govtech.platform.support.problem.Problem;
 import de.govtech.platform.support.problem.ProblemType;
@@ -57,6 +60,12 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper(priority = PRIORITY)
     public Response mismatchedInput(MismatchedInputException e, HttpServerRequest request) {
         return json(e, request);
+    }
+
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response invalidParameter(InvalidParameterException e, HttpServerRequest request) {
+        return Problem.of(ProblemType.VALIDATION_FAILED, "The request has 1 invalid value.", List.of(e.error()))
+                .withInstance(RequestPaths.instance(request)).toResponse();
     }
 
     @ServerExceptionMapper(priority = PRIORITY)

@@ -9,10 +9,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 /** Paging query parameters of every list endpoint ({@code ?page=0&size=20}); use as {@code @Valid @BeanParam}. */
 public class PageRequest {
 
+    /** The last page number a list serves: with 100 items per page, the first million items of any list. */
+    public static final int MAX_PAGE = 10_000;
+
     @QueryParam("page")
     @DefaultValue("0")
     @Min(0)
-    @Parameter(description = "0-based page number", example = "0")
+    @Max(MAX_PAGE)
+    @Parameter(description = "0-based page number (0–10000)", example = "0")
     public int page;
 
     @QueryParam("size")

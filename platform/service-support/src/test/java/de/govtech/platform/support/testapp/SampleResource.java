@@ -1,6 +1,8 @@
 package de.govtech.platform.support.testapp;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -8,6 +10,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import de.govtech.platform.support.paging.PageRequest;
 import de.govtech.platform.support.problem.DomainProblemException;
 import io.quarkus.security.Authenticated;
 
@@ -45,7 +49,15 @@ public class SampleResource {
     }
 
     @GET
-    public List<Sample> list(@QueryParam("page-size") @Max(100) Integer pageSize) {
+    public List<Sample> list(@QueryParam("page-size") @Max(100) Integer pageSize, @QueryParam("owner") UUID owner,
+            @QueryParam("kind") Kind kind, @QueryParam("since") LocalDate since, @QueryParam("q") String text,
+            @Valid @BeanParam PageRequest paging) {
+        return List.of();
+    }
+
+    @GET
+    @Path("/by-owner/{owner}")
+    public List<Sample> byOwner(@PathParam("owner") UUID owner) {
         return List.of();
     }
 

@@ -25,6 +25,7 @@ public final class TestData {
         body.put("type", "GEMEINDE");
         body.put("land", ags.substring(0, 2));
         body.put("population", 4711);
+        body.put("populationAsOf", "2023-12-31");
         body.put("officialKey", ags);
         body.put("contacts", List.of(Map.of("name", "Erika Mustermann", "function", "IT-Leitung", "email", "it@example.org")));
         return body;

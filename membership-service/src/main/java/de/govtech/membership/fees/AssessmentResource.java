@@ -37,8 +37,10 @@ public class AssessmentResource {
     @Operation(operationId = "assessFees", summary = "Run the yearly assessment: one invoice per member of the year",
             description = "Every membership that covered at least one whole calendar month of the year gets one invoice: "
                     + "annual fee × chargeable months / 12 (a month counts when the membership covers all of it). Safe to run "
-                    + "again and concurrently: memberships invoiced already are counted, not invoiced twice. A membership "
-                    + "whose municipality has no population yet is skipped and invoiced by a later run.")
+                    + "again and concurrently: memberships invoiced already are counted, not invoiced twice. Each fee uses "
+                    + "the member's population figure valid at the schedule's populationReferenceDate (Stichtag); a member "
+                    + "without one is listed as skipped (POPULATION_MISSING), never invoiced at zero, and invoiced by a later "
+                    + "run once its figure is recorded.")
     @APIResponse(responseCode = "201", description = "Invoices were created; Location names the year's assessment",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentResult.class)))
     @APIResponse(responseCode = "200", description = "Nothing new to invoice")

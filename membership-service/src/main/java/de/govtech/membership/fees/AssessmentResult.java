@@ -9,7 +9,7 @@ import java.util.UUID;
         {"year": 2026, "scheduleValidFromYear": 2026, "scheduleVersion": "2026-example-1", "exampleSchedule": true,
          "createdInvoiceIds": ["5b1e3c9a-6f0d-4c1e-9a52-0c7d9e3f1a20"], "alreadyAssessed": 13,
          "skipped": [{"membershipId": "0d6f5a0e-3b7c-3f43-a4c1-1e5f6c2b9d10", "municipalityId": "a0000000-0000-4000-8000-00000000000a",
-                      "reason": "POPULATION_UNKNOWN"}]}""")
+                      "reason": "POPULATION_MISSING"}]}""")
 public record AssessmentResult(
         @Schema(examples = "2026") int year,
         @Schema(examples = "2026") int scheduleValidFromYear,
@@ -22,8 +22,11 @@ public record AssessmentResult(
     public enum SkipReason {
         /** Member in the year, but not for one whole calendar month (e.g. the founding members in 2025). */
         NO_CHARGEABLE_MONTH,
-        /** The municipality's population is not known; fill it in and run the assessment again. */
-        POPULATION_UNKNOWN
+        /**
+         * The municipality has no population figure valid at the schedule's reference date: never invoiced at zero;
+         * a platform admin records the figure (with its date) and runs the assessment again.
+         */
+        POPULATION_MISSING
     }
 
     @Schema(name = "FeeAssessmentSkip", description = "A membership that got no invoice", examples = """

@@ -4,7 +4,8 @@ import de.govtech.membership.memberships.Membership;
 import de.govtech.membership.memberships.MembershipClock;
 import de.govtech.membership.memberships.MembershipConfig;
 import de.govtech.membership.municipalities.Municipality;
-import de.govtech.membership.shared.Conflicts;
+import de.govtech.membership.municipalities.MunicipalityPopulation;
+import de.govtech.platform.support.persistence.UniqueViolations;
 import de.govtech.platform.support.problem.DomainProblemException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -13,12 +14,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The yearly assessment (Beitragsveranlagung): one invoice per membership that covered a whole calendar month of
  * the year ({@link ProRata}), computed with the schedule in force for the year and the municipality's population
- * at the time of the run. Each invoice is written in its own transaction; the unique constraint on
+ * figure valid at the schedule's reference date (Stichtag); a member without one is skipped, never invoiced at zero. Each invoice is written in its own transaction; the unique constraint on
  * (membership, year) makes a repeated or concurrent run create nothing twice.
  */
 @ApplicationScoped
@@ -85,7 +87,7 @@ public class AssessmentService {
         try {
             return QuarkusTransaction.requiringNew().call(() -> writeInvoice(candidate, year, months, schedule, today));
         } catch (RuntimeException e) {
-            if (Conflicts.isUniqueViolation(e)) { // a concurrent run wrote this invoice first
+            if (UniqueViolations.of(e, "fee_invoice_membership_year_uq")) { // a concurrent run wrote this invoice first
                 return new Outcome.Exists();
             }
             throw e;
@@ -97,12 +99,13 @@ public class AssessmentService {
             return new Outcome.Exists();
         }
         Municipality municipality = Municipality.findById(candidate.municipalityId());
-        if (municipality.population == null) {
-            return new Outcome.Skip(AssessmentResult.SkipReason.POPULATION_UNKNOWN);
+        Optional<Integer> population = MunicipalityPopulation.at(municipality.id, schedule.populationReferenceDate());
+        if (population.isEmpty()) {
+            return new Outcome.Skip(AssessmentResult.SkipReason.POPULATION_MISSING);
         }
         FeeScale scale = schedule.scaleFor(municipality.type).orElseThrow(() -> new IllegalStateException(
                 "schedule " + schedule.version() + " lacks a scale for " + municipality.type));
-        FeeScale.FeeCalculation fee = scale.annualFee(municipality.population, candidate.founding());
+        FeeScale.FeeCalculation fee = scale.annualFee(population.get(), candidate.founding());
 
         FeeInvoice invoice = new FeeInvoice();
         invoice.id = UUID.randomUUID();
@@ -111,7 +114,8 @@ public class AssessmentService {
         invoice.municipalityId = municipality.id;
         invoice.year = year;
         invoice.municipalityType = municipality.type;
-        invoice.population = municipality.population;
+        invoice.population = population.get();
+        invoice.populationReferenceDate = schedule.populationReferenceDate();
         invoice.founding = candidate.founding();
         invoice.bandFrom = fee.band().fromPopulation();
         invoice.bandTo = fee.band().toPopulation();

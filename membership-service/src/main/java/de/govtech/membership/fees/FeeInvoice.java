@@ -66,6 +66,9 @@ public class FeeInvoice extends PanacheEntityBase {
     @Column(nullable = false, precision = 12, scale = 2)
     public BigDecimal amount;
 
+    @Column(name = "population_reference_date")
+    public LocalDate populationReferenceDate;
+
     @Column(name = "schedule_year", nullable = false)
     public int scheduleYear;
 

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -24,6 +25,7 @@ import java.util.List;
 @Schema(name = "FeeScheduleRequest", description = "A fee schedule (Beitragsordnung) for one year: one scale per type of authority. "
         + "Money is a decimal string with at most two decimals (a JSON number is accepted too).", examples = """
         {"version": "2027-1", "example": false, "description": "Beitragsordnung 2027, beschlossen von der Mitgliederversammlung",
+         "populationReferenceDate": "2025-12-31",
          "scales": [{"type": "GEMEINDE", "minimumFee": "400.00", "maximumFee": "12000.00", "foundingMemberDiscountPercent": "20.00",
                      "bands": [{"from": 0, "to": 5000, "annualFee": "500.00"}, {"from": 5000, "to": null, "annualFee": "1000.00"}]}]}""")
 public record FeeScheduleRequest(
@@ -33,6 +35,10 @@ public record FeeScheduleRequest(
         @Schema(description = "What the schedule is (say so if it is an example)",
                 examples = "Beitragsordnung 2027, beschlossen von der Mitgliederversammlung")
         @NotBlank @Size(max = 1000) String description,
+        @Schema(description = "Stichtag: the assessment takes each member's population figure valid at this date; before the "
+                + "schedule's first day. Omitted: 31 December of the year before last (validFromYear − 2), the latest official "
+                + "Destatis figure when the schedule takes effect.", examples = "2025-12-31")
+        LocalDate populationReferenceDate,
         @Schema(description = "Exactly one scale for every type of authority")
         @NotNull @Size(min = 1, max = 10) List<@Valid @NotNull Scale> scales) {
 

@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 /** The head of a stored fee schedule; its scales and bands are {@link FeeScaleRow} and {@link FeeBandRow}. */
 @Entity
@@ -25,6 +26,9 @@ public class FeeScheduleRow extends PanacheEntityBase {
 
     @Column(nullable = false, length = 1000)
     public String description;
+
+    @Column(name = "population_reference_date", nullable = false)
+    public LocalDate populationReferenceDate;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;

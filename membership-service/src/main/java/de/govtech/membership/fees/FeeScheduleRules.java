@@ -3,6 +3,7 @@ package de.govtech.membership.fees;
 import de.govtech.platform.events.membership.MunicipalityType;
 import de.govtech.platform.support.problem.FieldError;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -89,7 +90,9 @@ public final class FeeScheduleRules {
 
     /** The domain schedule of a request that passed {@link #check}. */
     public static FeeSchedule toSchedule(int validFromYear, FeeScheduleRequest request) {
-        return new FeeSchedule(validFromYear, request.version().trim(), request.example(), request.description().trim(),
+        LocalDate referenceDate = request.populationReferenceDate() == null
+                ? FeeSchedule.defaultPopulationReferenceDate(validFromYear) : request.populationReferenceDate();
+        return new FeeSchedule(validFromYear, request.version().trim(), request.example(), request.description().trim(), referenceDate,
                 request.scales().stream().map(s -> new FeeScale(s.type(), Money.euros(s.minimumFee()), Money.euros(s.maximumFee()),
                         s.foundingMemberDiscountPercent() == null ? null : s.foundingMemberDiscountPercent().setScale(2),
                         s.bands().stream().map(b -> new FeeBand(b.from(), b.to(), Money.euros(b.annualFee()))).toList())).toList());

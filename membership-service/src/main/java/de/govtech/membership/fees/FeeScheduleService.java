@@ -2,7 +2,7 @@ package de.govtech.membership.fees;
 
 import de.govtech.membership.memberships.MembershipClock;
 import de.govtech.membership.shared.Caller;
-import de.govtech.membership.shared.Conflicts;
+import de.govtech.platform.support.persistence.UniqueViolations;
 import de.govtech.platform.events.membership.MunicipalityType;
 import de.govtech.platform.support.paging.Page;
 import de.govtech.platform.support.paging.PageRequest;
@@ -15,6 +15,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +85,10 @@ public class FeeScheduleService {
                     "The fee schedule is inconsistent (" + errors.size() + " problem(s))", errors);
         }
         FeeSchedule schedule = FeeScheduleRules.toSchedule(validFromYear, request);
+        if (!schedule.populationReferenceDate().isBefore(LocalDate.of(validFromYear, 1, 1))) {
+            throw DomainProblemException.unprocessable("The population reference date must lie before the schedule's first day, "
+                    + validFromYear + "-01-01", "populationReferenceDate");
+        }
         FeeScheduleRow row = FeeScheduleRow.findById(validFromYear, LockModeType.PESSIMISTIC_WRITE);
         boolean created = row == null;
         if (created) {
@@ -95,12 +100,13 @@ public class FeeScheduleService {
         row.versionLabel = schedule.version();
         row.example = schedule.example();
         row.description = schedule.description();
+        row.populationReferenceDate = schedule.populationReferenceDate();
         row.updatedAt = clock.now();
         row.updatedBy = caller.subject();
         try {
             row.persistAndFlush();
         } catch (PersistenceException e) {
-            if (Conflicts.isUniqueViolation(e)) { // another admin created this year's schedule at the same moment
+            if (UniqueViolations.of(e, "fee_schedule_pkey")) { // another admin created this year's schedule at the same moment
                 throw DomainProblemException.conflict("The fee schedule of " + validFromYear + " was created concurrently; retry");
             }
             throw e;
@@ -135,6 +141,6 @@ public class FeeScheduleService {
                 .map(s -> new FeeScale(s.type, s.minimumFee, s.maximumFee, s.foundingDiscountPercent,
                         bands.getOrDefault(s.id, List.of())))
                 .toList();
-        return new FeeSchedule(row.validFromYear, row.versionLabel, row.example, row.description, scales);
+        return new FeeSchedule(row.validFromYear, row.versionLabel, row.example, row.description, row.populationReferenceDate, scales);
     }
 }

@@ -7,12 +7,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 @Schema(name = "FeeSchedule", description = "A fee schedule (Beitragsordnung), valid from 1 January of validFromYear until the next "
         + "schedule's year. Money is a decimal string with two decimals.", examples = """
         {"validFromYear": 2026, "version": "2026-example-1", "example": true, "description": "BEISPIEL / EXAMPLE: illustrative amounts only",
-         "updatedAt": "2026-01-01T00:00:00Z", "updatedBy": "seed",
+         "populationReferenceDate": "2024-12-31", "updatedAt": "2026-01-01T00:00:00Z", "updatedBy": "seed",
          "scales": [{"type": "GEMEINDE", "minimumFee": "400.00", "maximumFee": "12000.00", "foundingMemberDiscountPercent": "20.00",
                      "bands": [{"from": 0, "to": 5000, "annualFee": "500.00"}, {"from": 100000, "to": null, "annualFee": "12000.00"}]}]}""")
 public record FeeScheduleView(
@@ -20,6 +21,8 @@ public record FeeScheduleView(
         @Schema(examples = "2026-example-1") String version,
         @Schema(description = "true: an illustrative schedule no general assembly adopted", examples = "true") boolean example,
         @Schema(examples = "BEISPIEL / EXAMPLE: illustrative amounts only") String description,
+        @Schema(description = "Stichtag: the assessment uses each member's population figure valid at this date",
+                examples = "2024-12-31") LocalDate populationReferenceDate,
         @Schema(examples = "2026-01-01T00:00:00Z") Instant updatedAt,
         @Schema(description = "token subject of the admin who stored it", examples = "seed") String updatedBy,
         List<Scale> scales) {
@@ -60,6 +63,6 @@ public record FeeScheduleView(
 
     static FeeScheduleView of(FeeSchedule schedule, Instant updatedAt, String updatedBy) {
         return new FeeScheduleView(schedule.validFromYear(), schedule.version(), schedule.example(), schedule.description(),
-                updatedAt, updatedBy, schedule.scales().stream().map(Scale::of).toList());
+                schedule.populationReferenceDate(), updatedAt, updatedBy, schedule.scales().stream().map(Scale::of).toList());
     }
 }

@@ -5,7 +5,8 @@ import de.govtech.membership.memberships.MembershipConfig;
 import de.govtech.membership.memberships.MembershipStatus;
 import de.govtech.membership.memberships.MembershipTransition;
 import de.govtech.membership.municipalities.Municipality;
-import de.govtech.membership.shared.Conflicts;
+import de.govtech.membership.municipalities.MunicipalityPopulation;
+import de.govtech.platform.support.persistence.UniqueViolations;
 import de.govtech.platform.events.membership.MemberJoined;
 import de.govtech.platform.messaging.outbox.Outbox;
 import io.quarkus.logging.Log;
@@ -55,7 +56,8 @@ public class FoundingMemberSeeder {
                     seeded++;
                 }
             } catch (RuntimeException e) {
-                if (!Conflicts.isUniqueViolation(e)) {
+                if (!(UniqueViolations.of(e, "municipality_pkey") || UniqueViolations.of(e, "membership_founding_once_uq")
+                        || UniqueViolations.of(e, "membership_pkey"))) {
                     throw e;
                 }
                 Log.infof("Founding member %s was seeded concurrently by another instance", member.name());
@@ -80,9 +82,15 @@ public class FoundingMemberSeeder {
             municipality.officialKey = member.officialKey();
             municipality.ars = member.ars();
             municipality.population = member.population();
+            municipality.verify(ACTOR, now);
             municipality.createdAt = now;
             municipality.updatedAt = now;
             municipality.persist();
+            if (member.population() != null) {
+                MunicipalityPopulation.record(municipalityId, member.population(),
+                        member.populationDate() == null ? FoundingMember.FOUNDED_ON : member.populationDate(),
+                        "founding-members.csv", ACTOR, now);
+            }
         }
         Membership membership = new Membership();
         membership.id = UUID.nameUUIDFromBytes(("govtech:founding-membership:" + member.officialKey())

@@ -12,6 +12,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -75,8 +76,10 @@ public final class FoundingMembersCsv {
         if (key == null || !errors.isEmpty()) {
             throw new IllegalArgumentException("line " + lineNumber + ": invalid official key: " + errors);
         }
+        String populationDate = emptyToNull(cells[8]);
         return new FoundingMember(cells[0].trim(), type, land, key, ars,
-                population == null ? null : Integer.valueOf(population));
+                population == null ? null : Integer.valueOf(population),
+                population == null || populationDate == null ? null : LocalDate.parse(populationDate));
     }
 
     private static String emptyToNull(String cell) {

@@ -1,8 +1,9 @@
 package de.govtech.membership.memberships;
 
 import de.govtech.membership.municipalities.Municipality;
+import de.govtech.membership.municipalities.MunicipalityService;
 import de.govtech.membership.shared.Caller;
-import de.govtech.membership.shared.Conflicts;
+import de.govtech.platform.support.persistence.UniqueViolations;
 import de.govtech.platform.support.paging.Page;
 import de.govtech.platform.events.membership.MemberJoined;
 import de.govtech.platform.events.membership.MemberLeft;
@@ -33,6 +34,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class MembershipService {
 
+    static final ProblemType MUNICIPALITY_UNVERIFIED =
+            ProblemType.of("municipality-unverified", "The municipality is not verified by the association", 409);
     static final ProblemType OPEN_MEMBERSHIP_EXISTS =
             ProblemType.of("membership-exists", "The municipality has an open application or membership", 409);
 
@@ -50,10 +53,12 @@ public class MembershipService {
     public MembershipView apply(Caller caller, MembershipRequests.Application request) {
         UUID municipalityId = request.municipalityId();
         caller.requireAdminister(municipalityId);
-        if (Municipality.findById(municipalityId) == null) {
+        Municipality municipality = Municipality.findById(municipalityId);
+        if (municipality == null) {
             throw DomainProblemException.unprocessable("Municipality " + municipalityId
                     + " is not registered; register it first (POST /municipalities)", "municipalityId");
         }
+        MunicipalityService.requireNotRejected(municipality);
         if (!config.statutesVersion().equals(request.statutesVersion().trim())) {
             throw DomainProblemException.unprocessable("The current statutes are version " + config.statutesVersion()
                     + "; an application accepts those, not " + request.statutesVersion(), "statutesVersion");
@@ -72,7 +77,7 @@ public class MembershipService {
         try {
             membership.persistAndFlush();
         } catch (PersistenceException e) {
-            if (Conflicts.isUniqueViolation(e)) { // a concurrent application for the same municipality
+            if (UniqueViolations.of(e, "membership_open_per_municipality_uq")) { // a concurrent application for the same municipality
                 throw openMembershipExists(municipalityId);
             }
             throw e;
@@ -112,9 +117,13 @@ public class MembershipService {
 
     @Transactional
     public MembershipView admit(Caller caller, UUID id) {
+        Municipality m = Municipality.findById(require(id, false).municipalityId);
+        if (!m.isVerified()) {
+            throw new DomainProblemException(MUNICIPALITY_UNVERIFIED, "Municipality " + m.id + " is " + m.verification
+                    + "; a platform admin verifies it (POST /municipalities/" + m.id + "/verify) before admission");
+        }
         Membership membership = transition(caller, id, MembershipAction.ADMIT, null);
         membership.joinedOn = clock.today();
-        Municipality m = Municipality.findById(membership.municipalityId);
         outbox.append(new MemberJoined(m.id, m.officialKey, m.ars, m.name, m.type, m.land, m.population,
                 membership.founding, membership.joinedOn));
         return MembershipView.of(membership);

@@ -51,6 +51,19 @@ public class Municipality extends PanacheEntityBase {
     @OrderColumn(name = "sort_order")
     public List<Contact> contacts = new ArrayList<>();
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public Verification verification = Verification.UNVERIFIED;
+
+    @Column(name = "verification_decided_by", length = 200)
+    public String verificationDecidedBy;
+
+    @Column(name = "verification_decided_at")
+    public Instant verificationDecidedAt;
+
+    @Column(name = "rejection_reason", length = 1000)
+    public String rejectionReason;
+
     @Version
     public long version;
 
@@ -60,7 +73,28 @@ public class Municipality extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** The municipality holding this official key: a rejected one holds none. */
     public static Optional<Municipality> byOfficialKey(String officialKey) {
-        return find("officialKey", officialKey).firstResultOptional();
+        return find("officialKey = ?1 and verification <> ?2", officialKey, Verification.REJECTED).firstResultOptional();
+    }
+
+    public boolean isVerified() {
+        return verification == Verification.VERIFIED;
+    }
+
+    public void verify(String actor, Instant at) {
+        if (verification != Verification.VERIFIED) {
+            verification = verification.verify();
+            verificationDecidedBy = actor;
+            verificationDecidedAt = at;
+        }
+    }
+
+    public void reject(String reason, String actor, Instant at) {
+        verification = verification.reject();
+        rejectionReason = reason;
+        verificationDecidedBy = actor;
+        verificationDecidedAt = at;
+        updatedAt = at;
     }
 }

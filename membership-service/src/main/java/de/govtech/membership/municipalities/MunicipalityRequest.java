@@ -10,11 +10,12 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /** Master data of a municipality, for creating and for replacing it. */
-@Schema(description = "Master data of a municipality", examples = """
-        {"name": "Stadt Heilbronn", "type": "KREISFREIE_STADT", "land": "08", "population": 130093,
+@Schema(name = "MunicipalityRequest", description = "Master data of a municipality", examples = """
+        {"name": "Stadt Heilbronn", "type": "KREISFREIE_STADT", "land": "08", "population": 130093, "populationAsOf": "2023-12-31",
          "officialKey": "08121000", "ars": "081210000000",
          "contacts": [{"name": "Erika Mustermann", "function": "IT-Leitung", "email": "it@heilbronn.example"}]}""")
 public record MunicipalityRequest(
@@ -28,6 +29,10 @@ public record MunicipalityRequest(
         @NotNull @Pattern(regexp = "0[1-9]|1[0-6]", message = "must be a Land code from 01 to 16") String land,
         @Schema(description = "Inhabitants; omit where no source gives a figure", examples = "130093", minimum = "0")
         @PositiveOrZero Integer population,
+        @Schema(description = "The date the population figure refers to (the statistic's Stichtag, e.g. 2023-12-31 for Destatis' "
+                + "figure of that year end); omitted: the day the figure is entered. The yearly assessment uses the figure "
+                + "valid at its fee schedule's populationReferenceDate.", examples = "2023-12-31")
+        LocalDate populationAsOf,
         @Schema(description = "AGS (8 digits) or ARS (12) for a Gemeinde / Stadt, Kreisschlüssel (5) for a Landkreis, "
                 + "Verbandsschlüssel (9) for an Amt / Verbandsgemeinde; unique", examples = "08121000")
         @NotBlank @Size(max = 12) String officialKey,

@@ -34,10 +34,12 @@ import java.util.UUID;
 public class MunicipalityResource {
 
     private final MunicipalityService municipalities;
+    private final ChangeRequestService changeRequests;
     private final CurrentCaller caller;
 
-    public MunicipalityResource(MunicipalityService municipalities, CurrentCaller caller) {
+    public MunicipalityResource(MunicipalityService municipalities, ChangeRequestService changeRequests, CurrentCaller caller) {
         this.municipalities = municipalities;
+        this.changeRequests = changeRequests;
         this.caller = caller;
     }
 
@@ -78,10 +80,57 @@ public class MunicipalityResource {
     @Path("/{id}")
     @RolesAllowed({PlatformRoles.PLATFORM_ADMIN, PlatformRoles.MUNICIPALITY_ADMIN})
     @Operation(operationId = "updateMunicipality", summary = "Replace a municipality's master data",
-            description = "Platform admins change any municipality, municipality admins only their own. Emits municipality-updated.")
+            description = "Platform admins change any municipality, directly. Municipality admins change only their own: name "
+                    + "and contacts apply directly, but a change of the fee-relevant fields (population, populationAsOf, type, "
+                    + "officialKey, land; the ARS goes with them) becomes a change request for the association (202, Location "
+                    + "names it); those fields stay as they are until a platform admin accepts it. Emits municipality-updated.")
     @APIResponse(responseCode = "204", description = "Changed")
-    @APIResponse(responseCode = "409", description = "Another municipality has this official key, or a concurrent change (problem+json)")
-    public void update(@PathParam("id") UUID id, @Valid @NotNull MunicipalityRequest request) {
-        municipalities.update(caller.get(), id, request);
+    @APIResponse(responseCode = "202", description = "Name and contacts changed; the fee-relevant change awaits a platform admin's "
+            + "decision: Location names the change request",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MunicipalityChangeRequestView.class)))
+    @APIResponse(responseCode = "409", description = "Another municipality has this official key, a concurrent change, the "
+            + "municipality was rejected (municipality-rejected), or another change request is pending (change-request-pending)")
+    public Response update(@PathParam("id") UUID id, @Valid @NotNull MunicipalityRequest request, @Context UriInfo uri) {
+        return municipalities.update(caller.get(), id, request)
+                .map(changeRequest -> Response.accepted(changeRequest).location(uri.getBaseUriBuilder()
+                        .path(ChangeRequestResource.class).path(changeRequest.id().toString()).build()).build())
+                .orElseGet(() -> Response.noContent().build());
+    }
+
+    @GET
+    @Path("/{id}/change-requests")
+    @RolesAllowed({PlatformRoles.PLATFORM_ADMIN, PlatformRoles.MUNICIPALITY_ADMIN, PlatformRoles.MUNICIPALITY_STAFF})
+    @Operation(operationId = "listChangeRequestsOfMunicipality", summary = "A municipality's change requests, latest first",
+            description = "Platform admins read any municipality's; its own admins and staff theirs (else 403). The accepted ones "
+                    + "are the history of its fee-relevant master data (who, when, old → new).")
+    @APIResponse(responseCode = "200", description = "One page of change requests")
+    public Page<MunicipalityChangeRequestView> changeRequests(@PathParam("id") UUID id, @Valid @BeanParam PageRequest paging) {
+        return changeRequests.ofMunicipality(caller.get(), id, paging.page, paging.size);
+    }
+
+    @POST
+    @Path("/{id}/verify")
+    @RolesAllowed(PlatformRoles.PLATFORM_ADMIN)
+    @Operation(operationId = "verifyMunicipality", summary = "Verify a municipality registered by its own admin (UNVERIFIED → VERIFIED)",
+            description = "Only a verified municipality can be admitted. No body. Verifying a verified municipality changes nothing.")
+    @APIResponse(responseCode = "200", description = "The verified municipality",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MunicipalityView.class)))
+    @APIResponse(responseCode = "409", description = "The municipality was rejected (problem type municipality-verification-decided)")
+    public MunicipalityView verify(@PathParam("id") UUID id) {
+        return municipalities.verify(caller.get(), id);
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @RolesAllowed(PlatformRoles.PLATFORM_ADMIN)
+    @Operation(operationId = "rejectMunicipality", summary = "Reject an unverified municipality and free its official key",
+            description = "Resolves a key collision: the rejected registration keeps its record but no longer holds the official "
+                    + "key, so the real municipality can register with it. A rejected municipality cannot apply or be admitted.")
+    @APIResponse(responseCode = "200", description = "The rejected municipality",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MunicipalityView.class)))
+    @APIResponse(responseCode = "409", description = "The municipality is verified or rejected already "
+            + "(problem type municipality-verification-decided)")
+    public MunicipalityView reject(@PathParam("id") UUID id, @Valid @NotNull RejectionRequest request) {
+        return municipalities.reject(caller.get(), id, request.reason().trim());
     }
 }

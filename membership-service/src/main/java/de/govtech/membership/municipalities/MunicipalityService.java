@@ -1,7 +1,8 @@
 package de.govtech.membership.municipalities;
 
+import de.govtech.membership.memberships.MembershipClock;
 import de.govtech.membership.shared.Caller;
-import de.govtech.membership.shared.Conflicts;
+import de.govtech.platform.support.persistence.UniqueViolations;
 import de.govtech.platform.support.paging.Page;
 import de.govtech.platform.events.membership.MunicipalityUpdated;
 import de.govtech.platform.messaging.outbox.Outbox;
@@ -10,12 +11,14 @@ import de.govtech.platform.support.problem.FieldError;
 import de.govtech.platform.support.problem.ProblemType;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Creates, changes and lists municipalities; every change emits {@code municipality-updated}. */
@@ -27,10 +30,17 @@ public class MunicipalityService {
     static final ProblemType MUNICIPALITY_EXISTS =
             ProblemType.of("municipality-exists", "The municipality exists already", 409);
 
-    private final Outbox outbox;
+    static final ProblemType CHANGE_REQUEST_PENDING =
+            ProblemType.of("change-request-pending", "A change request of the municipality is pending", 409);
+    static final ProblemType MUNICIPALITY_REJECTED =
+            ProblemType.of("municipality-rejected", "The municipality was rejected by the association", 409);
 
-    public MunicipalityService(Outbox outbox) {
+    private final Outbox outbox;
+    private final MembershipClock clock;
+
+    public MunicipalityService(Outbox outbox, MembershipClock clock) {
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     public Page<MunicipalityView> list(Caller caller, int page, int size) {
@@ -69,29 +79,111 @@ public class MunicipalityService {
         }
         Municipality municipality = new Municipality();
         municipality.id = id;
-        municipality.createdAt = Instant.now();
-        apply(municipality, request);
+        municipality.createdAt = clock.now();
+        if (caller.isPlatformAdmin()) {
+            municipality.verify(caller.subject(), municipality.createdAt);
+        }
+        applyMasterData(municipality, request);
+        FeeRelevantData.of(request).applyTo(municipality);
         persist(municipality, request.officialKey());
+        recordPopulation(municipality, null, request.populationAsOf(), "registration", caller.subject());
         return MunicipalityView.of(municipality);
     }
 
+    /** Platform admins only (the resource checks the role): UNVERIFIED → VERIFIED; a verified one stays so. */
     @Transactional
-    public void update(Caller caller, UUID id, MunicipalityRequest request) {
-        Municipality municipality = require(id);
-        caller.requireAdminister(id);
-        validate(request);
-        requireUnusedKey(request.officialKey(), id);
-        apply(municipality, request);
-        persist(municipality, request.officialKey());
+    public MunicipalityView verify(Caller caller, UUID id) {
+        Municipality municipality = requireForUpdate(id);
+        municipality.verify(caller.subject(), clock.now());
+        return MunicipalityView.of(municipality);
     }
 
-    private void persist(Municipality municipality, String officialKey) {
+    /** Platform admins only: UNVERIFIED → REJECTED, which frees the official key for the real municipality. */
+    @Transactional
+    public MunicipalityView reject(Caller caller, UUID id, String reason) {
+        Municipality municipality = requireForUpdate(id);
+        municipality.reject(reason, caller.subject(), clock.now());
+        return MunicipalityView.of(municipality);
+    }
+
+    /**
+     * A platform admin's change applies in full. A municipality admin's applies to name, contacts (and the ARS when
+     * nothing fee-relevant changes); a change of population, type, official key or Land becomes a change request,
+     * returned here.
+     */
+    @Transactional
+    public Optional<MunicipalityChangeRequestView> update(Caller caller, UUID id, MunicipalityRequest request) {
+        Municipality municipality = require(id);
+        caller.requireAdminister(id);
+        requireNotRejected(municipality);
+        validate(request);
+        FeeRelevantData proposed = FeeRelevantData.of(request);
+        boolean newFigure = request.population() != null && request.populationAsOf() != null
+                && !MunicipalityPopulation.exists(id, request.population(), request.populationAsOf());
+        boolean feeRelevant = newFigure || !FeeRelevantData.of(municipality).feeChanges(proposed).isEmpty();
+        if (caller.isPlatformAdmin() || !feeRelevant) {
+            requireUnusedKey(request.officialKey(), id);
+            Integer before = municipality.population;
+            applyMasterData(municipality, request);
+            proposed.applyTo(municipality);
+            recordPopulation(municipality, before, request.populationAsOf(), "master data", caller.subject());
+            persist(municipality, request.officialKey());
+            return Optional.empty();
+        }
+        if (!proposed.officialKey().equals(municipality.officialKey)) {
+            requireUnusedKey(proposed.officialKey(), id);
+        }
+        applyMasterData(municipality, request);
+        persist(municipality, municipality.officialKey);
+        return Optional.of(MunicipalityChangeRequestView.of(openChangeRequest(caller, municipality, proposed, request.populationAsOf())));
+    }
+
+    private MunicipalityChangeRequest openChangeRequest(Caller caller, Municipality municipality, FeeRelevantData proposed,
+                                                        LocalDate populationAsOf) {
+        Optional<MunicipalityChangeRequest> pending = MunicipalityChangeRequest.<MunicipalityChangeRequest>find(
+                "municipalityId = ?1 and status = ?2", municipality.id, ChangeRequestStatus.PENDING).firstResultOptional();
+        if (pending.isPresent()) {
+            if (pending.get().proposes(proposed, populationAsOf)) {
+                return pending.get();
+            }
+            throw pendingExists(municipality.id);
+        }
+        MunicipalityChangeRequest changeRequest =
+                MunicipalityChangeRequest.open(municipality, proposed, populationAsOf, caller.subject(), clock.now());
+        try {
+            changeRequest.persistAndFlush();
+        } catch (PersistenceException e) {
+            if (UniqueViolations.of(e, "municipality_change_request_pending_uq")) {
+                throw pendingExists(municipality.id);
+            }
+            throw e;
+        }
+        return changeRequest;
+    }
+
+    private static DomainProblemException pendingExists(UUID municipalityId) {
+        return new DomainProblemException(CHANGE_REQUEST_PENDING, "Municipality " + municipalityId
+                + " has a pending change request with other values; wait for the association's decision");
+    }
+
+    /** Adds the municipality's current population to its history when it is a new figure. */
+    void recordPopulation(Municipality municipality, Integer before, LocalDate asOf, String source, String actor) {
+        if (municipality.population == null || (municipality.population.equals(before) && asOf == null)) {
+            return;
+        }
+        LocalDate validFrom = asOf == null ? clock.today() : asOf;
+        if (!MunicipalityPopulation.exists(municipality.id, municipality.population, validFrom)) {
+            MunicipalityPopulation.record(municipality.id, municipality.population, validFrom, source, actor, clock.now());
+        }
+    }
+
+    void persist(Municipality municipality, String officialKey) {
         try {
             municipality.persistAndFlush();
         } catch (OptimisticLockException e) {
             throw DomainProblemException.conflict("Municipality " + municipality.id + " was changed concurrently; read it again");
         } catch (PersistenceException e) {
-            if (Conflicts.isUniqueViolation(e)) { // a concurrent request took the key or the id first
+            if (UniqueViolations.of(e, "municipality_official_key_uq") || UniqueViolations.of(e, "municipality_pkey")) { // a concurrent request took the key or the id first
                 throw duplicateKey(officialKey);
             }
             throw e;
@@ -100,18 +192,14 @@ public class MunicipalityService {
                 municipality.name, municipality.type, municipality.land, municipality.population));
     }
 
-    private static void apply(Municipality municipality, MunicipalityRequest request) {
+    /** Name and contacts: what a municipality admin changes directly. */
+    private void applyMasterData(Municipality municipality, MunicipalityRequest request) {
         municipality.name = request.name().trim();
-        municipality.type = request.type();
-        municipality.land = request.land();
-        municipality.population = request.population();
-        municipality.officialKey = request.officialKey();
-        municipality.ars = request.ars();
         municipality.contacts.clear();
         if (request.contacts() != null) {
             request.contacts().forEach(c -> municipality.contacts.add(new Contact(c.name().trim(), c.function(), c.email().trim())));
         }
-        municipality.updatedAt = Instant.now();
+        municipality.updatedAt = clock.now();
     }
 
     private static void validate(MunicipalityRequest request) {
@@ -122,7 +210,7 @@ public class MunicipalityService {
         }
     }
 
-    private static void requireUnusedKey(String officialKey, UUID self) {
+    static void requireUnusedKey(String officialKey, UUID self) {
         Municipality.byOfficialKey(officialKey).filter(other -> !other.id.equals(self)).ifPresent(other -> {
             throw duplicateKey(officialKey);
         });
@@ -131,6 +219,19 @@ public class MunicipalityService {
     private static DomainProblemException duplicateKey(String officialKey) {
         return new DomainProblemException(DUPLICATE_OFFICIAL_KEY,
                 "A municipality with official key " + officialKey + " exists already", "officialKey");
+    }
+
+    /** A rejected municipality can neither be changed nor apply. */
+    public static void requireNotRejected(Municipality municipality) {
+        if (municipality.verification == Verification.REJECTED) {
+            throw new DomainProblemException(MUNICIPALITY_REJECTED, "Municipality " + municipality.id
+                    + " was rejected by the association: " + municipality.rejectionReason);
+        }
+    }
+
+    private static Municipality requireForUpdate(UUID id) {
+        return Municipality.<Municipality>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> DomainProblemException.notFound("Municipality", id));
     }
 
     static Municipality require(UUID id) {

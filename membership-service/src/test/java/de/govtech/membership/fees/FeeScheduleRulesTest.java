@@ -32,11 +32,20 @@ class FeeScheduleRulesTest {
         scales.add(first);
         Arrays.stream(MunicipalityType.values()).filter(t -> t != MunicipalityType.GEMEINDE).map(FeeScheduleRulesTest::valid)
                 .forEach(scales::add);
-        return new FeeScheduleRequest("2027-1", false, "Beitragsordnung 2027", scales);
+        return new FeeScheduleRequest("2027-1", false, "Beitragsordnung 2027", null, scales);
     }
 
     private static List<String> fields(FeeScheduleRequest request) {
         return FeeScheduleRules.check(request).stream().map(FieldError::field).toList();
+    }
+
+    @Test
+    void aScheduleWithoutReferenceDateTakesTheDestatisFigureOfTheYearBeforeLast() {
+        FeeScheduleRequest request = scheduleWith(valid(MunicipalityType.GEMEINDE));
+        assertEquals(java.time.LocalDate.of(2025, 12, 31), FeeScheduleRules.toSchedule(2027, request).populationReferenceDate());
+        FeeScheduleRequest dated = new FeeScheduleRequest(request.version(), false, request.description(),
+                java.time.LocalDate.of(2026, 6, 30), request.scales());
+        assertEquals(java.time.LocalDate.of(2026, 6, 30), FeeScheduleRules.toSchedule(2027, dated).populationReferenceDate());
     }
 
     @Test
@@ -92,7 +101,7 @@ class FeeScheduleRulesTest {
         FeeScheduleRequest repeated = scheduleWith(valid(MunicipalityType.STADT));
         assertEquals(List.of("scales[1].type", "scales"), fields(repeated));
         assertTrue(FeeScheduleRules.check(repeated).get(1).message().contains("GEMEINDE"));
-        assertEquals(List.of("scales"), fields(new FeeScheduleRequest("x", true, "x", List.of(valid(MunicipalityType.GEMEINDE)))));
+        assertEquals(List.of("scales"), fields(new FeeScheduleRequest("x", true, "x", null, List.of(valid(MunicipalityType.GEMEINDE)))));
     }
 
     @Test

@@ -31,6 +31,7 @@ import java.util.Map;
 import static de.govtech.membership.TestData.MUNICIPALITY_C;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -86,6 +87,13 @@ class MembershipLifecycleTest {
     @TestSecurity(user = "platform-admin-1", roles = "platform-admin")
     void platformAdminAdmitsSuspendsAndReinstates() {
         assertNotNull(membershipId);
+        given().when().post(PATH + "/" + membershipId + "/admit").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://govtech-kommunal.de/problems/municipality-unverified"));
+        given().when().get(PATH + "/" + membershipId).then().statusCode(200).body("status", equalTo("APPLIED"))
+                .body("joinedOn", nullValue());
+        given().when().get(PATH + "/" + membershipId + "/history").then().statusCode(200).body("size()", equalTo(1));
+        given().when().post("/api/v1/membership/municipalities/" + MUNICIPALITY_C + "/verify").then().statusCode(200);
         given().when().post(PATH + "/" + membershipId + "/admit").then().statusCode(200)
                 .body("status", equalTo("ACTIVE")).body("joinedOn", equalTo(LocalDate.now(ZoneId.of("Europe/Berlin")).toString()));
         given().when().post(PATH + "/" + membershipId + "/admit").then().statusCode(409)

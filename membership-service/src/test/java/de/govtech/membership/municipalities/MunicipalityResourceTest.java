@@ -57,6 +57,7 @@ class MunicipalityResourceTest {
                 .body("id", equalTo(id))
                 .body("officialKey", equalTo("08999101"))
                 .body("ars", equalTo("089990101101"))
+                .body("verification", equalTo("VERIFIED"))
                 .body("contacts[0].email", equalTo("it@example.org"));
         given().when().get(PATH + "/" + id).then().statusCode(200).body("name", equalTo("Gemeinde Testhausen"));
 
@@ -77,21 +78,20 @@ class MunicipalityResourceTest {
     @OidcSecurity(claims = @Claim(key = "municipality_id", value = MUNICIPALITY_A))
     void municipalityAdminRegistersAndChangesItsOwnMunicipality() {
         given().contentType(ContentType.JSON).body(TestData.gemeinde("Gemeinde A-Dorf", "08999102")).when().post(PATH)
-                .then().statusCode(201).body("id", equalTo(MUNICIPALITY_A));
+                .then().statusCode(201).body("id", equalTo(MUNICIPALITY_A)).body("verification", equalTo("UNVERIFIED"));
         given().contentType(ContentType.JSON).body(TestData.gemeinde("Gemeinde A-Dorf", "08999103")).when().post(PATH)
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo("https://govtech-kommunal.de/problems/municipality-exists"));
 
-        Map<String, Object> changed = TestData.gemeinde("Gemeinde A-Dorf", "08999102");
-        changed.put("population", 5000);
+        Map<String, Object> changed = TestData.gemeinde("Gemeinde A-Dorf am Bach", "08999102");
         given().contentType(ContentType.JSON).body(changed).when().put(PATH + "/" + MUNICIPALITY_A).then().statusCode(204);
-        given().when().get(PATH + "/" + MUNICIPALITY_A).then().statusCode(200).body("population", equalTo(5000));
+        given().when().get(PATH + "/" + MUNICIPALITY_A).then().statusCode(200).body("name", equalTo("Gemeinde A-Dorf am Bach"));
         given().when().get(PATH).then().statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo(MUNICIPALITY_A));
 
         List<ConsumerRecord<String, String>> events = KafkaTopicReader.fromTestBroker().readMatching("membership.events",
                 r -> MUNICIPALITY_A.equals(r.key()), 2, Duration.ofSeconds(30));
         assertEquals(2, events.size(), "created and changed");
-        assertEquals(5000, new io.restassured.path.json.JsonPath(events.get(1).value()).getInt("population"));
+        assertEquals("Gemeinde A-Dorf am Bach", new io.restassured.path.json.JsonPath(events.get(1).value()).getString("name"));
     }
 
     @Test

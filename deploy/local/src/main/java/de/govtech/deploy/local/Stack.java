@@ -583,6 +583,7 @@ final class Stack {
                 terminal.println("Stopping " + terminal.ellipsis());
             }
             steps.forEach(this::runStep);
+            Watchdog.endAll();
             endLeftoverChildren();
             if (ownsDataDir) {
                 ChildPids.clear(layout);

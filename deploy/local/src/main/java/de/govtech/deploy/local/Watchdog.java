@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A tiny {@code sh} beside each child that ends the child when the launcher is gone, also when the launcher was
@@ -50,6 +52,8 @@ final class Watchdog {
             fi
             """;
 
+    private static final List<Process> RUNNING = new CopyOnWriteArrayList<>();
+
     private Watchdog() {
     }
 
@@ -66,16 +70,32 @@ final class Watchdog {
     static void guard(long child, String signal, String name, Path logsDir) {
         try {
             Files.createDirectories(logsDir);
-            new ProcessBuilder(List.of("sh", "-c", SCRIPT, "watchdog",
+            RUNNING.removeIf(watchdog -> !watchdog.isAlive());
+            RUNNING.add(new ProcessBuilder(List.of("sh", "-c", SCRIPT, "watchdog",
                     Long.toString(ProcessHandle.current().pid()), Long.toString(child), signal,
                     Integer.toString(GRACE_SECONDS), name))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logsDir.resolve(LOG_NAME).toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .start();
+                    .start());
         } catch (IOException e) {
             java.util.logging.Logger.getLogger(Watchdog.class.getName())
                     .warning("no watchdog for " + name + " (pid " + child + "): " + e.getMessage());
+        }
+    }
+
+    /** After an orderly stop: the watchdogs are not needed any more (each would end within a second anyway). */
+    static void endAll() {
+        List<Process> watchdogs = List.copyOf(RUNNING);
+        RUNNING.clear();
+        watchdogs.forEach(Process::destroy);
+        for (Process watchdog : watchdogs) {
+            try {
+                watchdog.waitFor(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

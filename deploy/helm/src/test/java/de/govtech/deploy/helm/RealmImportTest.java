@@ -14,19 +14,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The govtech realm the Keycloak operator imports: deploy/keycloak's realm, without dev users unless asked for. */
+/**
+ * The govtech realm the Keycloak operator imports: deploy/keycloak's production realm (no users, no committed secret,
+ * no password grant), with deploy/keycloak's dev users only when asked for.
+ */
 class RealmImportTest {
 
     private static final String DEV_SECRET = "govtech-services-dev-secret";
 
     @Test
-    void theChartsRealmIsDeployKeycloaksRealmWithoutUsersAndWithoutTheDevSecret() throws IOException {
-        ObjectNode expected = (ObjectNode) sourceRealm();
-        expected.remove("users");
-        client(expected, "govtech-services").put("secret", "${GOVTECH_SERVICES_CLIENT_SECRET}");
-
-        assertEquals(expected, Chart.JSON.readTree(Chart.directory().resolve("files/govtech-realm.json").toFile()),
-                "files/govtech-realm.json drifted from deploy/keycloak/realm/govtech-realm.json");
+    void theChartsRealmIsDeployKeycloaksProductionRealm() throws IOException {
+        assertEquals(productionRealm(), Chart.JSON.readTree(Chart.directory().resolve("files/govtech-realm.json").toFile()),
+                "files/govtech-realm.json drifted from deploy/keycloak/realm/govtech-realm-production.json");
         assertEquals(sourceRealm().path("users"), Chart.JSON.readTree(Chart.directory().resolve("files/dev-users.json").toFile()),
                 "files/dev-users.json drifted from the dev users of deploy/keycloak/realm/govtech-realm.json");
     }
@@ -61,7 +60,8 @@ class RealmImportTest {
         assertEquals(sourceRealm().path("roles"), realm.path("roles"));
         assertEquals(sourceRealm().path("components"), realm.path("components"));
         assertEquals(900, realm.path("accessTokenLifespan").asInt());
-        assertEquals("external", realm.path("sslRequired").asText());
+        assertEquals("all", realm.path("sslRequired").asText());
+        assertFalse(client(realm, "govtech-cli").path("directAccessGrantsEnabled").asBoolean(true), "no password grant");
     }
 
     @Test
@@ -73,6 +73,8 @@ class RealmImportTest {
         assertEquals(List.of("https://api.kommunal.example/q/swagger-ui/oauth2-redirect.html",
                 "https://portal.kommunal.example/*"), redirects);
         assertFalse(cli.toString().contains("localhost"));
+        assertFalse(cli.toString().contains("${GOVTECH_PUBLIC_URL}"), "every public-URL placeholder is filled in");
+        assertEquals("https://api.kommunal.example", cli.path("webOrigins").path(0).asText());
     }
 
     @Test
@@ -87,6 +89,10 @@ class RealmImportTest {
     private static JsonNode sourceRealm() throws IOException {
         return Chart.JSON.readTree(Files.readString(Path.of(System.getProperty("govtech.keycloak.realm-file",
                 "../keycloak/realm/govtech-realm.json"))));
+    }
+
+    private static JsonNode productionRealm() throws IOException {
+        return Chart.JSON.readTree(Files.readString(Path.of("../keycloak/realm/govtech-realm-production.json")));
     }
 
     private static ObjectNode realmImport(List<JsonNode> objects) {

@@ -170,9 +170,48 @@ class LocalStackIT {
 
     @Test
     @Order(4)
-    void sigtermStopsTheSecondStartAsCleanly() throws Exception {
-        assumeTrue(!earlierStepFailed && launcher != null, "an earlier step failed");
-        stopAndAssertNothingRemains();
+    void aSampleBrokerKilledWhileTheStackRunsIsRestarted() throws Exception {
+        assumeTrue(!earlierStepFailed && launcher != null && launcher.isAlive(), "an earlier step failed");
+        ProcessHandle broker = launcher.descendants().stream()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("sample-broker.jar")).orElse(false))
+                .findFirst().orElseThrow();
+
+        broker.destroyForcibly();
+
+        String restarted = "sample broker restarted (pid ";
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!launcher.output().contains(restarted) && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        assertTrue(launcher.output().contains("sample broker stopped unexpectedly: exited with code 137"), launcher.output());
+        assertTrue(launcher.output().contains(restarted), launcher.output());
+        String health = SampleBrokerProcess.healthUrl(ports.sampleBroker());
+        HealthProbe probe = new HealthProbe();
+        while (!probe.check(health).up() && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        assertTrue(probe.check(health).up(), "the restarted sample broker does not answer at " + health);
+    }
+
+    @Test
+    @Order(5)
+    void sigkillOfTheLauncherLeavesNoProcessAndNoBoundPort() throws Exception {
+        assumeTrue(!earlierStepFailed && launcher != null && launcher.isAlive(), "an earlier step failed");
+        List<ProcessHandle> children = launcher.descendants();
+        ProcessHandle postmaster = launcher.postmaster().orElseThrow();
+
+        ProcessHandle.of(launcher.pid()).orElseThrow().destroyForcibly();
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while ((postmaster.isAlive() || children.stream().anyMatch(ProcessHandle::isAlive) || !boundPorts(ports).isEmpty())
+                && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+        }
+        List<String> alive = children.stream().filter(ProcessHandle::isAlive)
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList();
+        assertTrue(alive.isEmpty(), "still running after kill -9 of the launcher: " + alive);
+        assertFalse(postmaster.isAlive(), "PostgreSQL still runs after kill -9 of the launcher");
+        assertEquals(List.of(), boundPorts(ports));
     }
 
     private LauncherRun launch(String which, boolean wipe) {

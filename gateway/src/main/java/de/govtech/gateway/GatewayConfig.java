@@ -61,6 +61,9 @@ public interface GatewayConfig {
         /** The gateway's public URL for {@code servers}; absent: the scheme, host and port of each request. */
         Optional<String> serverUrl();
 
+        /** Requests per caller for the API documents; anonymous callers are counted by client address. */
+        RateLimit rateLimit();
+
         /** The Keycloak realm as browsers reach it (Swagger UI signs in there). */
         @WithDefault("http://localhost:8180/realms/govtech")
         String realmUrl();

@@ -114,6 +114,25 @@ class EdgeTest {
     }
 
     @Test
+    void anonymousCallersOfTheApiDocumentsAreLimitedByAddress() throws InterruptedException {
+        // api-docs: 40 requests per 4 s and caller in the test profile; every test here calls from 127.0.0.1
+        int answered = 0;
+        var refused = given().when().get("/api/v1/openapi.yaml").then().extract();
+        while (refused.statusCode() == 200 && answered < 200) {
+            answered++;
+            refused = given().when().get(answered % 2 == 0 ? "/api/v1/openapi.yaml" : "/q/openapi").then().extract();
+        }
+        assertEquals(429, refused.statusCode(), "never limited after " + answered + " anonymous requests");
+        assertEquals("application/problem+json", refused.contentType());
+        assertEquals("40", refused.header("RateLimit-Limit"));
+        assertTrue(Long.parseLong(refused.header("Retry-After")) >= 1);
+        // the service routes are a group of their own
+        given().auth().oauth2(Tokens.valid("docs-reader")).when().get("/api/v1/learning/courses").then().statusCode(200);
+        Thread.sleep(4_500); // the allowance refills, so the other tests of this class read the documents again
+        given().when().get("/api/v1/openapi.yaml").then().statusCode(200);
+    }
+
+    @Test
     void aDeclaredBodyAboveTheLimitIs413BeforeAnyOfItIsSent() throws Exception {
         // limit is 8M in the test profile; the body is announced but never sent: the answer must not wait for it
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {

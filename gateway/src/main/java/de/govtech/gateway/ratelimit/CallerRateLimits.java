@@ -1,9 +1,9 @@
 package de.govtech.gateway.ratelimit;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,7 +15,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 
 /**
- * One token bucket per route group and caller (bucket4j, in memory: one gateway instance). Buckets of callers
+ * One token bucket per route group (and the API documents) and caller (bucket4j, in memory: one gateway instance). Buckets of callers
  * that stay away longer than their period are dropped; a new bucket starts full, which is the same state an idle
  * caller's bucket would have reached by then.
  */
@@ -26,8 +26,10 @@ public class CallerRateLimits {
     private final Cache<String, Bucket> buckets;
 
     public CallerRateLimits(GatewayConfig config) {
-        this.limits = config.routes().entrySet().stream()
-                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> e.getValue().rateLimit()));
+        Map<String, GatewayConfig.RateLimit> groups = new HashMap<>();
+        config.routes().forEach((name, route) -> groups.put(name, route.rateLimit()));
+        groups.put(ApiDocumentRateLimit.GROUP, config.apiDocs().rateLimit());
+        this.limits = Map.copyOf(groups);
         Duration longest = limits.values().stream().map(GatewayConfig.RateLimit::period)
                 .max(Duration::compareTo).orElse(Duration.ofMinutes(1));
         this.buckets = Caffeine.newBuilder()

@@ -3,17 +3,15 @@ package de.govtech.gateway.routing;
 import java.net.URI;
 import java.util.concurrent.TimeoutException;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import de.govtech.gateway.edge.BodySizeLimit;
 import de.govtech.gateway.edge.GatewayProblems;
+import de.govtech.gateway.ratelimit.CallerKey;
 import de.govtech.gateway.ratelimit.CallerRateLimits;
 import de.govtech.gateway.ratelimit.RateDecision;
 import de.govtech.platform.support.problem.ProblemType;
 import io.netty.channel.ConnectTimeoutException;
 import io.quarkus.logging.Log;
-import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
@@ -60,7 +58,7 @@ final class UpstreamProxy implements Handler<RoutingContext> {
     public void handle(RoutingContext context) {
         HttpServerRequest request = context.request();
         request.pause();
-        RateDecision decision = rateLimits.tryAcquire(route, caller(context));
+        RateDecision decision = rateLimits.tryAcquire(route, CallerKey.of(context));
         decision.writeHeaders(context.response());
         if (!decision.allowed()) {
             refuse(context, ProblemType.TOO_MANY_REQUESTS,
@@ -199,22 +197,5 @@ final class UpstreamProxy implements Handler<RoutingContext> {
         } catch (NumberFormatException e) {
             return 0;
         }
-    }
-
-    /** The token's subject (or client id) when authenticated, else the client's IP address. */
-    static String caller(RoutingContext context) {
-        if (context.user() instanceof QuarkusHttpUser user) {
-            SecurityIdentity identity = user.getSecurityIdentity();
-            if (!identity.isAnonymous()) {
-                if (identity.getPrincipal() instanceof JsonWebToken token) {
-                    String subject = token.getSubject() != null ? token.getSubject() : token.getClaim("azp");
-                    if (subject != null) {
-                        return "sub:" + subject;
-                    }
-                }
-                return "principal:" + identity.getPrincipal().getName();
-            }
-        }
-        return "ip:" + context.request().remoteAddress().host();
     }
 }

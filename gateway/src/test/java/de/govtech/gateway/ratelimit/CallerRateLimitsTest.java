@@ -55,17 +55,7 @@ class CallerRateLimitsTest {
 
             @Override
             public GatewayConfig.RateLimit rateLimit() {
-                return new GatewayConfig.RateLimit() {
-                    @Override
-                    public long requests() {
-                        return requests;
-                    }
-
-                    @Override
-                    public Duration period() {
-                        return Duration.ofMinutes(10);
-                    }
-                };
+                return perTenMinutes(requests);
             }
         }));
         return new GatewayConfig() {
@@ -86,7 +76,51 @@ class CallerRateLimitsTest {
 
             @Override
             public ApiDocs apiDocs() {
-                throw new UnsupportedOperationException("not used by rate limits");
+                return new ApiDocs() {
+                    @Override
+                    public RateLimit rateLimit() {
+                        return perTenMinutes(1);
+                    }
+
+                    @Override
+                    public Duration cacheTtl() {
+                        return Duration.ofSeconds(30);
+                    }
+
+                    @Override
+                    public Duration fetchTimeout() {
+                        return Duration.ofSeconds(5);
+                    }
+
+                    @Override
+                    public String upstreamPath() {
+                        return "/q/openapi";
+                    }
+
+                    @Override
+                    public java.util.Optional<String> serverUrl() {
+                        return java.util.Optional.empty();
+                    }
+
+                    @Override
+                    public String realmUrl() {
+                        return "http://localhost:8180/realms/govtech";
+                    }
+                };
+            }
+        };
+    }
+
+    private static GatewayConfig.RateLimit perTenMinutes(long requests) {
+        return new GatewayConfig.RateLimit() {
+            @Override
+            public long requests() {
+                return requests;
+            }
+
+            @Override
+            public Duration period() {
+                return Duration.ofMinutes(10);
             }
         };
     }

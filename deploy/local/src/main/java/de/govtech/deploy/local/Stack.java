@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -305,17 +306,46 @@ final class Stack {
         terminal.println("Keycloak needs 20-60 s; its first start on a new data dir sets up its database (up to ~2 min)");
         board.begin(name);
         KeycloakServer keycloak;
+        Thread guard = guardWhenStarted(home.resolve("bin").resolve("kc.sh").toString(), "Keycloak (kc.sh)");
         try {
             keycloak = KeycloakServer.start(new KeycloakSettings(home, ports.keycloak(),
                     ports.keycloakManagement(), KeycloakDistribution.realmFile(),
                     postgres.jdbcUrl(KEYCLOAK_DATABASE), postgres.username(), postgres.password(), log));
         } catch (IOException | RuntimeException e) {
             throw failure(board, name, e, log);
+        } finally {
+            guard.interrupt();
         }
         onStarted(name, keycloak::close);
         rememberKeycloakPid();
         board.up(name, keycloak.baseUrl());
         return keycloak;
+    }
+
+    /**
+     * Keycloak's start takes minutes and platform-infra starts kc.sh out of reach: a watchdog for kc.sh (it forwards
+     * SIGTERM to Keycloak) as soon as it shows up among the descendants.
+     */
+    private Thread guardWhenStarted(String commandPart, String name) {
+        Thread thread = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                Optional<ProcessHandle> started = ProcessHandle.current().descendants()
+                        .filter(p -> p.info().commandLine().map(c -> c.contains(commandPart)).orElse(false))
+                        .findFirst();
+                if (started.isPresent()) {
+                    Watchdog.guard(started.get().pid(), name, layout.logsDir());
+                    return;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "guard-keycloak");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
 
     /** kc.sh runs Keycloak in a java child; that JVM holds the ports and is what a later port check should name. */

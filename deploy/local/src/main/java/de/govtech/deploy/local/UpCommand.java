@@ -18,6 +18,9 @@ import java.util.concurrent.Callable;
             "Ports: gateway 8080, services 8081-8084, sample broker 8090, Keycloak 8180 (management 9180),"
                 + " PostgreSQL 15432, Kafka 19092 (controller 19093); --port-offset N adds N to each.",
             "Data and logs live in the data dir and survive restarts. See deploy/local/README.md.",
+            "A service, the gateway or the sample broker that dies is restarted (back-off 1 s to 30 s, given up after"
+                + " 8 quick deaths in a row). Killed with kill -9, the launcher leaves nothing running: each child has"
+                + " a watchdog; the next start stops any leftovers. --wipe refuses while anything of the data dir runs.",
             "./stack.sh also takes --no-build (start what was built before, skip the Maven build).",
             "Other command: status (which parts of a running stack answer)."},
         mixinStandardHelpOptions = true,

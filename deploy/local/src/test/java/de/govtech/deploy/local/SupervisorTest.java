@@ -69,7 +69,7 @@ class SupervisorTest {
     void aChildThatDiesWhileTheStackStopsIsNotRestarted() throws Exception {
         Path starts = dir.resolve("starts");
         supervisor = new Supervisor(FAST, Duration.ZERO, stopping::get, recorder());
-        child = ChildProcess.start("flaky", List.of("sh", "-c", "date +%s%N >> starts; sleep 0.3; exit 1"), Map.of(), dir,
+        child = ChildProcess.start("flaky", List.of("sh", "-c", "date +%s%N >> starts; sleep 1; exit 1"), Map.of(), dir,
                 dir.resolve("flaky.log"));
         supervisor.supervise(child);
         awaitEvent("restarted 1");

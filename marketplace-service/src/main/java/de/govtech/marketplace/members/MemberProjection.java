@@ -9,6 +9,7 @@ import de.govtech.platform.events.membership.MunicipalityUpdated;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -19,7 +20,8 @@ import java.util.function.Function;
 
 /**
  * Applies membership events to the member table; runs inside the inbox transaction of the consumer. A status change
- * is announced as {@link MemberStatusChanged} in the same transaction.
+ * is announced as {@link MemberStatusChanged} in the same transaction. The member's row is locked first, the same lock
+ * a completing provisioning takes, so the two never miss each other.
  */
 @ApplicationScoped
 public class MemberProjection {
@@ -48,7 +50,7 @@ public class MemberProjection {
 
     /** A (re-)joining municipality is ACTIVE again, whatever it was before. */
     private void joined(MemberJoined joined) {
-        MemberMunicipality member = MemberMunicipality.findById(joined.municipalityId());
+        MemberMunicipality member = MemberMunicipality.findById(joined.municipalityId(), LockModeType.PESSIMISTIC_WRITE);
         MemberStatus previous = member == null ? null : member.status;
         if (member == null) {
             member = new MemberMunicipality();
@@ -68,7 +70,7 @@ public class MemberProjection {
 
     private void changeStatus(UUID municipalityId, Instant since,
                               Function<MemberStatus, Optional<MemberStatus>> transition, String what) {
-        MemberMunicipality member = MemberMunicipality.findById(municipalityId);
+        MemberMunicipality member = MemberMunicipality.findById(municipalityId, LockModeType.PESSIMISTIC_WRITE);
         Optional<MemberStatus> next = transition.apply(member == null ? null : member.status);
         if (next.isEmpty()) {
             Log.warnf("Ignoring %s of municipality %s: status is %s", what, municipalityId,

@@ -1,11 +1,31 @@
 package de.govtech.marketplace.osb;
 
-/** The broker did not answer (connection refused, timeout, broken response). */
+/**
+ * The broker gave no usable answer. The message names only the kind of failure (never the broker's URL), so it may
+ * end up in failure reasons municipalities see.
+ */
 public class BrokerUnreachableException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    public BrokerUnreachableException(String message, Throwable cause) {
+    public enum Kind {
+        /** Connection refused or broken, TLS failure: the request may or may not have reached the broker. */
+        CONNECTION_FAILED,
+        /** No complete answer (headers and body) within the call deadline. */
+        DEADLINE_EXCEEDED,
+        /** The answer's body exceeded the allowed size. */
+        RESPONSE_TOO_LARGE,
+        INTERRUPTED
+    }
+
+    private final Kind kind;
+
+    public BrokerUnreachableException(Kind kind, String message, Throwable cause) {
         super(message, cause);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
     }
 }

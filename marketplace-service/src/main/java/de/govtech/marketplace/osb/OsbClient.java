@@ -10,11 +10,16 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Speaks the Open Service Broker API v2.17 as the platform: every request carries {@code X-Broker-API-Version},
@@ -29,12 +34,27 @@ public class OsbClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http;
-    private final Duration timeout;
+    /** The default bound of a response body. */
+    public static final int MAX_RESPONSE_BYTES = 64 * 1024;
 
-    public OsbClient(Duration timeout) {
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
-        this.timeout = timeout;
+    private final HttpClient http;
+    private final Duration deadline;
+    private final int maxResponseBytes;
+
+    public OsbClient(Duration deadline) {
+        this(deadline, deadline, MAX_RESPONSE_BYTES);
+    }
+
+    /**
+     * @param connectTimeout   connecting at most this long
+     * @param deadline         the whole call (connect, headers and body) at most this long
+     * @param maxResponseBytes a longer body fails the call ({@link BrokerUnreachableException.Kind#RESPONSE_TOO_LARGE})
+     */
+    public OsbClient(Duration connectTimeout, Duration deadline, int maxResponseBytes) {
+        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout.compareTo(deadline) < 0 ? connectTimeout : deadline)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.deadline = deadline;
+        this.maxResponseBytes = maxResponseBytes;
     }
 
     public OsbResponse catalog(BrokerEndpoint broker, OriginatingIdentity identity) throws BrokerUnreachableException {
@@ -84,7 +104,7 @@ public class OsbClient {
     private HttpRequest.Builder request(URI uri, BrokerEndpoint broker, OriginatingIdentity identity) {
         String credentials = broker.username() + ":" + broker.password();
         return HttpRequest.newBuilder(uri)
-                .timeout(timeout)
+                .timeout(deadline)
                 .header("X-Broker-API-Version", API_VERSION)
                 .header("Authorization", "Basic "
                         + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
@@ -93,19 +113,42 @@ public class OsbClient {
                 .header("Accept", "application/json");
     }
 
+    /**
+     * Sends the request and waits for the complete answer at most {@code deadline}: a broker that trickles its body or
+     * never answers cannot hold the caller longer. Failure messages name the kind of failure, never the broker's URL.
+     */
     private OsbResponse send(BrokerEndpoint broker, HttpRequest.Builder builder) throws BrokerUnreachableException {
         HttpRequest request = builder.build();
+        CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(request, info -> new BoundedBodySubscriber(maxResponseBytes));
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new OsbResponse(response.statusCode(), parse(response.body()),
+            HttpResponse<byte[]> response = call.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
+            return new OsbResponse(response.statusCode(), parse(new String(response.body(), StandardCharsets.UTF_8)),
                     response.headers().firstValue("Retry-After").flatMap(OsbClient::retryAfter));
-        } catch (IOException e) {
-            throw new BrokerUnreachableException(request.method() + " " + request.uri().getPath() + " at " + broker.url()
-                    + " failed: " + e, e);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            throw failure(BrokerUnreachableException.Kind.DEADLINE_EXCEEDED,
+                    "no complete answer within " + deadline.toMillis() + " ms", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof BoundedBodySubscriber.TooLarge || cause != null && cause.getCause() instanceof BoundedBodySubscriber.TooLarge) {
+                throw failure(BrokerUnreachableException.Kind.RESPONSE_TOO_LARGE,
+                        "response too large (more than " + maxResponseBytes + " bytes)", cause);
+            }
+            if (cause instanceof HttpTimeoutException) {
+                throw failure(BrokerUnreachableException.Kind.DEADLINE_EXCEEDED,
+                        "no complete answer within " + deadline.toMillis() + " ms", cause);
+            }
+            throw failure(BrokerUnreachableException.Kind.CONNECTION_FAILED,
+                    "connection failed (" + (cause == null ? "unknown" : cause.getClass().getSimpleName()) + ")", cause);
         } catch (InterruptedException e) {
+            call.cancel(true);
             Thread.currentThread().interrupt();
-            throw new BrokerUnreachableException("interrupted while calling " + broker.url(), e);
+            throw failure(BrokerUnreachableException.Kind.INTERRUPTED, "interrupted", e);
         }
+    }
+
+    private static BrokerUnreachableException failure(BrokerUnreachableException.Kind kind, String message, Throwable cause) {
+        return new BrokerUnreachableException(kind, message, cause);
     }
 
     private static JsonNode parse(String body) {

@@ -22,13 +22,21 @@ public record OsbResponse(int status, JsonNode body, Optional<Duration> retryAft
         return value.isTextual() ? value.asText() : null;
     }
 
+    /** Whether the body is a JSON object, as every OSB answer must be. */
+    public boolean wellFormed() {
+        return body.isObject();
+    }
+
     public boolean is2xx() {
         return status >= 200 && status < 300;
     }
 
-    /** Status plus the broker's {@code description} or {@code error}, for failure reasons and logs. */
+    /** Status plus the broker's {@code description} or {@code error} (cut to 300 characters), for failure reasons and logs. */
     public String summary() {
         String detail = text("description") != null ? text("description") : text("error");
+        if (detail != null && detail.length() > 300) {
+            detail = detail.substring(0, 300) + "…";
+        }
         return "HTTP " + status + (detail == null ? "" : ": " + detail);
     }
 }

@@ -21,13 +21,36 @@ public interface ProvisioningConfig {
     @WithDefault("10")
     int batchSize();
 
-    /** How long a claim is exclusive; must exceed the longest broker call. */
+    /**
+     * How long a claim is exclusive. Renewed (with the database clock) right before every broker call, so it must
+     * exceed {@link #callDeadline()}.
+     */
     @WithDefault("60s")
     Duration leaseDuration();
 
-    /** Connect and request timeout of one broker call. */
+    /** Connect timeout of one broker call. */
     @WithDefault("10s")
     Duration httpTimeout();
+
+    /** Hard limit of one broker call, from connecting to the last byte of the body. */
+    @WithDefault("30s")
+    Duration callDeadline();
+
+    /** A broker answer with a longer body is a failed call ("response too large"). */
+    @WithDefault("65536")
+    int maxResponseBytes();
+
+    /** Broker calls running at once on one instance; a hanging broker occupies at most its own calls' slots. */
+    @WithDefault("8")
+    int concurrency();
+
+    /** Unconfirmed orphan deletions are alerted (error log, metric) after this many attempts; they never stop. */
+    @WithDefault("10")
+    int orphanAlertAfter();
+
+    /** How often subscriptions of members who have left are looked for (a Quarkus scheduler interval). */
+    @WithDefault("60s")
+    String reconcileInterval();
 
     /** Polling interval when the broker sends no Retry-After. */
     @WithDefault("5s")
@@ -51,7 +74,7 @@ public interface ProvisioningConfig {
     @WithDefault("10m")
     Duration maxBackoff();
 
-    /** Attempts at reading the catalog, and at deleting an orphan, before giving up. */
+    /** Attempts at reading the catalog, and at a provision answered with 408, before giving up. */
     @WithDefault("5")
     int maxAttempts();
 }

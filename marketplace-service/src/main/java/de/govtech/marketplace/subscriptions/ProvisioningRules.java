@@ -11,18 +11,27 @@ import java.util.Optional;
  * next and when. Plain rules, no I/O; the worker performs the calls and stores the {@link Decision}.
  * <ul>
  *   <li>Provision: 200/201 done; 202 poll {@code last_operation} honouring Retry-After (bounded) until succeeded,
- *       failed, or the plan's maximum polling duration; 5xx, 408, no answer, a failed or timed-out async provision
- *       → FAILED and orphan mitigation (DELETE); other 4xx → FAILED without DELETE (the broker created nothing, or
- *       — 409 — the instance is not ours to delete).</li>
+ *       failed, or the plan's maximum polling duration. 201/202 with a body that is not an OSB object, other 2xx,
+ *       5xx, no (complete) answer, a failed or timed-out async provision → FAILED with orphan mitigation (DELETE);
+ *       200 with a malformed body → FAILED without. 408 (the request did not reach the broker) → PUT again with
+ *       back-off, no orphan mitigation. 422 {@code ConcurrencyError} → wait and PUT again. Other 4xx → FAILED without
+ *       DELETE. An {@code operation} or {@code dashboard_url} longer than its column → FAILED with orphan
+ *       mitigation. 410 while polling a provision is no answer: keep polling.</li>
  *   <li>Deprovision: 200 or 410 Gone done; 202 poll until succeeded or 410; errors retry with back-off for ever
  *       (an instance must not keep running for a municipality that asked to end it).</li>
- *   <li>Orphan DELETE: like deprovision, but gives up after {@code maxAttempts}.</li>
+ *   <li>Orphan DELETE: like deprovision — retried with capped back-off until the broker confirms (200/410 or a
+ *       succeeded/gone poll), never given up; after {@code orphanAlertAfter} attempts an alert.</li>
  * </ul>
  */
 public final class ProvisioningRules {
 
+    /** The widths of the columns broker values are stored in (V5). */
+    static final int MAX_OPERATION = 1000;
+    static final int MAX_DASHBOARD_URL = 2000;
+
     public record Settings(Duration pollInterval, Duration minPollInterval, Duration maxPollInterval,
-                           Duration maxPollingDuration, Duration retryBackoff, Duration maxBackoff, int maxAttempts) {
+                           Duration maxPollingDuration, Duration retryBackoff, Duration maxBackoff, int maxAttempts,
+                           int orphanAlertAfter) {
     }
 
     /** The driving state the rules need. */
@@ -48,8 +57,12 @@ public final class ProvisioningRules {
             return response == null ? null : response.text("state");
         }
 
+        boolean concurrencyError() {
+            return status() == 422 && "ConcurrencyError".equals(response.text("error"));
+        }
+
         String describe() {
-            return response == null ? "broker unreachable: " + unreachable : response.summary();
+            return response == null ? "no usable answer: " + unreachable : response.summary();
         }
     }
 
@@ -61,7 +74,8 @@ public final class ProvisioningRules {
         FAILED,
         DEPROVISIONED,
         ORPHAN_DONE,
-        ORPHAN_GAVE_UP
+        /** Like CONTINUE, and the orphan has now been unconfirmed for {@code orphanAlertAfter} attempts: alert. */
+        ORPHAN_ALERT
     }
 
     /** @param next the next step, null when nothing is left to do; the other fields are the new driving state. */
@@ -85,6 +99,16 @@ public final class ProvisioningRules {
 
     public Decision provisionAnswered(Work work, Answer answer, Instant now) {
         int status = answer.status();
+        if (status == 200 || status == 201 || status == 202) {
+            if (!answer.response().wellFormed()) {
+                // OSB orphan mitigation table: 200 malformed → no, 201/202 malformed → yes
+                return failed(work, "provision: HTTP " + status + " with a body that is not an OSB object", status != 200, now);
+            }
+            String tooLong = tooLong(answer.response());
+            if (tooLong != null) {
+                return failed(work, "provision: " + tooLong, true, now);
+            }
+        }
         if (status == 200 || status == 201) {
             return done(Outcome.PROVISIONED, work, Optional.ofNullable(answer.response().text("dashboard_url"))
                     .orElse(work.dashboardUrl()), null);
@@ -95,7 +119,22 @@ public final class ProvisioningRules {
                     min(now.plus(pollDelay(answer.response().retryAfter())), deadline), 0, deadline,
                     answer.response().text("operation"), answer.response().text("dashboard_url"), null);
         }
-        boolean mayExist = status < 0 || status == 408 || status >= 500 || (status >= 200 && status < 300);
+        if (status == 408) {
+            // the request did not reach the broker: nothing to mitigate, send it again
+            return work.attempts() + 1 < settings.maxAttempts()
+                    ? retry(work, DriverStep.PROVISION, now, "provision: " + answer.describe())
+                    : failed(work, "provision: " + answer.describe(), false, now);
+        }
+        if (answer.concurrencyError()) {
+            Instant deadline = work.deadline() != null ? work.deadline() : now.plus(maxPollingDuration(work));
+            if (!now.isBefore(deadline)) {
+                return failed(work, "provision: the broker reported another operation in progress for "
+                        + maxPollingDuration(work).toSeconds() + " s", true, now);
+            }
+            return new Decision(Outcome.CONTINUE, DriverStep.PROVISION, min(now.plus(backoff(work.attempts())), deadline),
+                    work.attempts() + 1, deadline, null, work.dashboardUrl(), "provision: " + answer.describe());
+        }
+        boolean mayExist = status < 0 || status >= 500 || (status >= 200 && status < 300);
         return failed(work, "provision: " + answer.describe(), mayExist, now);
     }
 
@@ -116,16 +155,16 @@ public final class ProvisioningRules {
             }
             if ("failed".equals(state)) {
                 String description = answer.response().text("description");
+                if (description != null && description.length() > 500) {
+                    description = description.substring(0, 500) + "…";
+                }
                 return failed(work, "provision failed" + (description == null ? "" : ": " + description), true, now);
             }
             if ("in progress".equals(state)) {
                 return poll(work, DriverStep.POLL_PROVISION, now.plus(pollDelay(answer.response().retryAfter())), null);
             }
         }
-        if (answer.status() == 410) {
-            return failed(work, "the broker reports the instance gone while provisioning", false, now);
-        }
-        // no answer, 5xx or something unexpected: ask again later, until the deadline
+        // no answer, 5xx, 410 (only meaningful for a delete), or something unexpected: ask again later, until the deadline
         return poll(work, DriverStep.POLL_PROVISION, now.plus(backoff(work.attempts())), answer.describe());
     }
 
@@ -137,8 +176,8 @@ public final class ProvisioningRules {
         if (status == 202) {
             Instant deadline = now.plus(settings.maxPollingDuration());
             return new Decision(Outcome.CONTINUE, DriverStep.POLL_ORPHAN,
-                    min(now.plus(pollDelay(answer.response().retryAfter())), deadline), 0, deadline,
-                    answer.response().text("operation"), work.dashboardUrl(), null);
+                    min(now.plus(pollDelay(answer.response().retryAfter())), deadline), work.attempts(), deadline,
+                    fitting(answer.response().text("operation")), work.dashboardUrl(), null);
         }
         return orphanRetry(work, now, "orphan delete: " + answer.describe());
     }
@@ -149,7 +188,9 @@ public final class ProvisioningRules {
             return done(Outcome.ORPHAN_DONE, work, work.dashboardUrl(), null);
         }
         if ("in progress".equals(state) && !pastDeadline(work, now)) {
-            return poll(work, DriverStep.POLL_ORPHAN, now.plus(pollDelay(answer.response().retryAfter())), null);
+            Instant next = min(now.plus(pollDelay(answer.response().retryAfter())), work.deadline());
+            return new Decision(Outcome.CONTINUE, DriverStep.POLL_ORPHAN, next, work.attempts(), work.deadline(),
+                    work.operation(), work.dashboardUrl(), null);
         }
         return orphanRetry(work, now, "orphan delete: " + answer.describe());
     }
@@ -163,7 +204,7 @@ public final class ProvisioningRules {
             Instant deadline = now.plus(settings.maxPollingDuration());
             return new Decision(Outcome.CONTINUE, DriverStep.POLL_DEPROVISION,
                     min(now.plus(pollDelay(answer.response().retryAfter())), deadline), 0, deadline,
-                    answer.response().text("operation"), work.dashboardUrl(), null);
+                    fitting(answer.response().text("operation")), work.dashboardUrl(), null);
         }
         return retry(work, DriverStep.DEPROVISION, now, "deprovision: " + answer.describe());
     }
@@ -204,6 +245,24 @@ public final class ProvisioningRules {
         return delay.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : delay;
     }
 
+    /** Which broker value does not fit its column, or null. */
+    private static String tooLong(OsbResponse response) {
+        String operation = response.text("operation");
+        if (operation != null && operation.length() > MAX_OPERATION) {
+            return "the broker's operation is longer than " + MAX_OPERATION + " characters";
+        }
+        String dashboardUrl = response.text("dashboard_url");
+        if (dashboardUrl != null && dashboardUrl.length() > MAX_DASHBOARD_URL) {
+            return "the broker's dashboard_url is longer than " + MAX_DASHBOARD_URL + " characters";
+        }
+        return null;
+    }
+
+    /** A delete's operation that does not fit is dropped: last_operation is then polled without it (OSB allows that). */
+    private static String fitting(String operation) {
+        return operation != null && operation.length() > MAX_OPERATION ? null : operation;
+    }
+
     private Decision poll(Work work, DriverStep step, Instant at, String reason) {
         Instant next = work.deadline() == null ? at : min(at, work.deadline());
         return new Decision(Outcome.CONTINUE, step, next, work.attempts() + 1, work.deadline(), work.operation(),
@@ -215,12 +274,12 @@ public final class ProvisioningRules {
                 null, work.dashboardUrl(), reason);
     }
 
+    /** Orphan mitigation never gives up: it keeps trying with capped back-off and alerts once after N attempts. */
     private Decision orphanRetry(Work work, Instant now, String reason) {
-        if (work.attempts() + 1 >= settings.maxAttempts()) {
-            return done(Outcome.ORPHAN_GAVE_UP, work, work.dashboardUrl(), reason);
-        }
-        return new Decision(Outcome.CONTINUE, DriverStep.ORPHAN_DELETE, now.plus(backoff(work.attempts())),
-                work.attempts() + 1, null, null, work.dashboardUrl(), reason);
+        int attempts = work.attempts() + 1;
+        return new Decision(attempts == settings.orphanAlertAfter() ? Outcome.ORPHAN_ALERT : Outcome.CONTINUE,
+                DriverStep.ORPHAN_DELETE, now.plus(backoff(work.attempts())), attempts, null, null, work.dashboardUrl(),
+                reason);
     }
 
     private Decision failed(Work work, String reason, boolean deleteOrphan, Instant now) {

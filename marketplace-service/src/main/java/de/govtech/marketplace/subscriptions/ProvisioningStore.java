@@ -16,6 +16,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +24,10 @@ import java.util.UUID;
 
 /**
  * The worker's database side: claiming due subscriptions under a lease ({@code FOR UPDATE SKIP LOCKED}, so concurrent
- * workers never take the same row) and storing a step's result together with its event. A result is stored only while
- * the worker still holds the lease; if the lease expired and another worker took over, the stale result is dropped.
+ * workers never take the same row), renewing the lease before each broker call and storing a step's result together
+ * with its event. Lease times come from the database clock ({@code clock_timestamp()}), never from a JVM, so instances
+ * with skewed clocks agree on whose lease is valid. A result is stored only while the worker still holds an unexpired
+ * lease; otherwise it is dropped.
  */
 @ApplicationScoped
 public class ProvisioningStore {
@@ -38,24 +41,31 @@ public class ProvisioningStore {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<Claim> claimDue(String owner, Instant now, Instant leaseUntil, int batchSize) {
+    public List<Claim> claimDue(String owner, Duration lease, int batchSize) {
         @SuppressWarnings("unchecked")
         List<UUID> ids = em.createNativeQuery("""
                         select id from subscription
-                        where next_attempt_at <= :now and (lease_until is null or lease_until < :now)
+                        where next_attempt_at <= clock_timestamp()
+                          and (lease_until is null or lease_until < clock_timestamp())
                         order by next_attempt_at
                         limit :batch
                         for update skip locked""", UUID.class)
-                .setParameter("now", now)
                 .setParameter("batch", batchSize)
                 .getResultList();
         List<Claim> claims = new ArrayList<>();
         for (UUID id : ids) {
+            String token = owner + "/" + UUID.randomUUID();
+            em.createNativeQuery("""
+                            update subscription set lease_owner = :token,
+                                   lease_until = clock_timestamp() + :millis * interval '1 millisecond'
+                            where id = :id""")
+                    .setParameter("token", token)
+                    .setParameter("millis", lease.toMillis())
+                    .setParameter("id", id)
+                    .executeUpdate();
             Subscription s = em.find(Subscription.class, id);
-            s.leaseOwner = owner + "/" + UUID.randomUUID();
-            s.leaseUntil = leaseUntil;
             ListingRevision revision = ListingRevision.of(s.listingId, s.revision);
-            claims.add(new Claim(s.id, s.leaseOwner,
+            claims.add(new Claim(s.id, token,
                     new ProvisioningRules.Work(s.step, s.attempts, s.deadline, s.operation, s.dashboardUrl, s.maxPollingSeconds),
                     new BrokerEndpoint(URI.create(revision.brokerUrl), revision.brokerUsername, revision.brokerPassword),
                     s.appSlug, s.planName, s.municipalityId, s.cloudTarget, s.actingUser, s.brokerServiceId, s.brokerPlanId));
@@ -64,14 +74,37 @@ public class ProvisioningStore {
     }
 
     /**
-     * Stores the result of one step (and its event) if the lease is still ours; {@code resolved} carries the broker's
-     * service and plan when this step read the catalog. Returns false if the result was dropped.
+     * Right before a broker call: extends the lease by {@code lease} from now (database clock) if it is still ours and
+     * has not expired. False means another worker may own the subscription: the call must not be made.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean renew(Claim claim, Duration lease) {
+        return em.createNativeQuery("""
+                        update subscription set lease_until = clock_timestamp() + :millis * interval '1 millisecond'
+                        where id = :id and lease_owner = :token and lease_until > clock_timestamp()""")
+                .setParameter("millis", lease.toMillis())
+                .setParameter("id", claim.subscriptionId())
+                .setParameter("token", claim.leaseToken())
+                .executeUpdate() == 1;
+    }
+
+    /**
+     * Stores the result of one step (and its event) if the lease is still ours and unexpired; {@code resolved} carries
+     * the broker's service and plan when this step read the catalog. Returns false if the result was dropped. Joins
+     * the caller's transaction if there is one.
+     * <p>
+     * A provisioning that completes locks its member's row first — the membership event handler takes the same lock —
+     * so a municipality leaving at the same moment is either seen here (and the subscription deprovisioned at once)
+     * or sees the subscription PROVISIONED (and deprovisions it).
+     */
+    @Transactional
     public boolean complete(Claim claim, ProvisioningRules.Decision decision, OsbCatalog.Resolved resolved, Instant now) {
+        MemberMunicipality member = decision.outcome() == ProvisioningRules.Outcome.PROVISIONED
+                ? em.find(MemberMunicipality.class, claim.municipalityId(), LockModeType.PESSIMISTIC_WRITE)
+                : null;
         Subscription s = em.find(Subscription.class, claim.subscriptionId(), LockModeType.PESSIMISTIC_WRITE);
-        if (s == null || !claim.leaseToken().equals(s.leaseOwner)) {
-            Log.warnf("Dropping the result of step %s of subscription %s: the lease was taken over",
+        if (s == null || !holdsLease(claim)) {
+            Log.warnf("Dropping the result of step %s of subscription %s: the lease expired or was taken over",
                     claim.work().step(), claim.subscriptionId());
             return false;
         }
@@ -93,7 +126,7 @@ public class ProvisioningStore {
             Log.infof("Subscription %s, step %s: %s (attempt %d)", s.id, s.step, decision.reason(), s.attempts);
         }
         switch (decision.outcome()) {
-            case PROVISIONED -> provisioned(s, now);
+            case PROVISIONED -> provisioned(s, member, now);
             case FAILED -> failed(s, decision, now);
             case DEPROVISIONED -> {
                 s.state = SubscriptionState.DEPROVISIONED;
@@ -104,12 +137,9 @@ public class ProvisioningStore {
                 s.orphanCleanup = OrphanCleanup.DONE;
                 s.orphanCleanupAt = now;
             }
-            case ORPHAN_GAVE_UP -> {
-                s.orphanCleanup = OrphanCleanup.GAVE_UP;
-                s.orphanCleanupAt = now;
-                Log.errorf("Gave up deleting the orphaned instance of subscription %s at the broker of %s: %s",
-                        s.id, s.appSlug, decision.reason());
-            }
+            case ORPHAN_ALERT -> Log.errorf("ALERT: the orphaned instance of subscription %s at the broker of %s is still "
+                            + "not confirmed deleted after %d attempts (%s); orphan mitigation keeps trying",
+                    s.id, s.appSlug, s.attempts, decision.reason());
             case CONTINUE -> {
             }
         }
@@ -128,16 +158,30 @@ public class ProvisioningStore {
         }
     }
 
+    /** Orphans whose deletion the broker has not confirmed after {@code alertAfter} attempts. */
+    @Transactional
+    public long unconfirmedOrphans(int alertAfter) {
+        return Subscription.count("orphanCleanup = ?1 and attempts >= ?2", OrphanCleanup.PENDING, alertAfter);
+    }
+
+    private boolean holdsLease(Claim claim) {
+        return ((Number) em.createNativeQuery("""
+                        select count(*) from subscription
+                        where id = :id and lease_owner = :token and lease_until > clock_timestamp()""")
+                .setParameter("id", claim.subscriptionId())
+                .setParameter("token", claim.leaseToken())
+                .getSingleResult()).intValue() == 1;
+    }
+
     /**
-     * The instance runs. The membership may have changed meanwhile: a suspended member's subscription is SUSPENDED at
-     * once, a member who left (or is unknown) has it deprovisioned right away.
+     * The instance runs. The membership may have changed meanwhile ({@code member} is locked): a suspended member's
+     * subscription is SUSPENDED at once, a member who left (or is unknown) has it deprovisioned right away.
      */
-    private void provisioned(Subscription s, Instant now) {
+    private void provisioned(Subscription s, MemberMunicipality member, Instant now) {
         s.state = SubscriptionState.PROVISIONED;
         s.provisionedAt = now;
         s.failureReason = null;
         outbox.append(new AppProvisioned(s.id, s.listingId, s.planId, s.municipalityId, s.cloudTarget, s.dashboardUrl, now));
-        MemberMunicipality member = MemberMunicipality.findById(s.municipalityId);
         MemberStatus status = member == null ? MemberStatus.LEFT : member.status;
         if (status == MemberStatus.SUSPENDED) {
             s.state = SubscriptionState.SUSPENDED;

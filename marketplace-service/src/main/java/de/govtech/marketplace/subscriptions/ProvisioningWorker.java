@@ -6,20 +6,28 @@ import de.govtech.marketplace.osb.OsbClient;
 import de.govtech.marketplace.osb.OsbResponse;
 import de.govtech.marketplace.osb.ProvisionRequest;
 import de.govtech.marketplace.subscriptions.ProvisioningRules.Answer;
-import de.govtech.marketplace.subscriptions.ProvisioningRules.Decision;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 
 /**
- * Drives subscriptions through their broker operations. Each run claims the due subscriptions (lease, skip locked),
- * performs one step per subscription — the broker call outside any transaction — and stores the step's result with
- * its event. All driving state is in the database, so a restarted or second instance carries on where one stopped.
+ * Drives subscriptions through their broker operations. Each run claims as many due subscriptions as it has free
+ * slots (lease, skip locked) and performs one step per subscription on a bounded pool, so a slow or hanging broker
+ * holds only the slots of its own calls, each for at most the call deadline. Right before every broker call the
+ * lease is renewed and re-checked with the database clock; a worker that lost it sends nothing and stores nothing.
+ * The broker call runs outside any transaction; the step's result is stored with its event. All driving state is in
+ * the database, so a restarted or second instance carries on where one stopped.
  */
 @ApplicationScoped
 public class ProvisioningWorker {
@@ -30,14 +38,38 @@ public class ProvisioningWorker {
     private final OsbClient osb;
     private final Clock clock = Clock.systemUTC();
     private final String instance = ManagementFactory.getRuntimeMXBean().getName();
+    private final ExecutorService pool;
+    private final Semaphore slots;
+    private volatile BiConsumer<Claim, String> beforeBrokerCall = (claim, call) -> { };
 
     public ProvisioningWorker(ProvisioningStore store, ProvisioningConfig config) {
+        if (config.callDeadline().compareTo(config.leaseDuration()) >= 0) {
+            throw new IllegalStateException("govtech.marketplace.provisioning.lease-duration (" + config.leaseDuration()
+                    + ") must exceed call-deadline (" + config.callDeadline() + ")");
+        }
         this.store = store;
         this.config = config;
         this.rules = new ProvisioningRules(new ProvisioningRules.Settings(config.pollInterval(), config.minPollInterval(),
                 config.maxPollInterval(), config.maxPollingDuration(), config.retryBackoff(), config.maxBackoff(),
-                config.maxAttempts()));
-        this.osb = new OsbClient(config.httpTimeout());
+                config.maxAttempts(), config.orphanAlertAfter()));
+        this.osb = new OsbClient(config.httpTimeout(), config.callDeadline(), config.maxResponseBytes());
+        AtomicInteger threads = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(config.concurrency(), runnable -> {
+            Thread thread = new Thread(runnable, "provisioning-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.slots = new Semaphore(config.concurrency());
+    }
+
+    /** Runs {@code hook} right before each broker call's lease check; tests put a pause there (a GC pause, a starved thread). */
+    void beforeBrokerCall(BiConsumer<Claim, String> hook) {
+        this.beforeBrokerCall = hook;
+    }
+
+    @PreDestroy
+    void stop() {
+        pool.shutdownNow();
     }
 
     @Scheduled(identity = "provisioning-worker", every = "${govtech.marketplace.provisioning.worker-interval:1s}",
@@ -47,27 +79,56 @@ public class ProvisioningWorker {
             return;
         }
         try {
-            driveDue();
+            dispatchDue();
         } catch (RuntimeException e) {
             // e.g. the database is unreachable (or the app is shutting down): the next run tries again
             Log.warnf("Provisioning worker run failed: %s", e.toString());
         }
     }
 
-    /** One run: claims what is due and performs one step each. Returns how many were claimed. */
-    public int driveDue() {
-        Instant now = clock.instant();
-        List<Claim> claims = store.claimDue(instance, now, now.plus(config.leaseDuration()), config.batchSize());
+    /** Claims as many due subscriptions as there are free slots and drives each on the pool, without waiting. */
+    public int dispatchDue() {
+        int free = Math.min(slots.availablePermits(), config.batchSize());
+        if (free == 0) {
+            return 0;
+        }
+        List<Claim> claims = store.claimDue(instance, config.leaseDuration(), free);
         for (Claim claim : claims) {
+            slots.acquireUninterruptibly();
             try {
-                drive(claim);
-            } catch (RuntimeException e) {
-                Log.errorf(e, "Step %s of subscription %s failed unexpectedly; retrying later",
-                        claim.work().step(), claim.subscriptionId());
-                store.release(claim, clock.instant().plus(rules.backoff(claim.work().attempts())));
+                pool.execute(() -> {
+                    try {
+                        driveSafely(claim);
+                    } finally {
+                        slots.release();
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                slots.release();
+                store.release(claim, clock.instant());
             }
         }
         return claims.size();
+    }
+
+    /** One run in the calling thread: claims what is due and performs one step each. Returns how many were claimed. */
+    public int driveDue() {
+        List<Claim> claims = store.claimDue(instance, config.leaseDuration(), config.batchSize());
+        claims.forEach(this::driveSafely);
+        return claims.size();
+    }
+
+    private void driveSafely(Claim claim) {
+        try {
+            drive(claim);
+        } catch (LeaseLost e) {
+            Log.warnf("Not calling the broker for step %s of subscription %s: the lease expired or was taken over",
+                    claim.work().step(), claim.subscriptionId());
+        } catch (RuntimeException e) {
+            Log.errorf(e, "Step %s of subscription %s failed unexpectedly; retrying later",
+                    claim.work().step(), claim.subscriptionId());
+            store.release(claim, clock.instant().plus(rules.backoff(claim.work().attempts())));
+        }
     }
 
     private void drive(Claim claim) {
@@ -102,7 +163,7 @@ public class ProvisioningWorker {
         if (serviceId == null || planId == null) {
             OsbResponse response;
             try {
-                response = osb.catalog(claim.broker(), claim.identity());
+                response = call(claim, "catalog", () -> osb.catalog(claim.broker(), claim.identity()));
             } catch (BrokerUnreachableException e) {
                 store.complete(claim, rules.catalogUnusable(work, clock.instant(), "catalog: " + e.getMessage(), true),
                         null, clock.instant());
@@ -127,31 +188,55 @@ public class ProvisioningWorker {
             work = new ProvisioningRules.Work(work.step(), work.attempts(), work.deadline(), work.operation(),
                     work.dashboardUrl(), resolved.plan().maximumPollingDurationSeconds());
         }
-        Answer answer;
-        try {
-            answer = Answer.of(osb.provision(claim.broker(), claim.subscriptionId().toString(),
-                    new ProvisionRequest(serviceId, planId, claim.municipalityId(), claim.cloudTarget()), claim.identity()));
-        } catch (BrokerUnreachableException e) {
-            answer = Answer.unreachable(e.getMessage());
-        }
+        ProvisionRequest request = new ProvisionRequest(serviceId, planId, claim.municipalityId(), claim.cloudTarget());
+        Answer answer = answer(claim, "provision",
+                () -> osb.provision(claim.broker(), claim.subscriptionId().toString(), request, claim.identity()));
         store.complete(claim, rules.provisionAnswered(work, answer, clock.instant()), resolved, clock.instant());
     }
 
     private Answer lastOperation(Claim claim) {
+        return answer(claim, "last_operation", () -> osb.lastOperation(claim.broker(), claim.subscriptionId().toString(),
+                claim.brokerServiceId(), claim.brokerPlanId(), claim.work().operation(), claim.identity()));
+    }
+
+    private Answer delete(Claim claim) {
+        return answer(claim, "deprovision", () -> osb.deprovision(claim.broker(), claim.subscriptionId().toString(),
+                claim.brokerServiceId(), claim.brokerPlanId(), claim.identity()));
+    }
+
+    private Answer answer(Claim claim, String what, BrokerCall call) {
         try {
-            return Answer.of(osb.lastOperation(claim.broker(), claim.subscriptionId().toString(), claim.brokerServiceId(),
-                    claim.brokerPlanId(), claim.work().operation(), claim.identity()));
+            return Answer.of(call(claim, what, call));
         } catch (BrokerUnreachableException e) {
             return Answer.unreachable(e.getMessage());
         }
     }
 
-    private Answer delete(Claim claim) {
+    /** The lease is renewed (database clock) right before the call; if it is no longer ours, the call is not made. */
+    private OsbResponse call(Claim claim, String what, BrokerCall call) throws BrokerUnreachableException {
+        beforeBrokerCall.accept(claim, what);
+        if (!store.renew(claim, config.leaseDuration())) {
+            throw new LeaseLost();
+        }
         try {
-            return Answer.of(osb.deprovision(claim.broker(), claim.subscriptionId().toString(), claim.brokerServiceId(),
-                    claim.brokerPlanId(), claim.identity()));
+            return call.send();
         } catch (BrokerUnreachableException e) {
-            return Answer.unreachable(e.getMessage());
+            Log.warnf("Broker call %s for subscription %s at %s failed: %s", what, claim.subscriptionId(),
+                    claim.broker().url(), e.getMessage());
+            throw e;
+        }
+    }
+
+    @FunctionalInterface
+    private interface BrokerCall {
+        OsbResponse send() throws BrokerUnreachableException;
+    }
+
+    private static final class LeaseLost extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LeaseLost() {
+            super(null, null, false, false);
         }
     }
 }

@@ -18,7 +18,7 @@ public record SubscriptionView(
         SubscriptionState state,
         @Schema(description = "the instance's dashboard as reported by the broker") String dashboardUrl,
         @Schema(description = "why provisioning failed (FAILED only)") String failureReason,
-        @Schema(description = "orphan mitigation after a failed provisioning: PENDING, DONE or GAVE_UP") OrphanCleanup orphanCleanup,
+        @Schema(description = "orphan mitigation after a failed provisioning: PENDING (retried until the broker confirms) or DONE") OrphanCleanup orphanCleanup,
         Instant orderedAt,
         Instant provisionedAt,
         Instant deprovisionRequestedAt,

@@ -2,6 +2,7 @@ package de.govtech.marketplace.osb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.govtech.deploy.samplebroker.Behaviour;
 import de.govtech.deploy.samplebroker.Catalog;
 import de.govtech.deploy.samplebroker.RecordedRequest;
 import de.govtech.deploy.samplebroker.SampleBroker;
@@ -16,6 +17,7 @@ import java.util.Base64;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -98,7 +100,46 @@ class OsbClientTest {
         BrokerEndpoint wrong = new BrokerEndpoint(broker.baseUrl(), "broker", "wrong");
         assertEquals(401, client.catalog(wrong, identity).status());
         BrokerEndpoint nowhere = new BrokerEndpoint(java.net.URI.create("http://localhost:1"), "a", "b");
-        assertThrows(BrokerUnreachableException.class, () -> client.catalog(nowhere, identity));
+        BrokerUnreachableException refused = assertThrows(BrokerUnreachableException.class, () -> client.catalog(nowhere, identity));
+        assertEquals(BrokerUnreachableException.Kind.CONNECTION_FAILED, refused.kind());
+        assertFalse(refused.getMessage().contains("localhost"), "the message never names the broker: " + refused.getMessage());
         assertTrue(nowhere.toString().contains("***") && !nowhere.toString().contains("password=b"));
+    }
+
+    @Test
+    void aBrokerThatTricklesItsBodyIsCutOffAtTheDeadline() {
+        broker.behave(Catalog.DEMO_PREMIUM_PLAN_ID, Behaviour.HANGING);
+        try {
+            OsbClient impatient = new OsbClient(Duration.ofSeconds(1), Duration.ofMillis(800), OsbClient.MAX_RESPONSE_BYTES);
+            long started = System.nanoTime();
+            BrokerUnreachableException e = assertThrows(BrokerUnreachableException.class, () -> impatient.provision(endpoint,
+                    UUID.randomUUID().toString(), new ProvisionRequest(Catalog.DEMO_SERVICE_ID, Catalog.DEMO_PREMIUM_PLAN_ID,
+                            identity.municipalityId(), "stackit:eu01"), identity));
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertEquals(BrokerUnreachableException.Kind.DEADLINE_EXCEEDED, e.kind());
+            assertTrue(millis >= 700 && millis < 2000, "gave up after " + millis + " ms although the headers came at once");
+            assertFalse(e.getMessage().contains("localhost"), e.getMessage());
+        } finally {
+            broker.behave(Catalog.DEMO_PREMIUM_PLAN_ID, Behaviour.SUCCEED);
+        }
+    }
+
+    @Test
+    void aResponseLargerThanTheBoundFailsAsTooLarge() throws Exception {
+        broker.behave(Catalog.DEMO_PREMIUM_PLAN_ID, Behaviour.HUGE_BODY);
+        try {
+            ProvisionRequest request = new ProvisionRequest(Catalog.DEMO_SERVICE_ID, Catalog.DEMO_PREMIUM_PLAN_ID,
+                    identity.municipalityId(), "stackit:eu01");
+            BrokerUnreachableException e = assertThrows(BrokerUnreachableException.class,
+                    () -> client.provision(endpoint, UUID.randomUUID().toString(), request, identity));
+            assertEquals(BrokerUnreachableException.Kind.RESPONSE_TOO_LARGE, e.kind());
+            assertTrue(e.getMessage().contains("response too large"), e.getMessage());
+
+            OsbClient generous = new OsbClient(Duration.ofSeconds(5), Duration.ofSeconds(5), 2 * 1024 * 1024);
+            assertEquals(202, generous.provision(endpoint, UUID.randomUUID().toString(), request, identity).status(),
+                    "the same answer within a larger bound");
+        } finally {
+            broker.behave(Catalog.DEMO_PREMIUM_PLAN_ID, Behaviour.SUCCEED);
+        }
     }
 }

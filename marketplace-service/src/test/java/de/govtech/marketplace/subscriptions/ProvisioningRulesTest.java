@@ -22,7 +22,7 @@ class ProvisioningRulesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final ProvisioningRules rules = new ProvisioningRules(new ProvisioningRules.Settings(Duration.ofSeconds(5),
             Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMinutes(30), Duration.ofSeconds(2),
-            Duration.ofSeconds(30), 3));
+            Duration.ofSeconds(30), 3, 4));
 
     private static Work work(DriverStep step) {
         return new Work(step, 0, null, null, null, null);
@@ -60,7 +60,8 @@ class ProvisioningRulesTest {
     @Test
     void serverErrorsTimeoutsAndNoAnswerFailWithOrphanMitigation() throws Exception {
         for (Answer a : new Answer[]{answer(500, "{\"description\":\"boom\"}", null), answer(503, null, null),
-                answer(408, null, null), Answer.unreachable("connect timed out")}) {
+                Answer.unreachable("no complete answer within 2000 ms"), Answer.unreachable("response too large"),
+                answer(204, null, null)}) {
             Decision d = rules.provisionAnswered(work(DriverStep.PROVISION), a, NOW);
             assertEquals(Outcome.FAILED, d.outcome());
             assertEquals(DriverStep.ORPHAN_DELETE, d.next(), a.describe());
@@ -70,7 +71,7 @@ class ProvisioningRulesTest {
 
     @Test
     void clientErrorsFailWithoutDeleting() throws Exception {
-        for (int status : new int[]{400, 401, 409, 412, 422}) {
+        for (int status : new int[]{400, 401, 409, 412, 422}) { // 422 without ConcurrencyError
             Decision d = rules.provisionAnswered(work(DriverStep.PROVISION), answer(status, "{\"description\":\"no\"}", null), NOW);
             assertEquals(Outcome.FAILED, d.outcome());
             assertNull(d.next(), "HTTP " + status + " must not delete: the instance is not ours or does not exist");
@@ -143,17 +144,101 @@ class ProvisioningRulesTest {
     }
 
     @Test
-    void orphanDeletionGivesUpAfterMaxAttempts() throws Exception {
+    void orphanDeletionNeverGivesUpAndAlertsOnceAfterTheThreshold() throws Exception {
         Work first = work(DriverStep.ORPHAN_DELETE);
         assertEquals(Outcome.ORPHAN_DONE, rules.orphanDeleteAnswered(first, answer(410, "{}", null), NOW).outcome());
+        assertEquals(Outcome.ORPHAN_DONE, rules.orphanDeleteAnswered(first, answer(200, "{}", null), NOW).outcome());
         assertEquals(DriverStep.POLL_ORPHAN, rules.orphanDeleteAnswered(first, answer(202, "{}", null), NOW).next());
         Decision again = rules.orphanDeleteAnswered(first, answer(500, null, null), NOW);
         assertEquals(DriverStep.ORPHAN_DELETE, again.next());
         assertEquals(1, again.attempts());
-        Work last = new Work(DriverStep.ORPHAN_DELETE, 2, null, null, null, null);
-        assertEquals(Outcome.ORPHAN_GAVE_UP, rules.orphanDeleteAnswered(last, answer(500, null, null), NOW).outcome());
-        Work polling = new Work(DriverStep.POLL_ORPHAN, 0, NOW.plusSeconds(60), "del", null, null);
+        Work third = new Work(DriverStep.ORPHAN_DELETE, 3, null, null, null, null);
+        Decision alert = rules.orphanDeleteAnswered(third, answer(500, null, null), NOW);
+        assertEquals(Outcome.ORPHAN_ALERT, alert.outcome(), "the 4th unconfirmed attempt alerts");
+        assertEquals(DriverStep.ORPHAN_DELETE, alert.next(), "and goes on");
+        Work many = new Work(DriverStep.ORPHAN_DELETE, 500, null, null, null, null);
+        Decision still = rules.orphanDeleteAnswered(many, Answer.unreachable("connection failed"), NOW);
+        assertEquals(Outcome.CONTINUE, still.outcome(), "never gives up, alerts only once");
+        assertEquals(DriverStep.ORPHAN_DELETE, still.next());
+        assertEquals(NOW.plusSeconds(30), still.nextAttemptAt(), "back-off capped at max-backoff");
+
+        Work polling = new Work(DriverStep.POLL_ORPHAN, 2, NOW.plusSeconds(60), "del", null, null);
         assertEquals(Outcome.ORPHAN_DONE, rules.orphanPolled(polling, answer(410, "{}", null), NOW).outcome());
+        assertEquals(Outcome.ORPHAN_DONE, rules.orphanPolled(polling, answer(200, "{\"state\":\"succeeded\"}", null), NOW).outcome());
+        Decision failedDelete = rules.orphanPolled(polling, answer(200, "{\"state\":\"failed\"}", null), NOW);
+        assertEquals(DriverStep.ORPHAN_DELETE, failedDelete.next(), "a failed delete is sent again");
+        assertEquals(3, failedDelete.attempts(), "attempts count across delete and poll");
+    }
+
+    @Test
+    void a408MeansTheRequestNeverArrived_provisionAgainWithoutOrphanMitigation() throws Exception {
+        Decision retry = rules.provisionAnswered(work(DriverStep.PROVISION), answer(408, "{}", null), NOW);
+        assertEquals(Outcome.CONTINUE, retry.outcome());
+        assertEquals(DriverStep.PROVISION, retry.next());
+        assertEquals(NOW.plusSeconds(2), retry.nextAttemptAt());
+        Work tried = new Work(DriverStep.PROVISION, 2, null, null, null, null);
+        Decision failed = rules.provisionAnswered(tried, answer(408, "{}", null), NOW);
+        assertEquals(Outcome.FAILED, failed.outcome());
+        assertNull(failed.next(), "no orphan mitigation after 408");
+    }
+
+    @Test
+    void aConcurrencyErrorMeansWaitAndProvisionAgainUntilTheMaximumPollingDuration() throws Exception {
+        Answer busy = answer(422, "{\"error\":\"ConcurrencyError\",\"description\":\"busy\"}", null);
+        Decision wait = rules.provisionAnswered(work(DriverStep.PROVISION), busy, NOW);
+        assertEquals(Outcome.CONTINUE, wait.outcome());
+        assertEquals(DriverStep.PROVISION, wait.next());
+        assertEquals(NOW.plusSeconds(2), wait.nextAttemptAt());
+        assertEquals(NOW.plus(Duration.ofMinutes(30)), wait.deadline());
+        Work waiting = new Work(DriverStep.PROVISION, 7, NOW.plusSeconds(1), null, null, null);
+        assertEquals(NOW.plusSeconds(1), rules.provisionAnswered(waiting, busy, NOW).nextAttemptAt(), "not past the deadline");
+        assertEquals(Outcome.FAILED, rules.provisionAnswered(waiting, busy, NOW.plusSeconds(1)).outcome());
+    }
+
+    @Test
+    void a410WhilePollingAProvisionIsNoAnswer_keepPolling() throws Exception {
+        Work polling = new Work(DriverStep.POLL_PROVISION, 0, NOW.plusSeconds(600), "op", null, null);
+        Decision d = rules.provisionPolled(polling, answer(410, "{}", null), NOW);
+        assertEquals(Outcome.CONTINUE, d.outcome());
+        assertEquals(DriverStep.POLL_PROVISION, d.next());
+    }
+
+    @Test
+    void malformedSuccessesFail_withOrphanMitigationExceptFor200() throws Exception {
+        for (int status : new int[]{201, 202}) {
+            Decision d = rules.provisionAnswered(work(DriverStep.PROVISION), answer(status, "[\"created\"]", null), NOW);
+            assertEquals(Outcome.FAILED, d.outcome());
+            assertEquals(DriverStep.ORPHAN_DELETE, d.next(), "HTTP " + status);
+            assertTrue(d.reason().contains("not an OSB object"), d.reason());
+        }
+        Decision ok200 = rules.provisionAnswered(work(DriverStep.PROVISION), answer(200, null, null), NOW);
+        assertEquals(Outcome.FAILED, ok200.outcome());
+        assertNull(ok200.next(), "OSB: 200 with a malformed body is a failure without orphan mitigation");
+    }
+
+    @Test
+    void brokerValuesLongerThanTheColumnsFailTheSubscriptionCleanly() throws Exception {
+        String longOperation = "{\"operation\":\"" + "o".repeat(1001) + "\"}";
+        Decision operation = rules.provisionAnswered(work(DriverStep.PROVISION), answer(202, longOperation, null), NOW);
+        assertEquals(Outcome.FAILED, operation.outcome());
+        assertEquals(DriverStep.ORPHAN_DELETE, operation.next());
+        assertTrue(operation.reason().contains("operation is longer than 1000"), operation.reason());
+        Decision dashboard = rules.provisionAnswered(work(DriverStep.PROVISION),
+                answer(200, "{\"dashboard_url\":\"https://d/" + "x".repeat(2000) + "\"}", null), NOW);
+        assertEquals(Outcome.FAILED, dashboard.outcome());
+        assertTrue(dashboard.reason().contains("dashboard_url is longer than 2000"), dashboard.reason());
+        Decision fits = rules.provisionAnswered(work(DriverStep.PROVISION),
+                answer(202, "{\"operation\":\"" + "o".repeat(1000) + "\"}", null), NOW);
+        assertEquals(DriverStep.POLL_PROVISION, fits.next());
+
+        Decision delete = rules.deprovisionAnswered(work(DriverStep.DEPROVISION), answer(202, longOperation, null), NOW);
+        assertEquals(DriverStep.POLL_DEPROVISION, delete.next());
+        assertNull(delete.operation(), "a delete's overlong operation is dropped: polled without it");
+
+        Work polling = new Work(DriverStep.POLL_PROVISION, 0, NOW.plusSeconds(600), "op", null, null);
+        Decision failed = rules.provisionPolled(polling,
+                answer(200, "{\"state\":\"failed\",\"description\":\"" + "d".repeat(5000) + "\"}", null), NOW);
+        assertTrue(failed.reason().length() < 600, "a long description is cut");
     }
 
     @Test

@@ -102,7 +102,7 @@ class OpenApiDocumentTest {
         Map<String, Map<String, Object>> schemas = doc.getMap("components.schemas");
         List<String> withoutExample = schemas.entrySet().stream()
                 .filter(s -> "object".equals(s.getValue().get("type")))
-                .filter(s -> !s.getKey().startsWith("Page") && !s.getKey().startsWith("Problem"))
+                .filter(s -> !s.getKey().endsWith("Page") && !s.getKey().equals("Page") && !s.getKey().startsWith("Problem"))
                 .filter(s -> s.getValue().get("examples") == null && s.getValue().get("example") == null)
                 .map(Map.Entry::getKey).sorted().toList();
         assertEquals(List.of(), withoutExample);
@@ -122,6 +122,14 @@ class OpenApiDocumentTest {
             }
         }
         assertEquals(List.of(), bodiesWithoutExample);
+    }
+
+    @Test
+    void pageSchemasAreNamedAfterTheirItems() {
+        Map<String, Object> schemas = document().getMap("components.schemas");
+        assertEquals(List.of(), schemas.keySet().stream().filter(name -> name.startsWith("Page") && !name.equals("Page")).toList());
+        assertTrue(schemas.keySet().containsAll(List.of("MunicipalityPage", "MunicipalityChangeRequestPage", "PopulationFigurePage")),
+                schemas.keySet().toString());
     }
 
     @Test

@@ -117,7 +117,7 @@ public class MembershipService {
 
     @Transactional
     public MembershipView admit(Caller caller, UUID id) {
-        Municipality m = Municipality.findById(require(id, false).municipalityId);
+        Municipality m = Municipality.findById(require(id, true).municipalityId);
         if (!m.isVerified()) {
             throw new DomainProblemException(MUNICIPALITY_UNVERIFIED, "Municipality " + m.id + " is " + m.verification
                     + "; a platform admin verifies it (POST /municipalities/" + m.id + "/verify) before admission");

@@ -1,6 +1,7 @@
 package de.govtech.membership.municipalities;
 
 import de.govtech.membership.shared.CurrentCaller;
+import de.govtech.membership.shared.QueryParams;
 import de.govtech.platform.support.paging.Page;
 import de.govtech.platform.support.paging.PageRequest;
 import de.govtech.platform.support.security.PlatformRoles;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -48,8 +51,15 @@ public class MunicipalityResource {
     @Operation(operationId = "listMunicipalities", summary = "List municipalities",
             description = "A platform admin sees all municipalities; a municipality admin or staff member only their own.")
     @APIResponse(responseCode = "200", description = "One page of municipalities, ordered by name")
-    public Page<MunicipalityView> list(@Valid @BeanParam PageRequest paging) {
-        return municipalities.list(caller.get(), paging.page, paging.size);
+    public Page<MunicipalityView> list(
+            @Parameter(description = "only those in this verification state, e.g. UNVERIFIED: the ones awaiting a platform admin",
+                    schema = @Schema(implementation = Verification.class), example = "UNVERIFIED")
+            @QueryParam("verification") String verification,
+            @Valid @BeanParam PageRequest paging) {
+        QueryParams params = new QueryParams();
+        Verification parsed = params.enumValue("verification", verification, false, Verification.class);
+        params.requireValid();
+        return municipalities.list(caller.get(), parsed, paging.page, paging.size);
     }
 
     @GET
@@ -95,6 +105,17 @@ public class MunicipalityResource {
                 .map(changeRequest -> Response.accepted(changeRequest).location(uri.getBaseUriBuilder()
                         .path(ChangeRequestResource.class).path(changeRequest.id().toString()).build()).build())
                 .orElseGet(() -> Response.noContent().build());
+    }
+
+    @GET
+    @Path("/{id}/populations")
+    @RolesAllowed({PlatformRoles.PLATFORM_ADMIN, PlatformRoles.MUNICIPALITY_ADMIN, PlatformRoles.MUNICIPALITY_STAFF})
+    @Operation(operationId = "listMunicipalityPopulations", summary = "A municipality's population figures, latest reference date first",
+            description = "Platform admins read any municipality's; its own admins and staff theirs (else 403). The yearly "
+                    + "assessment takes the latest figure valid at its fee schedule's populationReferenceDate.")
+    @APIResponse(responseCode = "200", description = "One page of population figures")
+    public Page<PopulationFigureView> populations(@PathParam("id") UUID id, @Valid @BeanParam PageRequest paging) {
+        return municipalities.populations(caller.get(), id, paging.page, paging.size);
     }
 
     @GET

@@ -43,15 +43,18 @@ public class MunicipalityService {
         this.clock = clock;
     }
 
-    public Page<MunicipalityView> list(Caller caller, int page, int size) {
+    public Page<MunicipalityView> list(Caller caller, Verification verification, int page, int size) {
         if (caller.isPlatformAdmin()) {
-            var query = Municipality.<Municipality>findAll(Sort.by("name").and("id"));
+            Sort order = Sort.by("name").and("id");
+            var query = verification == null ? Municipality.<Municipality>findAll(order)
+                    : Municipality.<Municipality>find("verification", order, verification);
             return new Page<>(query.page(page, size).list().stream().map(MunicipalityView::of).toList(),
                     page, size, query.count());
         }
         List<MunicipalityView> own = caller.municipalityId()
                 .filter(caller::mayRead)
                 .flatMap(id -> Municipality.<Municipality>findByIdOptional(id))
+                .filter(m -> verification == null || m.verification == verification)
                 .map(MunicipalityView::of).stream().toList();
         return new Page<>(page == 0 ? own : List.of(), page, size, own.size());
     }
@@ -60,6 +63,15 @@ public class MunicipalityService {
         Municipality municipality = require(id);
         caller.requireRead(id);
         return MunicipalityView.of(municipality);
+    }
+
+    /** The municipality's population figures, latest reference date first. */
+    public Page<PopulationFigureView> populations(Caller caller, UUID id, int page, int size) {
+        require(id);
+        caller.requireRead(id);
+        var query = MunicipalityPopulation.<MunicipalityPopulation>find("municipalityId",
+                Sort.descending("validFrom").and("id", Sort.Direction.Descending), id);
+        return new Page<>(query.page(page, size).list().stream().map(PopulationFigureView::of).toList(), page, size, query.count());
     }
 
     /**

@@ -184,6 +184,12 @@ class MunicipalityChangeRequestTest {
         given().when().get(MUNICIPALITIES + "/" + TOWN).then().body("population", equalTo(7000));
         given().when().get(MUNICIPALITIES + "/" + TOWN + "/change-requests").then().body("total", equalTo(2));
         assertEquals(3, figures());
+        given().when().get(MUNICIPALITIES + "/" + TOWN + "/populations").then().statusCode(200).body("total", equalTo(3))
+                .body("items.validFrom", equalTo(List.of("2026-06-30", "2025-12-31", "2023-12-31")))
+                .body("items.population", equalTo(List.of(7000, 5210, 4711)))
+                .body("items[1].source", equalTo("change request " + populationRequest))
+                .body("items[1].recordedBy", equalTo("platform-admin-1"));
+        given().when().get(MUNICIPALITIES + "/" + UUID.randomUUID() + "/populations").then().statusCode(404);
     }
 
     @Test
@@ -192,6 +198,7 @@ class MunicipalityChangeRequestTest {
     @OidcSecurity(claims = @Claim(key = "municipality_id", value = TOWN))
     void staffReadsTheRequestsButCannotDecide() {
         given().when().get(MUNICIPALITIES + "/" + TOWN + "/change-requests").then().statusCode(200).body("total", equalTo(2));
+        given().when().get(MUNICIPALITIES + "/" + TOWN + "/populations").then().statusCode(200).body("total", equalTo(3));
         given().when().get(REQUESTS + "/" + typeRequest).then().statusCode(200);
         given().when().post(REQUESTS + "/" + typeRequest + "/accept").then().statusCode(403);
         given().when().get(REQUESTS).then().statusCode(403);
@@ -206,6 +213,7 @@ class MunicipalityChangeRequestTest {
                 .contentType("application/problem+json");
         given().when().get(REQUESTS + "/" + populationRequest).then().statusCode(403);
         given().when().get(MUNICIPALITIES + "/" + TestData.HEILBRONN + "/change-requests").then().statusCode(403);
+        given().when().get(MUNICIPALITIES + "/" + TOWN + "/populations").then().statusCode(403);
     }
 
     @Test
@@ -217,6 +225,7 @@ class MunicipalityChangeRequestTest {
         given().contentType(ContentType.JSON).body(Map.of("reason", "x")).when().post(REQUESTS + "/" + any + "/reject")
                 .then().statusCode(401);
         given().when().get(MUNICIPALITIES + "/" + TOWN + "/change-requests").then().statusCode(401);
+        given().when().get(MUNICIPALITIES + "/" + TOWN + "/populations").then().statusCode(401);
     }
 
     @Test
@@ -224,6 +233,7 @@ class MunicipalityChangeRequestTest {
     void vendorsAreForbidden() {
         given().when().get(REQUESTS).then().statusCode(403);
         given().when().get(MUNICIPALITIES + "/" + TOWN + "/change-requests").then().statusCode(403);
+        given().when().get(MUNICIPALITIES + "/" + TOWN + "/populations").then().statusCode(403);
         given().when().post(REQUESTS + "/" + UUID.randomUUID() + "/accept").then().statusCode(403);
     }
 }

@@ -24,7 +24,9 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -72,6 +74,10 @@ class MunicipalityVerificationTest {
         given().contentType(ContentType.JSON).body(TestData.gemeinde("Gemeinde Echtheim", CONTESTED_KEY)).when().post(PATH)
                 .then().statusCode(409).body("type", equalTo("https://govtech-kommunal.de/problems/duplicate-official-key"));
 
+        given().queryParam("verification", "UNVERIFIED").queryParam("size", 100).when().get(PATH).then().statusCode(200)
+                .body("items.id", hasItem(SQUATTER)).body("items.verification", everyItem(equalTo("UNVERIFIED")));
+        given().queryParam("verification", "maybe").when().get(PATH).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("verification"));
         given().contentType(ContentType.JSON).body(Map.of()).when().post(PATH + "/" + SQUATTER + "/reject")
                 .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("reason"));
         given().contentType(ContentType.JSON).body(Map.of("reason", "x")).when().post(PATH + "/" + UUID.randomUUID() + "/reject")
@@ -84,6 +90,8 @@ class MunicipalityVerificationTest {
         given().contentType(ContentType.JSON).body(Map.of("reason", "noch einmal")).when().post(PATH + "/" + SQUATTER + "/reject")
                 .then().statusCode(409).body("type", equalTo(DECIDED));
         given().when().post(PATH + "/" + SQUATTER + "/verify").then().statusCode(409).body("type", equalTo(DECIDED));
+        given().queryParam("verification", "UNVERIFIED").queryParam("size", 100).when().get(PATH).then().statusCode(200)
+                .body("items.id", not(hasItem(SQUATTER)));
 
         String real = OfficialKeys.municipalityId(CONTESTED_KEY).toString();
         given().contentType(ContentType.JSON).body(TestData.gemeinde("Gemeinde Echtheim", CONTESTED_KEY)).when().post(PATH)

@@ -54,7 +54,7 @@ public class ParameterConverters implements ParamConverterProvider {
         if (conversion == null) {
             return null;
         }
-        return (ParamConverter<T>) new Converter(name, conversion);
+        return (ParamConverter<T>) new Converter(name, conversion, rawType.isPrimitive());
     }
 
     private static String parameterName(Annotation[] annotations) {
@@ -89,9 +89,10 @@ public class ParameterConverters implements ParamConverterProvider {
         return new Conversion(value -> invoke(fromString, value), expectation);
     }
 
+    /** The constant of that name; letter case does not matter ({@code ?status=active} means ACTIVE). */
     private static Object enumConstant(Class<?> type, String value) {
         for (Object constant : type.getEnumConstants()) {
-            if (((Enum<?>) constant).name().equals(value)) {
+            if (((Enum<?>) constant).name().equalsIgnoreCase(value)) {
                 return constant;
             }
         }
@@ -132,11 +133,15 @@ public class ParameterConverters implements ParamConverterProvider {
     private record Conversion(Function<String, Object> parse, String expectation) {
     }
 
-    private record Converter(String name, Conversion conversion) implements ParamConverter<Object> {
+    /** An empty value ({@code ?status=}) counts as absent, except where the type has no absent value. */
+    private record Converter(String name, Conversion conversion, boolean primitive) implements ParamConverter<Object> {
 
         @Override
         public Object fromString(String value) {
             if (value == null) {
+                return null;
+            }
+            if (value.isBlank() && !primitive) {
                 return null;
             }
             try {

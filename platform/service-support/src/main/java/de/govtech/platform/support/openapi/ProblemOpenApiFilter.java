@@ -25,7 +25,7 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * Documents the error contract in every service's OpenAPI document: the {@code Problem} schema and reusable
  * {@code application/problem+json} responses, referenced from each operation that does not document the status
  * itself — 400 and 500 everywhere, 401 and 403 on secured operations, 404 where the path names a resource,
- * 409 on state-changing methods.
+ * 409 and 422 on state-changing methods. Generic pages get meaningful schema names ({@link PageSchemaNames}).
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class ProblemOpenApiFilter implements OASFilter {
@@ -51,12 +51,15 @@ public class ProblemOpenApiFilter implements OASFilter {
                     ProblemType.NOT_FOUND, "No resource exists at this path."),
             new ErrorResponse("409", "Conflict", "The request conflicts with the resource's current state",
                     ProblemType.CONFLICT, "The resource was changed concurrently."),
+            new ErrorResponse("422", "UnprocessableContent", "The request is well-formed but violates a business rule",
+                    ProblemType.UNPROCESSABLE_CONTENT, "The request violates a business rule."),
             new ErrorResponse("500", "InternalError", "An unexpected error occurred on the server",
                     ProblemType.INTERNAL_ERROR,
                     "The service could not complete the request. Quote the instance when reporting it."));
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        PageSchemaNames.apply(openAPI);
         Components components = openAPI.getComponents();
         if (components == null) {
             components = OASFactory.createComponents();
@@ -90,7 +93,7 @@ public class ProblemOpenApiFilter implements OASFilter {
             boolean applies = switch (error.status()) {
                 case "401", "403" -> secured;
                 case "404" -> path.contains("{");
-                case "409" -> STATE_CHANGING.contains(method);
+                case "409", "422" -> STATE_CHANGING.contains(method);
                 default -> true;
             };
             if (!applies) {

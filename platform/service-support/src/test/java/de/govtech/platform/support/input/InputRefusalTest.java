@@ -38,7 +38,7 @@ class InputRefusalTest {
         given().when().get("/samples?page=first")
                 .then().statusCode(400).body("errors.field", contains("page"))
                 .body("errors.message", contains("must be an integer"));
-        given().when().get("/samples?kind=STADT&owner=0d6f1f5e-4c3e-4a55-9b53-5d1f8a0c2b11&since=2026-01-31")
+        given().when().get("/samples?kind=stadt&owner=0d6f1f5e-4c3e-4a55-9b53-5d1f8a0c2b11&since=2026-01-31")
                 .then().statusCode(200);
     }
 

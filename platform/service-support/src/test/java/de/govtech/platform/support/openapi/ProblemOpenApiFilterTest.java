@@ -43,4 +43,25 @@ class ProblemOpenApiFilterTest {
                 .body("paths.'/samples/admin'.get.responses.'403'.content.'application/problem+json'.schema.$ref",
                         equalTo("#/components/schemas/Problem"));
     }
+
+    @Test
+    void stateChangingOperationsDocumentTheBusinessRuleProblem() {
+        given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("paths.'/samples'.post.responses.'422'.$ref", equalTo("#/components/responses/UnprocessableContent"))
+                .body("components.responses.UnprocessableContent.content.'application/problem+json'.schema.$ref",
+                        equalTo("#/components/schemas/Problem"))
+                .body("paths.'/samples/{id}'.get.responses", not(hasKey("422")));
+    }
+
+    @Test
+    void genericPagesAreNamedAfterTheirItems() {
+        given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("components.schemas", hasKey("SamplePage"))
+                .body("components.schemas", not(hasKey("PageSampleView")))
+                .body("components.schemas.SamplePage.properties.items.items.$ref", equalTo("#/components/schemas/SampleView"))
+                .body("paths.'/samples/paged'.get.responses.'200'.content.'application/json'.schema.$ref",
+                        equalTo("#/components/schemas/SamplePage"));
+    }
 }

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import de.govtech.platform.support.paging.Page;
 import de.govtech.platform.support.paging.PageRequest;
 import de.govtech.platform.support.problem.DomainProblemException;
 import io.quarkus.security.Authenticated;
@@ -53,6 +54,15 @@ public class SampleResource {
             @QueryParam("kind") Kind kind, @QueryParam("since") LocalDate since, @QueryParam("q") String text,
             @Valid @BeanParam PageRequest paging) {
         return List.of();
+    }
+
+    public record SampleView(String name) {
+    }
+
+    @GET
+    @Path("/paged")
+    public Page<SampleView> paged(@Valid @BeanParam PageRequest paging) {
+        return new Page<>(List.of(), paging.page, paging.size, 0);
     }
 
     @GET

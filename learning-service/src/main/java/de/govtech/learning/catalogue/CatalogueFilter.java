@@ -1,5 +1,7 @@
 package de.govtech.learning.catalogue;
 
+import de.govtech.learning.courses.CourseFormat;
+import de.govtech.learning.courses.CourseLevel;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -19,12 +21,12 @@ public class CatalogueFilter {
     public String topic;
 
     @QueryParam("level")
-    @Parameter(description = "EINSTIEG, FORTGESCHRITTEN or EXPERT")
-    public String level;
+    @Parameter(description = "only courses of this level")
+    public CourseLevel level;
 
     @QueryParam("format")
-    @Parameter(description = "SELF_PACED, LIVE_WORKSHOP or BLENDED")
-    public String format;
+    @Parameter(description = "only courses of this format")
+    public CourseFormat format;
 
     String text() {
         return q == null || q.isBlank() ? null : q.strip();

@@ -1,10 +1,7 @@
 package de.govtech.learning.catalogue;
 
-import de.govtech.learning.courses.CourseFormat;
-import de.govtech.learning.courses.CourseLevel;
 import de.govtech.learning.courses.LearnerCourse;
 import de.govtech.learning.shared.CurrentCaller;
-import de.govtech.learning.shared.QueryParams;
 import de.govtech.platform.support.paging.Page;
 import de.govtech.platform.support.paging.PageRequest;
 import io.quarkus.security.Authenticated;
@@ -44,11 +41,7 @@ public class CatalogueResource {
                     + "member municipalities, learning editors and platform admins.")
     @APIResponse(responseCode = "200", description = "One page of published courses")
     public Page<CatalogueCourse> search(@Valid @BeanParam CatalogueFilter filter, @Valid @BeanParam PageRequest paging) {
-        QueryParams params = new QueryParams();
-        CourseLevel level = params.enumValue("level", filter.level, CourseLevel.class);
-        CourseFormat format = params.enumValue("format", filter.format, CourseFormat.class);
-        params.requireValid();
-        return catalogue.search(caller.get(), filter, level, format, paging);
+        return catalogue.search(caller.get(), filter, filter.level, filter.format, paging);
     }
 
     @GET

@@ -1,7 +1,7 @@
 package de.govtech.learning.courses;
 
 import de.govtech.learning.shared.Caller;
-import de.govtech.learning.shared.Conflicts;
+import de.govtech.platform.support.persistence.UniqueViolations;
 import de.govtech.platform.events.learning.CoursePublished;
 import de.govtech.platform.messaging.outbox.Outbox;
 import de.govtech.platform.support.paging.Page;
@@ -42,7 +42,7 @@ public class CourseService {
         try {
             course.persistAndFlush();
         } catch (PersistenceException e) {
-            if (Conflicts.isUniqueViolation(e)) {
+            if (UniqueViolations.of(e, "course_slug_key")) {
                 throw slugTaken(body.slug());
             }
             throw e;

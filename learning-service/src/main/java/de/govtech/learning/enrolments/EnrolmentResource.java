@@ -6,7 +6,6 @@ import de.govtech.learning.progress.ProgressService;
 import de.govtech.learning.shared.CurrentCaller;
 import de.govtech.learning.shared.LearningRoles;
 import de.govtech.platform.support.problem.DomainProblemException;
-import de.govtech.learning.shared.QueryParams;
 import de.govtech.platform.support.paging.Page;
 import de.govtech.platform.support.paging.PageRequest;
 import de.govtech.platform.support.security.PlatformRoles;
@@ -73,14 +72,10 @@ public class EnrolmentResource {
     @Operation(operationId = "listEnrolments", summary = "Enrolments: own (staff), own municipality's (admin), all (platform admin)")
     @APIResponse(responseCode = "200", description = "One page of enrolments, newest first")
     public Page<EnrolmentView> list(@Valid @BeanParam PageRequest paging,
-                                    @QueryParam("courseId") @Parameter(description = "only of this course") String courseId,
-                                    @QueryParam("status") @Parameter(description = "ENROLLED, WAITLISTED, CANCELLED or COMPLETED") String status,
+                                    @QueryParam("courseId") @Parameter(description = "only of this course") UUID courseId,
+                                    @QueryParam("status") @Parameter(description = "only in this status") EnrolmentStatus status,
                                     @QueryParam("learnerId") @Parameter(description = "only of this learner") String learnerId) {
-        QueryParams params = new QueryParams();
-        UUID course = params.uuid("courseId", courseId);
-        EnrolmentStatus parsed = params.enumValue("status", status, EnrolmentStatus.class);
-        params.requireValid();
-        return enrolments.list(caller.get(), Optional.ofNullable(course), Optional.ofNullable(parsed),
+        return enrolments.list(caller.get(), Optional.ofNullable(courseId), Optional.ofNullable(status),
                 Optional.ofNullable(learnerId).filter(l -> !l.isBlank()), paging);
     }
 

@@ -3,8 +3,8 @@ package de.govtech.learning.enrolments;
 import de.govtech.learning.courses.Course;
 import de.govtech.learning.members.Members;
 import de.govtech.learning.shared.Caller;
-import de.govtech.learning.shared.Conflicts;
 import de.govtech.learning.workshops.WorkshopSession;
+import de.govtech.platform.support.persistence.UniqueViolations;
 import de.govtech.platform.events.learning.EnrolmentCancelled;
 import de.govtech.platform.events.learning.EnrolmentCreated;
 import de.govtech.platform.events.learning.EnrolmentPromoted;
@@ -86,7 +86,7 @@ public class EnrolmentService {
         try {
             enrolment.persistAndFlush();
         } catch (PersistenceException e) {
-            if (Conflicts.isUniqueViolation(e)) {
+            if (UniqueViolations.of(e, "enrolment_open_per_learner_idx")) {
                 throw alreadyEnrolled(learner, course);
             }
             throw e;

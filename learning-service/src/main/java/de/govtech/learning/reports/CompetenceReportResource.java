@@ -1,7 +1,6 @@
 package de.govtech.learning.reports;
 
 import de.govtech.learning.shared.CurrentCaller;
-import de.govtech.learning.shared.QueryParams;
 import de.govtech.platform.support.security.PlatformRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -49,11 +48,8 @@ public class CompetenceReportResource {
                     @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING,
                             examples = "municipality_id,municipality_name,quarter,topic,level,learners,completions"))})
     public Response report(@QueryParam("municipalityId") @Parameter(description = "platform admins: only this municipality")
-                           String municipalityId, @Context HttpHeaders headers) {
-        QueryParams params = new QueryParams();
-        UUID asked = params.uuid("municipalityId", municipalityId);
-        params.requireValid();
-        CompetenceReport report = reports.report(reports.scope(caller.get(), Optional.ofNullable(asked)));
+                           UUID municipalityId, @Context HttpHeaders headers) {
+        CompetenceReport report = reports.report(reports.scope(caller.get(), Optional.ofNullable(municipalityId)));
         if (prefersCsv(headers)) {
             return Response.ok(CompetenceCsv.write(report.rows()), CSV + ";charset=utf-8")
                     .header("Content-Disposition", "attachment; filename=\"kompetenzbericht.csv\"").build();

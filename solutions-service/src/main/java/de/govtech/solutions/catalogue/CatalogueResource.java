@@ -3,9 +3,9 @@ package de.govtech.solutions.catalogue;
 import de.govtech.platform.support.paging.PageRequest;
 import de.govtech.platform.support.security.PlatformRoles;
 import de.govtech.solutions.shared.CurrentCaller;
-import de.govtech.solutions.shared.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -42,14 +42,12 @@ public class CatalogueResource {
             @Parameter(description = "solution category", example = "Bürgerservice") @QueryParam("category") String category,
             @Parameter(description = "SPDX licence (case-insensitive)", example = "EUPL-1.2") @QueryParam("licence") String licence,
             @Parameter(description = "publiccode.yml developmentStatus: concept, development, beta, stable or obsolete",
-                    example = "stable") @QueryParam("developmentStatus") String developmentStatus,
+                    example = "stable") @QueryParam("developmentStatus")
+            @Pattern(regexp = "(concept|development|beta|stable|obsolete)?",
+                    message = "must be one of: concept, development, beta, stable, obsolete") String developmentStatus,
             @Valid @BeanParam PageRequest paging) {
-        QueryParams params = new QueryParams();
-        String status = params.oneOf("developmentStatus", developmentStatus,
-                PublicCodeValidator.DEVELOPMENT_STATUSES.stream().sorted().toList());
-        params.requireValid();
         return CatalogueViews.ReuseCataloguePage.of(catalogue.search(caller.get(), new CatalogueQuery(blankToNull(text), blankToNull(category), blankToNull(licence),
-                status), paging.page, paging.size));
+                blankToNull(developmentStatus)), paging.page, paging.size));
     }
 
     private static String blankToNull(String value) {

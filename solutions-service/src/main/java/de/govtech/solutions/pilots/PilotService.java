@@ -1,5 +1,6 @@
 package de.govtech.solutions.pilots;
 
+import de.govtech.platform.support.persistence.UniqueViolations;
 import de.govtech.platform.support.problem.DomainProblemException;
 import de.govtech.platform.support.problem.FieldError;
 import de.govtech.platform.support.problem.ProblemType;
@@ -8,7 +9,6 @@ import de.govtech.solutions.proposals.Solution;
 import de.govtech.solutions.proposals.SolutionAccess;
 import de.govtech.solutions.proposals.SolutionStatus;
 import de.govtech.solutions.shared.Caller;
-import de.govtech.solutions.shared.Conflicts;
 import de.govtech.solutions.shared.SolutionsClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
@@ -112,7 +112,7 @@ public class PilotService {
         try {
             member.persistAndFlush();
         } catch (PersistenceException e) {
-            if (Conflicts.isUniqueViolation(e)) {
+            if (UniqueViolations.of(e, "pilot_one_lead")) {
                 throw new DomainProblemException(LEAD_TAKEN, "Pilot of solution " + solutionId + " already has a lead municipality");
             }
             throw e;

@@ -3,7 +3,6 @@ package de.govtech.solutions.proposals;
 import de.govtech.platform.support.paging.PageRequest;
 import de.govtech.platform.support.security.PlatformRoles;
 import de.govtech.solutions.shared.CurrentCaller;
-import de.govtech.solutions.shared.QueryParams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -62,14 +61,10 @@ public class SolutionResource {
     @Operation(operationId = "listSolutions", summary = "List solutions, newest proposal first", description = READERS_ONLY)
     @APIResponse(responseCode = "200", description = "One page of solutions (without history)")
     public SolutionViews.SolutionPage list(
-            @Parameter(description = "PROPOSED, SHORTLISTED, IN_PILOT, AVAILABLE_FOR_REUSE, RETIRED or DECLINED")
-            @QueryParam("status") String status,
+            @Parameter(description = "only in this status") @QueryParam("status") SolutionStatus status,
             @Parameter(description = "one of GET /solutions/categories") @QueryParam("category") String category,
             @Valid @BeanParam PageRequest paging) {
-        QueryParams params = new QueryParams();
-        SolutionStatus parsed = params.enumValue("status", status, SolutionStatus.class);
-        params.requireValid();
-        return SolutionViews.SolutionPage.of(solutions.list(caller.get(), parsed, category == null || category.isBlank() ? null : category.strip(),
+        return SolutionViews.SolutionPage.of(solutions.list(caller.get(), status, category == null || category.isBlank() ? null : category.strip(),
                 paging.page, paging.size));
     }
 

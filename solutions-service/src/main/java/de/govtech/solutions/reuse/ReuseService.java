@@ -1,5 +1,6 @@
 package de.govtech.solutions.reuse;
 
+import de.govtech.platform.support.persistence.UniqueViolations;
 import de.govtech.platform.events.solutions.ReuseAgreed;
 import de.govtech.platform.messaging.outbox.Outbox;
 import de.govtech.platform.support.paging.Page;
@@ -11,7 +12,6 @@ import de.govtech.solutions.members.Members;
 import de.govtech.solutions.proposals.Solution;
 import de.govtech.solutions.proposals.SolutionStatus;
 import de.govtech.solutions.shared.Caller;
-import de.govtech.solutions.shared.Conflicts;
 import de.govtech.solutions.shared.SolutionsClock;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
@@ -62,7 +62,7 @@ public class ReuseService {
         try {
             request.persistAndFlush();
         } catch (PersistenceException e) {
-            if (Conflicts.isUniqueViolation(e)) {
+            if (UniqueViolations.of(e, "reuse_request_one_open")) {
                 throw new DomainProblemException(OPEN_REQUEST_EXISTS, "Municipality " + municipality
                         + " already has an open request for solution " + solutionId);
             }

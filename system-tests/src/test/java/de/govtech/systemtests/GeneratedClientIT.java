@@ -72,6 +72,7 @@ class GeneratedClientIT {
         List<Membership> mine = memberships.listMemberships(municipalityId, null, null).getItems();
         assertEquals(List.of(applied.getId()), mine.stream().map(Membership::getId).toList());
 
+        new MunicipalitiesApi(association).verifyMunicipality(municipalityId);
         Membership admitted = new MembershipsApi(association).admitMembership(applied.getId());
         assertEquals(MembershipStatus.ACTIVE, admitted.getStatus());
 

@@ -245,9 +245,16 @@ class PlatformJourneyIT {
 
     @Test
     @Order(10)
-    void thePlatformAdminAdmitsTheMunicipality() {
+    void thePlatformAdminVerifiesAndAdmitsTheMunicipality() {
         stepsBeforePassed();
-        ApiResponse admitted = gateway.post(MEMBERSHIP + "/memberships/" + membershipId + "/admit", stack.tokenOf(PLATFORM_ADMIN), null)
+        String admin = stack.tokenOf(PLATFORM_ADMIN);
+        // registered by its own admin, the municipality is unverified: no admission until the association checked it
+        gateway.post(MEMBERSHIP + "/memberships/" + membershipId + "/admit", admin, null).assertStatus(409).assertProblem();
+        ApiResponse verified = gateway.post(MEMBERSHIP + "/municipalities/" + APPLICANT_MUNICIPALITY + "/verify", admin, null)
+                .assertStatus(200);
+        assertEquals("VERIFIED", verified.json().path("verification").asText(), verified.toString());
+
+        ApiResponse admitted = gateway.post(MEMBERSHIP + "/memberships/" + membershipId + "/admit", admin, null)
                 .assertStatus(200);
 
         assertEquals("ACTIVE", admitted.json().path("status").asText(), admitted.toString());

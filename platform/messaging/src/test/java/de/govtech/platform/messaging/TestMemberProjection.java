@@ -3,11 +3,17 @@ package de.govtech.platform.messaging;
 import de.govtech.platform.events.membership.MemberJoined;
 import de.govtech.platform.messaging.inbox.IdempotentConsumer;
 import de.govtech.platform.messaging.inbox.PoisonMessageException;
+import de.govtech.platform.messaging.inbox.ReceivedEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import io.agroal.api.AgroalDataSource;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logmanager.MDC;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,6 +33,8 @@ public class TestMemberProjection {
     static final int FLAKY_FAILURES = 6;
     /** While true, "REFUSED…" names are declared poison: a bug that a later fix (setting it false) removes. */
     static volatile boolean refuseRefused = true;
+    /** What the handler saw of the trace while it applied "TRACED…" names: its current span and the logging MDC. */
+    static final Map<String, SeenTrace> seenTraces = new ConcurrentHashMap<>();
 
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
@@ -38,21 +46,41 @@ public class TestMemberProjection {
         this.dataSource = dataSource;
     }
 
+    void registerAtStart(@Observes StartupEvent started) {
+        consumer.register(CONSUMER, this::apply);
+    }
+
     @Incoming("membership-in")
     @Blocking
     public void onMembershipEvent(ConsumerRecord<String, byte[]> record) {
-        consumer.consume(CONSUMER, record, event -> {
-            if (event.payload() instanceof MemberJoined joined) {
-                if (joined.name().startsWith("POISON") || (refuseRefused && joined.name().startsWith("REFUSED"))) {
-                    throw new PoisonMessageException("this projection refuses " + joined.name());
-                }
-                if (joined.name().startsWith("FLAKY")
-                        && attempts.computeIfAbsent(joined.name(), n -> new AtomicInteger()).incrementAndGet() <= FLAKY_FAILURES) {
-                    throw new IllegalStateException("a bug that is being fixed, attempt " + attempts.get(joined.name()));
-                }
-                upsert(joined);
+        consumer.consume(CONSUMER, record, this::apply);
+    }
+
+    private void apply(ReceivedEvent event) throws SQLException {
+        if (event.payload() instanceof MemberJoined joined) {
+            if (joined.name().startsWith("POISON") || (refuseRefused && joined.name().startsWith("REFUSED"))) {
+                throw new PoisonMessageException("this projection refuses " + joined.name());
             }
-        });
+            if (joined.name().startsWith("FLAKY")
+                    && attempts.computeIfAbsent(joined.name(), n -> new AtomicInteger()).incrementAndGet() <= FLAKY_FAILURES) {
+                throw new IllegalStateException("a bug that is being fixed, attempt " + attempts.get(joined.name()));
+            }
+            if (joined.name().startsWith("TRACED")) {
+                seenTraces.put(joined.name(), SeenTrace.now());
+            }
+            upsert(joined);
+        }
+    }
+
+    record SeenTrace(String spanName, String traceId, String parentSpanId, String mdcTraceId, String mdcSpanId) {
+
+        static SeenTrace now() {
+            Span span = Span.current();
+            ReadableSpan readable = span instanceof ReadableSpan r ? r : null;
+            return new SeenTrace(readable == null ? null : readable.getName(), span.getSpanContext().getTraceId(),
+                    readable == null ? null : readable.getParentSpanContext().getSpanId(),
+                    (String) MDC.get("traceId"), (String) MDC.get("spanId"));
+        }
     }
 
     private void upsert(MemberJoined joined) throws SQLException {

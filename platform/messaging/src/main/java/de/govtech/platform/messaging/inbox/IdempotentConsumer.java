@@ -5,12 +5,21 @@ import de.govtech.platform.events.EventJson;
 import de.govtech.platform.events.EventPayload;
 import de.govtech.platform.events.EventType;
 import de.govtech.platform.messaging.KafkaCloudEvents;
+import de.govtech.platform.messaging.tracing.TraceContext;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.io.IOException;
@@ -30,6 +39,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * is left unacknowledged ({@link ConsumptionStoppedException}) and delivered again after the restart; the channel
  * needs {@code failure-strategy=fail} for that.
  *
+ * <p>Each record is handled in a consumer span whose parent is the trace context the record carries (the
+ * {@code traceparent} header the outbox relay sets), so the handler's log lines and everything it emits belong to
+ * the trace of the request that caused the event.
+ *
  * <pre>{@code
  * @Incoming("membership-events") @Blocking
  * public void onMembershipEvent(ConsumerRecord<String, byte[]> record) {
@@ -44,15 +57,17 @@ public class IdempotentConsumer {
     private final InboxConfig config;
     private final DeadLetterPublisher deadLetters;
     private final MeterRegistry meters;
+    private final Tracer tracer;
     private final Map<String, EventHandler> handlers = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
     public IdempotentConsumer(InboxRepository inbox, InboxConfig config, DeadLetterPublisher deadLetters,
-                              MeterRegistry meters) {
+                              MeterRegistry meters, Instance<OpenTelemetry> telemetry) {
         this.inbox = inbox;
         this.config = config;
         this.deadLetters = deadLetters;
         this.meters = meters;
+        this.tracer = (telemetry.isResolvable() ? telemetry.get() : OpenTelemetry.noop()).getTracer("govtech-messaging");
     }
 
     void onShutdown(@Observes ShutdownEvent shutdown) {
@@ -64,20 +79,55 @@ public class IdempotentConsumer {
      * dead-lettered records back to it right after a start. {@link #consume} registers the handler too.
      */
     public void register(String consumerName, EventHandler handler) {
-        handlers.putIfAbsent(consumerName, handler);
+        if (handlers.putIfAbsent(consumerName, handler) == null) {
+            deadLetterCounter(consumerName);
+        }
+    }
+
+    /** Registered with the consumer, so the dead-letter count is scraped (as 0) before the first one happens. */
+    private Counter deadLetterCounter(String consumerName) {
+        return Counter.builder("govtech.inbox.dead.letters")
+                .description("records this consumer set aside on the dead-letter topic")
+                .tag("consumer", consumerName)
+                .register(meters);
     }
 
     public ConsumeOutcome consume(String consumerName, ConsumerRecord<String, byte[]> record, EventHandler handler) {
         register(consumerName, handler);
-        try {
-            return apply(consumerName, record, handler);
-        } catch (PoisonMessageException poison) {
-            Log.errorf("%s sets record %s-%d@%d aside on %s: %s", consumerName, record.topic(), record.partition(),
-                    record.offset(), deadLetters.topic(), poison.getMessage());
-            deadLetters.publish(consumerName, record, poison);
-            meters.counter("govtech.inbox.dead.letters", "consumer", consumerName).increment();
-            return ConsumeOutcome.DEAD_LETTERED;
+        Span span = consumerSpan(consumerName, record);
+        try (Scope ignored = span.makeCurrent()) {
+            ConsumeOutcome outcome;
+            try {
+                outcome = apply(consumerName, record, handler);
+            } catch (PoisonMessageException poison) {
+                Log.errorf("%s sets record %s-%d@%d aside on %s: %s", consumerName, record.topic(), record.partition(),
+                        record.offset(), deadLetters.topic(), poison.getMessage());
+                deadLetters.publish(consumerName, record, poison);
+                deadLetterCounter(consumerName).increment();
+                outcome = ConsumeOutcome.DEAD_LETTERED;
+            }
+            span.setAttribute("govtech.consume.outcome", outcome.name());
+            return outcome;
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            throw e;
+        } finally {
+            span.end();
         }
+    }
+
+    /** The span of handling one record: a child of the trace context in its headers, else of the current one. */
+    private Span consumerSpan(String consumerName, ConsumerRecord<String, byte[]> record) {
+        Context parent = TraceContext.extract(Context.current(), name -> KafkaCloudEvents.header(record, name));
+        return tracer.spanBuilder(record.topic() + " process")
+                .setParent(parent)
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation", "process")
+                .setAttribute("messaging.destination.name", record.topic())
+                .setAttribute("messaging.consumer.group.name", consumerName)
+                .setAttribute("messaging.kafka.message.offset", record.offset())
+                .startSpan();
     }
 
     /** The registered handler of a consumer, if it has registered in this instance. */
@@ -95,7 +145,12 @@ public class IdempotentConsumer {
         }
         ReceivedEvent event = new ReceivedEvent(envelope, decodePayload(type.get(), envelope, record),
                 record.topic(), record.partition(), record.offset());
-        return applyUntilDone(consumerName, event, handler);
+        Span.current().setAttribute("messaging.message.id", event.id());
+        ConsumeOutcome outcome = applyUntilDone(consumerName, event, handler);
+        if (outcome == ConsumeOutcome.APPLIED) {
+            Log.infof("%s applied %s %s", consumerName, event.type(), event.id());
+        }
+        return outcome;
     }
 
     private ConsumeOutcome applyUntilDone(String consumerName, ReceivedEvent event, EventHandler handler) {

@@ -1,5 +1,6 @@
 package de.govtech.platform.messaging.outbox;
 
+import de.govtech.platform.messaging.tracing.TraceContext;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,8 +33,9 @@ public class OutboxRepository {
 
     public long insert(OutboxRecord record) {
         String sql = """
-                insert into outbox_event (event_id, event_type, source, topic, aggregate_id, occurred_at, payload)
-                values (?, ?, ?, ?, ?, ?, cast(? as jsonb))
+                insert into outbox_event (event_id, event_type, source, topic, aggregate_id, occurred_at, payload,
+                                          trace_parent, trace_state)
+                values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)
                 returning id""";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -44,6 +46,8 @@ public class OutboxRepository {
             statement.setString(5, record.aggregateId());
             statement.setObject(6, record.occurredAt());
             statement.setString(7, record.payloadJson());
+            statement.setString(8, record.traceContext().traceparent());
+            statement.setString(9, record.traceContext().tracestate());
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -73,7 +77,8 @@ public class OutboxRepository {
 
     public List<OutboxRecord> lockUnpublished(int limit) {
         String sql = """
-                select id, event_id, event_type, source, topic, aggregate_id, occurred_at, payload::text
+                select id, event_id, event_type, source, topic, aggregate_id, occurred_at, payload::text,
+                       trace_parent, trace_state
                 from outbox_event
                 where published_at is null and parked_at is null
                 order by id
@@ -93,7 +98,8 @@ public class OutboxRepository {
                             rs.getString(5),
                             rs.getString(6),
                             rs.getObject(7, OffsetDateTime.class),
-                            rs.getString(8)));
+                            rs.getString(8),
+                            new TraceContext(rs.getString(9), rs.getString(10))));
                 }
             }
             return records;

@@ -195,7 +195,8 @@ public class MunicipalityService {
         } catch (OptimisticLockException e) {
             throw DomainProblemException.conflict("Municipality " + municipality.id + " was changed concurrently; read it again");
         } catch (PersistenceException e) {
-            if (UniqueViolations.of(e, "municipality_official_key_uq") || UniqueViolations.of(e, "municipality_pkey")) { // a concurrent request took the key or the id first
+            // a concurrent request took the key or the id first
+            if (UniqueViolations.of(e, "municipality_official_key_uq") || UniqueViolations.of(e, "municipality_pkey")) {
                 throw duplicateKey(officialKey);
             }
             throw e;

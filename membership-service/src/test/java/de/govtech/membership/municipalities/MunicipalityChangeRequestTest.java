@@ -23,9 +23,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import javax.sql.DataSource;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
@@ -57,6 +62,7 @@ class MunicipalityChangeRequestTest {
 
     private static String populationRequest;
     private static String typeRequest;
+    private static String concurrentRequest;
 
     @Inject
     DataSource dataSource;
@@ -214,6 +220,47 @@ class MunicipalityChangeRequestTest {
         given().when().get(REQUESTS + "/" + populationRequest).then().statusCode(403);
         given().when().get(MUNICIPALITIES + "/" + TestData.HEILBRONN + "/change-requests").then().statusCode(403);
         given().when().get(MUNICIPALITIES + "/" + TOWN + "/populations").then().statusCode(403);
+    }
+
+    @Test
+    @Order(8)
+    @TestSecurity(user = "admin-wandel", roles = "municipality-admin")
+    @OidcSecurity(claims = @Claim(key = "municipality_id", value = TOWN))
+    void theMunicipalityAsksAgain() {
+        concurrentRequest = given().contentType(ContentType.JSON).body(town("Gemeinde Wandel am See", 8000, "2026-09-30"))
+                .when().put(MUNICIPALITIES + "/" + TOWN).then().statusCode(202).extract().path("id");
+    }
+
+    @Test
+    @Order(9)
+    @TestSecurity(user = "platform-admin-1", roles = "platform-admin")
+    void twoAdminsAcceptingAtTheSameMomentApplyItOnce() throws Exception {
+        assertNotNull(concurrentRequest);
+        long events = Database.count(dataSource, "select count(*) from outbox_event where aggregate_id = ?", TOWN);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                calls.add(pool.submit(() -> {
+                    start.await();
+                    return given().when().post(REQUESTS + "/" + concurrentRequest + "/accept").then().extract().statusCode();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> call : calls) {
+                statuses.add(call.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        statuses.sort(Integer::compare);
+        assertEquals(List.of(200, 409), statuses);
+        assertEquals(events + 1, Database.count(dataSource, "select count(*) from outbox_event where aggregate_id = ?", TOWN));
+        assertEquals(1, Database.count(dataSource, "select count(*) from municipality_population where municipality_id = ?::uuid"
+                + " and population = 8000", TOWN));
+        given().when().get(MUNICIPALITIES + "/" + TOWN).then().body("population", equalTo(8000));
     }
 
     @Test

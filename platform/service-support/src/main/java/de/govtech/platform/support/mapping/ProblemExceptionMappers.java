@@ -18,6 +18,7 @@ import de.govtech.platform.support.input.InvalidParameterException;
 import de.govtech.platform.support.problem.DomainProblemException;
 import de.govtech.platform.support.problem.Problem;
 import de.govtech.platform.support.problem.ProblemType;
+import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -85,6 +86,12 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper(priority = PRIORITY)
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        Problem refused = DatabaseErrors.toProblem(e);
+        if (refused != null) {
+            Log.infof("%s %s refused by the database: %s", RequestPaths.method(request), RequestPaths.path(request),
+                    refused.detail());
+            return refused.withInstance(RequestPaths.instance(request)).toResponse();
+        }
         return internal(e, request);
     }
 

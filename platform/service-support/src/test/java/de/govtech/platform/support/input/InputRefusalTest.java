@@ -97,4 +97,11 @@ class InputRefusalTest {
                 .body("errors.field", contains("mayor"))
                 .body("errors.message", contains("is not a known property"));
     }
+
+    @Test
+    void aRaceTheServiceDidNotAnticipateIsAConflictNotA500() {
+        given().when().get("/samples/race")
+                .then().statusCode(409).contentType(Problem.MEDIA_TYPE)
+                .body("type", equalTo(TYPES + "conflict"));
+    }
 }

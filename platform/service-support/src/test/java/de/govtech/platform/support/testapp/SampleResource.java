@@ -84,6 +84,13 @@ public class SampleResource {
     }
 
     @GET
+    @Path("/race")
+    public Sample race() {
+        throw new IllegalStateException("could not execute statement",
+                new java.sql.SQLException("duplicate key value violates unique constraint \"sample_name_key\"", "23505"));
+    }
+
+    @GET
     @Path("/admin")
     @RolesAllowed("platform-admin")
     public String admin() {

@@ -1,0 +1,42 @@
+package de.govtech.platform.support.mapping;
+
+import java.sql.SQLException;
+import java.util.Map;
+
+import de.govtech.platform.support.problem.Problem;
+import de.govtech.platform.support.problem.ProblemType;
+
+/**
+ * The last line of defence for input PostgreSQL refuses although a service's own validation let it through (a value
+ * longer than its column, a number out of range, a character the database cannot store) and for races the service
+ * did not anticipate (a unique or foreign key violation): the caller's request, not a server error. Services still
+ * validate first, so that the problem names the field.
+ */
+final class DatabaseErrors {
+
+    private static final Map<String, Problem> BY_SQL_STATE = Map.of(
+            "22001", Problem.of(ProblemType.VALIDATION_FAILED, "A value is longer than allowed."),
+            "22003", Problem.of(ProblemType.VALIDATION_FAILED, "A number is out of the allowed range."),
+            "22021", Problem.of(ProblemType.VALIDATION_FAILED, "A value contains a character that cannot be stored."),
+            "22P05", Problem.of(ProblemType.VALIDATION_FAILED, "A value contains a character that cannot be stored."),
+            "23505", Problem.of(ProblemType.CONFLICT, "The request conflicts with data stored meanwhile; reload and retry."),
+            "23503", Problem.of(ProblemType.CONFLICT, "The request refers to data that does not exist (any more)."));
+
+    private DatabaseErrors() {
+    }
+
+    /** The problem for a database refusal somewhere in {@code failure}'s causes; null when there is none. */
+    static Problem toProblem(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                for (SQLException e = sql; e != null; e = e.getNextException()) {
+                    Problem problem = BY_SQL_STATE.get(e.getSQLState());
+                    if (problem != null) {
+                        return problem;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+}

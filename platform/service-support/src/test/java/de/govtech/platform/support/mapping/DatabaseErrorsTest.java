@@ -1,0 +1,36 @@
+package de.govtech.platform.support.mapping;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.sql.SQLException;
+
+import org.junit.jupiter.api.Test;
+
+class DatabaseErrorsTest {
+
+    @Test
+    void inputTheDatabaseRefusesIsTheCallersFault() {
+        assertEquals(400, DatabaseErrors.toProblem(wrapped("22001")).status());
+        assertEquals(400, DatabaseErrors.toProblem(wrapped("22003")).status());
+        assertEquals(400, DatabaseErrors.toProblem(wrapped("22021")).status());
+    }
+
+    @Test
+    void anUnanticipatedRaceIsAConflict() {
+        assertEquals(409, DatabaseErrors.toProblem(wrapped("23505")).status());
+        SQLException batch = new SQLException("Batch entry 0 failed", "08000");
+        batch.setNextException(new SQLException("duplicate key", "23505"));
+        assertEquals(409, DatabaseErrors.toProblem(new IllegalStateException(batch)).status());
+    }
+
+    @Test
+    void everythingElseStaysAServerError() {
+        assertNull(DatabaseErrors.toProblem(wrapped("08006")));
+        assertNull(DatabaseErrors.toProblem(new IllegalStateException("no SQL at all")));
+    }
+
+    private static Throwable wrapped(String sqlState) {
+        return new RuntimeException("could not execute statement", new SQLException("ERROR", sqlState));
+    }
+}

@@ -4,7 +4,7 @@ import de.govtech.solutions.proposals.SolutionRequests;
 import de.govtech.solutions.proposals.SolutionService;
 import de.govtech.solutions.rounds.RoundRequest;
 import de.govtech.solutions.rounds.RoundService;
-import de.govtech.solutions.shared.Caller;
+import de.govtech.platform.support.security.Caller;
 import io.quarkus.arc.Arc;
 
 import java.time.Instant;
@@ -16,7 +16,7 @@ import java.util.UUID;
 /** Test setup through the real services, as a platform admin, where the test itself runs as somebody else. */
 public final class AsPlatformAdmin {
 
-    public static final Caller CALLER = new Caller("test-plattform", Set.of("platform-admin"), Optional.empty());
+    public static final Caller CALLER = new Caller("test-plattform", "Test Plattform", Set.of("platform-admin"), Optional.empty(), Optional.empty());
 
     private AsPlatformAdmin() {
     }

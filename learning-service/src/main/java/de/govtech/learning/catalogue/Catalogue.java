@@ -5,7 +5,8 @@ import de.govtech.learning.courses.CourseFormat;
 import de.govtech.learning.courses.CourseLevel;
 import de.govtech.learning.courses.LearnerCourse;
 import de.govtech.learning.members.Members;
-import de.govtech.learning.shared.Caller;
+import de.govtech.learning.shared.LearningRoles;
+import de.govtech.platform.support.security.Caller;
 import de.govtech.platform.support.paging.Page;
 import de.govtech.platform.support.paging.PageRequest;
 import de.govtech.platform.support.problem.DomainProblemException;
@@ -39,10 +40,10 @@ public class Catalogue {
 
     /** Authors see the catalogue; learners when their municipality is an ACTIVE member. */
     public void requireBrowser(Caller caller) {
-        if (caller.isAuthor()) {
+        if (LearningRoles.isAuthor(caller)) {
             return;
         }
-        if (!caller.isMunicipalityMember()) {
+        if (!caller.isMunicipalityUser()) {
             throw DomainProblemException.forbidden("The catalogue is open to staff of member municipalities");
         }
         members.requireActive(caller.requireMunicipality());

@@ -1,7 +1,7 @@
 package de.govtech.learning.catalogue;
 
 import de.govtech.learning.courses.LearnerCourse;
-import de.govtech.learning.shared.CurrentCaller;
+import de.govtech.platform.support.security.CurrentCaller;
 import de.govtech.platform.support.paging.Page;
 import de.govtech.platform.support.paging.PageRequest;
 import io.quarkus.security.Authenticated;

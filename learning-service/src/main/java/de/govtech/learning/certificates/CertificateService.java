@@ -2,7 +2,7 @@ package de.govtech.learning.certificates;
 
 import de.govtech.learning.courses.Course;
 import de.govtech.learning.enrolments.Enrolment;
-import de.govtech.learning.shared.Caller;
+import de.govtech.platform.support.security.Caller;
 import de.govtech.learning.workshops.WorkshopSessionView;
 import de.govtech.platform.events.learning.CertificateIssued;
 import de.govtech.platform.events.learning.CertificateRevoked;

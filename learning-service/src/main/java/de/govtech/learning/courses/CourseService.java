@@ -1,6 +1,6 @@
 package de.govtech.learning.courses;
 
-import de.govtech.learning.shared.Caller;
+import de.govtech.platform.support.security.Caller;
 import de.govtech.platform.support.persistence.UniqueViolations;
 import de.govtech.platform.events.learning.CoursePublished;
 import de.govtech.platform.messaging.outbox.Outbox;

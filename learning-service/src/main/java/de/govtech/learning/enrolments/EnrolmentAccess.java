@@ -1,6 +1,6 @@
 package de.govtech.learning.enrolments;
 
-import de.govtech.learning.shared.Caller;
+import de.govtech.platform.support.security.Caller;
 
 /**
  * Who may see and change an enrolment: the learner themself, the admin of the learner's municipality, platform
@@ -12,7 +12,7 @@ public final class EnrolmentAccess {
     }
 
     public static boolean mayRead(Caller caller, Enrolment enrolment) {
-        return caller.isPlatformAdmin() || caller.administers(enrolment.municipalityId)
+        return caller.isPlatformAdmin() || caller.mayAdminister(enrolment.municipalityId)
                 || (caller.actsFor(enrolment.municipalityId) && caller.subject().equals(enrolment.learnerId));
     }
 

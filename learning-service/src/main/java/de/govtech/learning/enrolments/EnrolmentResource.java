@@ -3,7 +3,7 @@ package de.govtech.learning.enrolments;
 import de.govtech.learning.progress.AttemptRequest;
 import de.govtech.learning.progress.AttemptView;
 import de.govtech.learning.progress.ProgressService;
-import de.govtech.learning.shared.CurrentCaller;
+import de.govtech.platform.support.security.CurrentCaller;
 import de.govtech.learning.shared.LearningRoles;
 import de.govtech.platform.support.problem.DomainProblemException;
 import de.govtech.platform.support.paging.Page;

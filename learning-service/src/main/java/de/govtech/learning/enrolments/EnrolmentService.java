@@ -2,7 +2,7 @@ package de.govtech.learning.enrolments;
 
 import de.govtech.learning.courses.Course;
 import de.govtech.learning.members.Members;
-import de.govtech.learning.shared.Caller;
+import de.govtech.platform.support.security.Caller;
 import de.govtech.learning.workshops.WorkshopSession;
 import de.govtech.platform.support.persistence.UniqueViolations;
 import de.govtech.platform.events.learning.EnrolmentCancelled;

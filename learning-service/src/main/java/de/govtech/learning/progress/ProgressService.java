@@ -11,7 +11,7 @@ import de.govtech.learning.enrolments.EnrolmentService;
 import de.govtech.learning.enrolments.EnrolmentStatus;
 import de.govtech.learning.enrolments.EnrolmentView;
 import de.govtech.learning.enrolments.LessonCompletion;
-import de.govtech.learning.shared.Caller;
+import de.govtech.platform.support.security.Caller;
 import de.govtech.platform.events.learning.CourseCompleted;
 import de.govtech.platform.messaging.outbox.Outbox;
 import de.govtech.platform.support.problem.DomainProblemException;

@@ -1,6 +1,6 @@
 package de.govtech.learning.recommendations;
 
-import de.govtech.learning.shared.CurrentCaller;
+import de.govtech.platform.support.security.CurrentCaller;
 import de.govtech.platform.support.paging.Page;
 import de.govtech.platform.support.paging.PageRequest;
 import de.govtech.platform.support.security.PlatformRoles;

@@ -1,6 +1,6 @@
 package de.govtech.learning.recommendations;
 
-import de.govtech.learning.shared.Caller;
+import de.govtech.platform.support.security.Caller;
 import de.govtech.platform.support.paging.Page;
 import de.govtech.platform.support.paging.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;

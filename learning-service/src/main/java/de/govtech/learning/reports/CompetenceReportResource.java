@@ -1,6 +1,6 @@
 package de.govtech.learning.reports;
 
-import de.govtech.learning.shared.CurrentCaller;
+import de.govtech.platform.support.security.CurrentCaller;
 import de.govtech.platform.support.security.PlatformRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

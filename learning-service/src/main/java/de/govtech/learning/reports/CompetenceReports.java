@@ -1,6 +1,6 @@
 package de.govtech.learning.reports;
 
-import de.govtech.learning.shared.Caller;
+import de.govtech.platform.support.security.Caller;
 import de.govtech.platform.support.problem.DomainProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

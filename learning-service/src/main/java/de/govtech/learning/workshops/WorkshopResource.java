@@ -1,7 +1,7 @@
 package de.govtech.learning.workshops;
 
 import de.govtech.learning.catalogue.Catalogue;
-import de.govtech.learning.shared.CurrentCaller;
+import de.govtech.platform.support.security.CurrentCaller;
 import de.govtech.learning.shared.LearningRoles;
 import de.govtech.platform.support.security.PlatformRoles;
 import io.quarkus.security.Authenticated;

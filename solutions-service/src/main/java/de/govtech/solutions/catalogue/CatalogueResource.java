@@ -2,7 +2,7 @@ package de.govtech.solutions.catalogue;
 
 import de.govtech.platform.support.paging.PageRequest;
 import de.govtech.platform.support.security.PlatformRoles;
-import de.govtech.solutions.shared.CurrentCaller;
+import de.govtech.platform.support.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;

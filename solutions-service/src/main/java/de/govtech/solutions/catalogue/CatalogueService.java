@@ -7,7 +7,7 @@ import de.govtech.solutions.proposals.Solution;
 import de.govtech.solutions.proposals.SolutionAccess;
 import de.govtech.solutions.proposals.SolutionService;
 import de.govtech.solutions.proposals.SolutionStatus;
-import de.govtech.solutions.shared.Caller;
+import de.govtech.platform.support.security.Caller;
 import de.govtech.solutions.shared.SolutionsClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;

@@ -1,7 +1,7 @@
 package de.govtech.solutions.catalogue;
 
 import de.govtech.platform.support.security.PlatformRoles;
-import de.govtech.solutions.shared.CurrentCaller;
+import de.govtech.platform.support.security.CurrentCaller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

@@ -8,7 +8,7 @@ import de.govtech.solutions.members.Members;
 import de.govtech.solutions.proposals.Solution;
 import de.govtech.solutions.proposals.SolutionAccess;
 import de.govtech.solutions.proposals.SolutionStatus;
-import de.govtech.solutions.shared.Caller;
+import de.govtech.platform.support.security.Caller;
 import de.govtech.solutions.shared.SolutionsClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;

@@ -2,7 +2,7 @@ package de.govtech.solutions.proposals;
 
 import de.govtech.platform.support.problem.DomainProblemException;
 import de.govtech.solutions.members.Members;
-import de.govtech.solutions.shared.Caller;
+import de.govtech.platform.support.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.UUID;

@@ -7,7 +7,7 @@ import de.govtech.platform.events.solutions.SolutionStatusChanged;
 import de.govtech.platform.messaging.outbox.Outbox;
 import de.govtech.platform.support.paging.Page;
 import de.govtech.platform.support.problem.DomainProblemException;
-import de.govtech.solutions.shared.Caller;
+import de.govtech.platform.support.security.Caller;
 import de.govtech.solutions.shared.SolutionsClock;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;

@@ -3,7 +3,7 @@ package de.govtech.solutions.reuse;
 import de.govtech.platform.support.problem.DomainProblemException;
 import de.govtech.solutions.members.Members;
 import de.govtech.solutions.pilots.PilotLeads;
-import de.govtech.solutions.shared.Caller;
+import de.govtech.platform.support.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collection;

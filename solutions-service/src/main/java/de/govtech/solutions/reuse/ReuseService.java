@@ -11,7 +11,7 @@ import de.govtech.solutions.members.MemberMunicipality;
 import de.govtech.solutions.members.Members;
 import de.govtech.solutions.proposals.Solution;
 import de.govtech.solutions.proposals.SolutionStatus;
-import de.govtech.solutions.shared.Caller;
+import de.govtech.platform.support.security.Caller;
 import de.govtech.solutions.shared.SolutionsClock;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;

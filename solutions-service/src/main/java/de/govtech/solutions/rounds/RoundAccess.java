@@ -4,7 +4,7 @@ import de.govtech.platform.support.problem.DomainProblemException;
 import de.govtech.platform.support.problem.ProblemType;
 import de.govtech.solutions.members.Members;
 import de.govtech.solutions.proposals.SolutionAccess;
-import de.govtech.solutions.shared.Caller;
+import de.govtech.platform.support.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.UUID;
@@ -44,7 +44,7 @@ class RoundAccess {
     }
 
     void requireCast(Caller caller, UUID municipalityId) {
-        if (!caller.administers(municipalityId)) {
+        if (!caller.isAdminOf(municipalityId)) {
             throw DomainProblemException.forbidden("Only the admin of municipality " + municipalityId + " casts its ballot");
         }
         if (!members.isActive(municipalityId)) {

@@ -10,7 +10,7 @@ import de.govtech.platform.support.problem.ProblemType;
 import de.govtech.solutions.members.Members;
 import de.govtech.solutions.proposals.Solution;
 import de.govtech.solutions.proposals.SolutionLifecycle;
-import de.govtech.solutions.shared.Caller;
+import de.govtech.platform.support.security.Caller;
 import de.govtech.solutions.shared.SolutionsClock;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -25,6 +25,13 @@ class DatabaseErrorsTest {
     }
 
     @Test
+    void aConcurrentChangeIsAConflictToRetry() {
+        assertEquals(409, DatabaseErrors.toProblem(wrapped("40001")).status());
+        assertEquals(409, DatabaseErrors.toProblem(wrapped("40P01")).status());
+        assertEquals(409, DatabaseErrors.toProblem(new RuntimeException(new jakarta.persistence.OptimisticLockException("stale"))).status());
+    }
+
+    @Test
     void everythingElseStaysAServerError() {
         assertNull(DatabaseErrors.toProblem(wrapped("08006")));
         assertNull(DatabaseErrors.toProblem(new IllegalStateException("no SQL at all")));

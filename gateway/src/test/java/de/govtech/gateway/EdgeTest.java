@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -71,19 +72,28 @@ class EdgeTest {
     }
 
     @Test
-    void traceparentPassesThroughUnchanged() {
-        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
-        given().auth().oauth2(TOKEN).header("traceparent", traceparent)
+    void theUpstreamJoinsTheCallersTraceWithTheGatewaysSpanAsParent() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String callersSpan = "00f067aa0ba902b7";
+        String forwarded = given().auth().oauth2(TOKEN).header("traceparent", "00-" + traceId + "-" + callersSpan + "-01")
                 .when().get("/api/v1/learning/courses")
                 .then().statusCode(200)
-                .body("headers.traceparent", equalTo(traceparent));
+                .extract().path("headers.traceparent");
+
+        assertTrue(forwarded.matches("00-" + traceId + "-[0-9a-f]{16}-01"), "another trace went upstream: " + forwarded);
+        assertNotEquals("00-" + traceId + "-" + callersSpan + "-01", forwarded,
+                "the caller's span went upstream as the parent, not the gateway's own");
     }
 
     @Test
     void aTraceIsStartedWhenTheCallerHasNone() {
-        given().auth().oauth2(TOKEN).when().get("/api/v1/learning/courses")
-                .then().statusCode(200)
-                .body("headers.traceparent", matchesPattern("00-[0-9a-f]{32}-[0-9a-f]{16}-00"));
+        String first = given().auth().oauth2(TOKEN).when().get("/api/v1/learning/courses")
+                .then().statusCode(200).extract().path("headers.traceparent");
+        String second = given().auth().oauth2(TOKEN).when().get("/api/v1/learning/courses")
+                .then().statusCode(200).extract().path("headers.traceparent");
+
+        assertTrue(first.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"), first);
+        assertNotEquals(first.substring(3, 35), second.substring(3, 35), "two requests, one trace");
     }
 
     @Test

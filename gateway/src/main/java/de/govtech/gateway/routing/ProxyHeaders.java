@@ -9,8 +9,10 @@ import io.vertx.core.MultiMap;
 
 /**
  * Which headers cross the gateway. Everything end-to-end is forwarded unchanged (Authorization, X-Request-Id,
- * traceparent, content headers); hop-by-hop headers (RFC 9110 §7.6.1, plus those the Connection header names) stay
- * on their hop; the upstream learns the original client through X-Forwarded-For/Proto/Host.
+ * content headers); hop-by-hop headers (RFC 9110 §7.6.1, plus those the Connection header names) stay on their hop;
+ * the upstream learns the original client through X-Forwarded-For/Proto/Host. The caller's trace context
+ * ({@code traceparent}, {@code tracestate}) is not copied: OpenTelemetry's client span sets it, with the gateway's
+ * span as the parent.
  */
 public final class ProxyHeaders {
 
@@ -24,6 +26,8 @@ public final class ProxyHeaders {
     public static MultiMap toUpstream(MultiMap incoming, String clientIp, String proto, String host) {
         MultiMap out = endToEnd(incoming);
         out.remove("host");
+        out.remove("traceparent");
+        out.remove("tracestate");
         String forwardedFor = incoming.get("x-forwarded-for");
         out.set("X-Forwarded-For", forwardedFor == null || forwardedFor.isBlank() ? clientIp : forwardedFor + ", " + clientIp);
         out.set("X-Forwarded-Proto", proto);

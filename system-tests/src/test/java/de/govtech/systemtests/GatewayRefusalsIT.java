@@ -138,7 +138,7 @@ class GatewayRefusalsIT {
         gateway.put(heilbronnMunicipality, eschwege, masterData).assertStatusIn(403, 404).assertProblem();
         gateway.get("/api/v1/membership/memberships/" + membership, eschwege).assertStatusIn(403, 404).assertProblem();
         gateway.get("/api/v1/membership/memberships/" + membership + "/history", eschwege).assertStatusIn(403, 404).assertProblem();
-        gateway.post("/api/v1/membership/memberships/" + membership + "/notice", eschwege, Map.of("reason", "fremd"))
+        gateway.post("/api/v1/membership/memberships/" + membership + "/give-notice", eschwege, Map.of("reason", "fremd"))
                 .assertStatusIn(403, 404).assertProblem();
         assertNothingListed(gateway.get("/api/v1/membership/memberships?municipalityId=" + HEILBRONN, eschwege));
 
@@ -155,9 +155,9 @@ class GatewayRefusalsIT {
         String vendor = stack.tokenOf(VENDOR);
         String admin = stack.tokenOf(PLATFORM_ADMIN);
         String membership = heilbronnsMembership(admin);
-        gateway.post("/api/v1/marketplace/vendors/" + vendorId + "/verification", vendor, null).assertStatus(403).assertProblem();
-        gateway.post("/api/v1/marketplace/listings/" + demoListing + "/publication", vendor, null).assertStatus(403).assertProblem();
-        gateway.post("/api/v1/marketplace/listings/" + demoListing + "/rejection", vendor, Map.of("reason", "selbst"))
+        gateway.post("/api/v1/marketplace/vendors/" + vendorId + "/verify", vendor, null).assertStatus(403).assertProblem();
+        gateway.post("/api/v1/marketplace/listings/" + demoListing + "/publish", vendor, null).assertStatus(403).assertProblem();
+        gateway.post("/api/v1/marketplace/listings/" + demoListing + "/reject", vendor, Map.of("reason", "selbst"))
                 .assertStatus(403).assertProblem();
         gateway.get("/api/v1/marketplace/vendors", vendor).assertStatus(403).assertProblem();
         gateway.post("/api/v1/membership/memberships/" + membership + "/admit", vendor, null).assertStatus(403).assertProblem();
@@ -165,7 +165,7 @@ class GatewayRefusalsIT {
                 .assertStatus(403).assertProblem();
 
         // the controls: the same calls of a platform admin reach the rules (already verified / published / active)
-        gateway.post("/api/v1/marketplace/vendors/" + vendorId + "/verification", admin, null).assertStatus(409).assertProblem();
+        gateway.post("/api/v1/marketplace/vendors/" + vendorId + "/verify", admin, null).assertStatus(409).assertProblem();
         gateway.post("/api/v1/membership/memberships/" + membership + "/admit", admin, null).assertStatus(409).assertProblem();
         assertEquals("ACTIVE", gateway.get("/api/v1/membership/memberships/" + membership, admin).json().path("status").asText());
         assertEquals("PUBLISHED", gateway.get("/api/v1/marketplace/listings/" + demoListing, admin).json().path("status").asText());

@@ -1,6 +1,8 @@
 package de.govtech.membership.fees;
 
-import de.govtech.membership.shared.QueryParams;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Max;
 import de.govtech.platform.events.membership.MunicipalityType;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -41,18 +43,13 @@ public class FeeQuoteResource {
     public FeeQuote quote(
             @Parameter(description = "type of authority", required = true, example = "GEMEINDE",
                     schema = @Schema(type = SchemaType.STRING, implementation = MunicipalityType.class))
-            @QueryParam("type") String type,
+            @QueryParam("type") @NotNull MunicipalityType type,
             @Parameter(description = "population (Einwohnerzahl), 0 or more", required = true, example = "4711",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "100000000"))
-            @QueryParam("population") String population,
+            @QueryParam("population") @NotNull @Min(0) @Max(100_000_000) Integer population,
             @Parameter(description = "year; defaults to the current year", example = "2026",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2999"))
-            @QueryParam("year") String year) {
-        QueryParams params = new QueryParams();
-        MunicipalityType parsedType = params.enumValue("type", type, true, MunicipalityType.class);
-        Integer parsedPopulation = params.integer("population", population, true, 0, 100_000_000);
-        Integer parsedYear = params.integer("year", year, false, 2000, 2999);
-        params.requireValid();
-        return schedules.quote(parsedType, parsedPopulation, parsedYear);
+            @QueryParam("year") @Min(2000) @Max(2999) Integer year) {
+        return schedules.quote(type, population, year);
     }
 }

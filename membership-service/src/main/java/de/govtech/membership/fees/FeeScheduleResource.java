@@ -1,6 +1,6 @@
 package de.govtech.membership.fees;
 
-import de.govtech.membership.shared.CurrentCaller;
+import de.govtech.platform.support.security.CurrentCaller;
 import de.govtech.platform.support.paging.Page;
 import de.govtech.platform.support.paging.PageRequest;
 import de.govtech.platform.support.security.PlatformRoles;

@@ -1,7 +1,7 @@
 package de.govtech.membership.fees;
 
 import de.govtech.membership.memberships.MembershipClock;
-import de.govtech.membership.shared.Caller;
+import de.govtech.platform.support.security.Caller;
 import de.govtech.platform.support.persistence.UniqueViolations;
 import de.govtech.platform.events.membership.MunicipalityType;
 import de.govtech.platform.support.paging.Page;

@@ -1,7 +1,8 @@
 package de.govtech.membership.fees;
 
-import de.govtech.membership.shared.CurrentCaller;
-import de.govtech.membership.shared.QueryParams;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Max;
+import de.govtech.platform.support.security.CurrentCaller;
 import de.govtech.platform.support.paging.Page;
 import de.govtech.platform.support.paging.PageRequest;
 import de.govtech.platform.support.security.PlatformRoles;
@@ -50,18 +51,14 @@ public class InvoiceResource {
     @APIResponse(responseCode = "200", description = "One page of invoices, latest year first, by number")
     public Page<InvoiceView> list(
             @Parameter(description = "only this year", example = "2026", schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("year") String year,
+            @QueryParam("year") @Min(2000) @Max(2999) Integer year,
             @Parameter(description = "only this state", example = "OPEN",
                     schema = @Schema(type = SchemaType.STRING, implementation = InvoiceState.class))
-            @QueryParam("state") String state,
+            @QueryParam("state") InvoiceState state,
             @Parameter(description = "only this municipality", example = "f4ec1f01-9f1c-3d34-ba99-332841cb7bcd")
             @QueryParam("municipalityId") UUID municipalityId,
             @Valid @BeanParam PageRequest paging) {
-        QueryParams params = new QueryParams();
-        Integer parsedYear = params.integer("year", year, false, 2000, 2999);
-        InvoiceState parsedState = params.enumValue("state", state, false, InvoiceState.class);
-        params.requireValid();
-        return invoices.list(caller.get(), new InvoiceService.Filter(parsedYear, parsedState, municipalityId), paging);
+        return invoices.list(caller.get(), new InvoiceService.Filter(year, state, municipalityId), paging);
     }
 
     @GET
@@ -75,7 +72,7 @@ public class InvoiceResource {
     }
 
     @POST
-    @Path("/{id}/payment")
+    @Path("/{id}/pay")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(PlatformRoles.PLATFORM_ADMIN)
     @Operation(operationId = "markFeeInvoicePaid", summary = "Record the payment of an open or overdue invoice (→ PAID)",
@@ -88,7 +85,7 @@ public class InvoiceResource {
     }
 
     @POST
-    @Path("/{id}/cancellation")
+    @Path("/{id}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(PlatformRoles.PLATFORM_ADMIN)
     @Operation(operationId = "cancelFeeInvoice", summary = "Cancel an open or overdue invoice (→ CANCELLED); reason required")

@@ -1,7 +1,7 @@
 package de.govtech.membership.fees;
 
 import de.govtech.membership.memberships.MembershipClock;
-import de.govtech.membership.shared.Caller;
+import de.govtech.platform.support.security.Caller;
 import de.govtech.platform.support.paging.Page;
 import de.govtech.platform.support.paging.PageRequest;
 import de.govtech.platform.support.problem.DomainProblemException;

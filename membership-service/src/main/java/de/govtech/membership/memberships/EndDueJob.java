@@ -1,6 +1,6 @@
 package de.govtech.membership.memberships;
 
-import de.govtech.membership.shared.Caller;
+import de.govtech.platform.support.security.Caller;
 import de.govtech.platform.support.security.PlatformRoles;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -33,7 +33,7 @@ public class EndDueJob {
     }
 
     public EndedMemberships run() {
-        EndedMemberships ended = memberships.endDue(new Caller(ACTOR, Set.of(PlatformRoles.PLATFORM_ADMIN), Optional.empty()));
+        EndedMemberships ended = memberships.endDue(new Caller(ACTOR, ACTOR, Set.of(PlatformRoles.PLATFORM_ADMIN), Optional.empty(), Optional.empty()));
         if (!ended.membershipIds().isEmpty()) {
             Log.infof("Ended %d membership(s) whose last day has passed: %s", ended.membershipIds().size(), ended.membershipIds());
         }

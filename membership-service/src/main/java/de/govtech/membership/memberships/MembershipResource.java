@@ -1,6 +1,6 @@
 package de.govtech.membership.memberships;
 
-import de.govtech.membership.shared.CurrentCaller;
+import de.govtech.platform.support.security.CurrentCaller;
 import de.govtech.platform.support.paging.Page;
 import de.govtech.platform.support.paging.PageRequest;
 import de.govtech.platform.support.security.PlatformRoles;
@@ -130,7 +130,7 @@ public class MembershipResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Path("/{id}/notice")
+    @Path("/{id}/give-notice")
     @RolesAllowed({PlatformRoles.PLATFORM_ADMIN, PlatformRoles.MUNICIPALITY_ADMIN})
     @Operation(operationId = "giveMembershipNotice", summary = "Give notice (Kündigung; ACTIVE → NOTICE_GIVEN)",
             description = "By the municipality's own admin or a platform admin. The body is optional (no body, or {}). The membership's last day (leavesOn) is the "

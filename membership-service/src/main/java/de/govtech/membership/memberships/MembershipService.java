@@ -2,7 +2,7 @@ package de.govtech.membership.memberships;
 
 import de.govtech.membership.municipalities.Municipality;
 import de.govtech.membership.municipalities.MunicipalityService;
-import de.govtech.membership.shared.Caller;
+import de.govtech.platform.support.security.Caller;
 import de.govtech.platform.support.persistence.UniqueViolations;
 import de.govtech.platform.support.paging.Page;
 import de.govtech.platform.events.membership.MemberJoined;

@@ -1,7 +1,6 @@
 package de.govtech.membership.municipalities;
 
-import de.govtech.membership.shared.CurrentCaller;
-import de.govtech.membership.shared.QueryParams;
+import de.govtech.platform.support.security.CurrentCaller;
 import de.govtech.platform.support.paging.Page;
 import de.govtech.platform.support.paging.PageRequest;
 import de.govtech.platform.support.security.PlatformRoles;
@@ -48,12 +47,9 @@ public class ChangeRequestResource {
     @APIResponse(responseCode = "200", description = "One page of change requests")
     public Page<MunicipalityChangeRequestView> list(
             @Parameter(description = "only those in this status", schema = @Schema(implementation = ChangeRequestStatus.class),
-                    example = "PENDING") @QueryParam("status") String status,
+                    example = "PENDING") @QueryParam("status") ChangeRequestStatus status,
             @Valid @BeanParam PageRequest paging) {
-        QueryParams params = new QueryParams();
-        ChangeRequestStatus parsed = params.enumValue("status", status, false, ChangeRequestStatus.class);
-        params.requireValid();
-        return changeRequests.list(parsed, paging.page, paging.size);
+        return changeRequests.list(status, paging.page, paging.size);
     }
 
     @GET

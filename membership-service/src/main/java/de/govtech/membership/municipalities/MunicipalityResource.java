@@ -1,7 +1,6 @@
 package de.govtech.membership.municipalities;
 
-import de.govtech.membership.shared.CurrentCaller;
-import de.govtech.membership.shared.QueryParams;
+import de.govtech.platform.support.security.CurrentCaller;
 import de.govtech.platform.support.paging.Page;
 import de.govtech.platform.support.paging.PageRequest;
 import de.govtech.platform.support.security.PlatformRoles;
@@ -54,12 +53,9 @@ public class MunicipalityResource {
     public Page<MunicipalityView> list(
             @Parameter(description = "only those in this verification state, e.g. UNVERIFIED: the ones awaiting a platform admin",
                     schema = @Schema(implementation = Verification.class), example = "UNVERIFIED")
-            @QueryParam("verification") String verification,
+            @QueryParam("verification") Verification verification,
             @Valid @BeanParam PageRequest paging) {
-        QueryParams params = new QueryParams();
-        Verification parsed = params.enumValue("verification", verification, false, Verification.class);
-        params.requireValid();
-        return municipalities.list(caller.get(), parsed, paging.page, paging.size);
+        return municipalities.list(caller.get(), verification, paging.page, paging.size);
     }
 
     @GET

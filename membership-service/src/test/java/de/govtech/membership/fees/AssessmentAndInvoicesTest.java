@@ -119,7 +119,7 @@ class AssessmentAndInvoicesTest {
         String abschied = applyAndAdmit(ABSCHIED);
         TestClock.today("2026-01-10");
         given().contentType(ContentType.JSON).body(Map.of("reason", "Haushaltssperre")).when()
-                .post(API + "/memberships/" + abschied + "/notice").then().statusCode(200).body("leavesOn", equalTo("2026-09-30"));
+                .post(API + "/memberships/" + abschied + "/give-notice").then().statusCode(200).body("leavesOn", equalTo("2026-09-30"));
         TestClock.today("2026-10-01");
         given().when().post(API + "/memberships/end-due").then().statusCode(200).body("membershipIds", hasItem(abschied));
 
@@ -230,26 +230,26 @@ class AssessmentAndInvoicesTest {
         given().queryParam("year", 2026).queryParam("state", "OPEN").when().get(INVOICES).then().statusCode(200)
                 .body("items.id", hasItem(mitteInvoice)).body("items.state", everyItem(equalTo("OPEN")));
         given().contentType(ContentType.JSON).body(Map.of("paidOn", "2026-11-28")).when()
-                .post(INVOICES + "/" + mitteInvoice + "/payment").then().statusCode(422).body("errors.field", hasItem("paidOn"));
+                .post(INVOICES + "/" + mitteInvoice + "/pay").then().statusCode(422).body("errors.field", hasItem("paidOn"));
         given().contentType(ContentType.JSON).body(Map.of("paidOn", "2026-11-26")).when()
-                .post(INVOICES + "/" + mitteInvoice + "/payment").then().statusCode(422).body("errors.field", hasItem("paidOn"));
+                .post(INVOICES + "/" + mitteInvoice + "/pay").then().statusCode(422).body("errors.field", hasItem("paidOn"));
         given().contentType(ContentType.JSON).body(Map.of("paidOn", "gestern")).when()
-                .post(INVOICES + "/" + mitteInvoice + "/payment").then().statusCode(400).body("errors.field", hasItem("paidOn"));
+                .post(INVOICES + "/" + mitteInvoice + "/pay").then().statusCode(400).body("errors.field", hasItem("paidOn"));
         given().when().get(INVOICES + "/" + mitteInvoice).then().body("state", equalTo("OPEN"));
-        given().when().post(INVOICES + "/" + mitteInvoice + "/payment").then().statusCode(200) // no body: paid today
+        given().when().post(INVOICES + "/" + mitteInvoice + "/pay").then().statusCode(200) // no body: paid today
                 .body("state", equalTo("PAID")).body("paidOn", equalTo("2026-11-27"));
-        given().when().post(INVOICES + "/" + mitteInvoice + "/payment").then().statusCode(409)
+        given().when().post(INVOICES + "/" + mitteInvoice + "/pay").then().statusCode(409)
                 .body("type", equalTo("https://govtech-kommunal.de/problems/invoice-not-open"));
         given().contentType(ContentType.JSON).body(Map.of("reason", "zu spät")).when()
-                .post(INVOICES + "/" + mitteInvoice + "/cancellation").then().statusCode(409);
+                .post(INVOICES + "/" + mitteInvoice + "/cancel").then().statusCode(409);
 
-        given().contentType(ContentType.JSON).body(Map.of()).when().post(INVOICES + "/" + abschiedInvoice + "/cancellation")
+        given().contentType(ContentType.JSON).body(Map.of()).when().post(INVOICES + "/" + abschiedInvoice + "/cancel")
                 .then().statusCode(400).body("errors.field", hasItem("reason"));
         given().contentType(ContentType.JSON).body(Map.of("reason", "Austritt vorgezogen")).when()
-                .post(INVOICES + "/" + abschiedInvoice + "/cancellation").then().statusCode(200)
+                .post(INVOICES + "/" + abschiedInvoice + "/cancel").then().statusCode(200)
                 .body("state", equalTo("CANCELLED")).body("cancelReason", equalTo("Austritt vorgezogen"));
         given().contentType(ContentType.JSON).body(Map.of("paidOn", "2026-11-27")).when()
-                .post(INVOICES + "/" + abschiedInvoice + "/payment").then().statusCode(409);
+                .post(INVOICES + "/" + abschiedInvoice + "/pay").then().statusCode(409);
 
         TestClock.today("2026-12-27");
         given().when().get(INVOICES + "/" + tholeyInvoice).then().statusCode(200).body("state", equalTo("OPEN"));
@@ -278,7 +278,7 @@ class AssessmentAndInvoicesTest {
         given().queryParam("state", "UNPAID").when().get(INVOICES).then().statusCode(400).body("errors.field", hasItem("state"));
         given().queryParam("size", 0).when().get(INVOICES).then().statusCode(400).body("errors.field", hasItem("size"));
         given().when().get(INVOICES + "/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
-        given().when().post(INVOICES + "/" + UUID.randomUUID() + "/payment").then().statusCode(404);
+        given().when().post(INVOICES + "/" + UUID.randomUUID() + "/pay").then().statusCode(404);
         given().when().post(ASSESSMENTS + "/1999").then().statusCode(400).body("errors.field", hasItem("year"));
         given().when().post(ASSESSMENTS + "/2024").then().statusCode(422)
                 .body("type", equalTo("https://govtech-kommunal.de/problems/no-fee-schedule")).body("errors.field", hasItem("year"));
@@ -298,9 +298,9 @@ class AssessmentAndInvoicesTest {
         given().when().get(INVOICES + "/" + mitteInvoice).then().statusCode(200).body("state", equalTo("PAID"));
         given().when().get(INVOICES + "/" + tholeyInvoice).then().statusCode(403).contentType("application/problem+json");
         given().queryParam("municipalityId", THOLEY).when().get(INVOICES).then().statusCode(403);
-        given().when().post(INVOICES + "/" + tholeyInvoice + "/payment").then().statusCode(403);
+        given().when().post(INVOICES + "/" + tholeyInvoice + "/pay").then().statusCode(403);
         given().contentType(ContentType.JSON).body(Map.of("reason", "x")).when()
-                .post(INVOICES + "/" + tholeyInvoice + "/cancellation").then().statusCode(403);
+                .post(INVOICES + "/" + tholeyInvoice + "/cancel").then().statusCode(403);
         given().when().post(ASSESSMENTS + "/2026").then().statusCode(403);
         given().when().get(ASSESSMENTS + "/2026").then().statusCode(403);
     }
@@ -330,9 +330,9 @@ class AssessmentAndInvoicesTest {
         long invoices = Database.count(dataSource, "select count(*) from fee_invoice");
         given().when().get(INVOICES).then().statusCode(status).contentType("application/problem+json");
         given().when().get(INVOICES + "/" + mitteInvoice).then().statusCode(status);
-        given().when().post(INVOICES + "/" + tholeyInvoice + "/payment").then().statusCode(status);
+        given().when().post(INVOICES + "/" + tholeyInvoice + "/pay").then().statusCode(status);
         given().contentType(ContentType.JSON).body(Map.of("reason", "x")).when()
-                .post(INVOICES + "/" + tholeyInvoice + "/cancellation").then().statusCode(status);
+                .post(INVOICES + "/" + tholeyInvoice + "/cancel").then().statusCode(status);
         given().when().post(ASSESSMENTS + "/2027").then().statusCode(status);
         given().when().get(ASSESSMENTS + "/2026").then().statusCode(status);
         assertEquals(invoices, Database.count(dataSource, "select count(*) from fee_invoice"));

@@ -55,9 +55,9 @@ class EndDueJobTest {
         given().when().post(API + "/memberships/" + membership + "/admit").then().statusCode(200);
 
         TestClock.today("2025-04-02");
-        given().contentType(ContentType.TEXT).body("bitte kündigen").when().post(API + "/memberships/" + membership + "/notice")
+        given().contentType(ContentType.TEXT).body("bitte kündigen").when().post(API + "/memberships/" + membership + "/give-notice")
                 .then().statusCode(415).contentType("application/problem+json");
-        given().when().post(API + "/memberships/" + membership + "/notice").then().statusCode(200) // no body, no Content-Type
+        given().when().post(API + "/memberships/" + membership + "/give-notice").then().statusCode(200) // no body, no Content-Type
                 .body("status", equalTo("NOTICE_GIVEN")).body("noticeGivenOn", equalTo("2025-04-02"))
                 .body("leavesOn", equalTo("2025-12-31"));
 
@@ -86,7 +86,7 @@ class EndDueJobTest {
                 .body(Map.of("municipalityId", municipality, "statutesVersion", "2025-12-12"))
                 .when().post(API + "/memberships").then().statusCode(201).extract().path("id");
         given().when().post(API + "/memberships/" + membership + "/admit").then().statusCode(200);
-        given().contentType(ContentType.JSON).when().post(API + "/memberships/" + membership + "/notice").then().statusCode(200)
+        given().contentType(ContentType.JSON).when().post(API + "/memberships/" + membership + "/give-notice").then().statusCode(200)
                 .body("status", equalTo("NOTICE_GIVEN"));
     }
 }

@@ -118,13 +118,13 @@ class MembershipLifecycleTest {
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
         LocalDate expected = new NoticeRule(Period.ofMonths(6)).lastDayOfMembership(today);
         String leaves = given().contentType(ContentType.JSON).body(Map.of("reason", "Haushaltskonsolidierung"))
-                .when().post(PATH + "/" + membershipId + "/notice").then().statusCode(200)
+                .when().post(PATH + "/" + membershipId + "/give-notice").then().statusCode(200)
                 .body("status", equalTo("NOTICE_GIVEN"))
                 .body("noticeGivenOn", equalTo(today.toString()))
                 .extract().path("leavesOn");
         leavesOn = LocalDate.parse(leaves);
         assertEquals(expected, leavesOn);
-        given().contentType(ContentType.JSON).body(Map.of()).when().post(PATH + "/" + membershipId + "/notice").then().statusCode(409);
+        given().contentType(ContentType.JSON).body(Map.of()).when().post(PATH + "/" + membershipId + "/give-notice").then().statusCode(409);
         given().when().post(PATH + "/end-due").then().statusCode(403);
     }
 
@@ -162,7 +162,7 @@ class MembershipLifecycleTest {
         assertEquals("Haushaltskonsolidierung", history.getString("[4].reason"));
         history.getList("at").forEach(Assertions::assertNotNullAt);
         given().when().get(PATH).then().statusCode(200).body("items.id", hasItem(membershipId));
-        given().contentType(ContentType.JSON).body(Map.of()).when().post(PATH + "/" + membershipId + "/notice").then().statusCode(403);
+        given().contentType(ContentType.JSON).body(Map.of()).when().post(PATH + "/" + membershipId + "/give-notice").then().statusCode(403);
     }
 
     @Test

@@ -125,7 +125,7 @@ class MembershipRulesTest {
         given().contentType(ContentType.JSON).body(Map.of("municipalityId", HEILBRONN, "statutesVersion", "2025-12-12"))
                 .when().post(PATH).then().statusCode(401);
         given().when().post(PATH + "/" + HEILBRONN_MEMBERSHIP + "/admit").then().statusCode(401);
-        given().contentType(ContentType.JSON).body(Map.of()).when().post(PATH + "/" + HEILBRONN_MEMBERSHIP + "/notice").then().statusCode(401);
+        given().contentType(ContentType.JSON).body(Map.of()).when().post(PATH + "/" + HEILBRONN_MEMBERSHIP + "/give-notice").then().statusCode(401);
         given().when().post(PATH + "/end-due").then().statusCode(401);
     }
 
@@ -137,7 +137,7 @@ class MembershipRulesTest {
         given().when().get(PATH + "/" + HEILBRONN_MEMBERSHIP + "/history").then().statusCode(403);
         given().contentType(ContentType.JSON).body(Map.of("municipalityId", HEILBRONN, "statutesVersion", "2025-12-12"))
                 .when().post(PATH).then().statusCode(403);
-        given().contentType(ContentType.JSON).body(Map.of()).when().post(PATH + "/" + HEILBRONN_MEMBERSHIP + "/notice").then().statusCode(403);
+        given().contentType(ContentType.JSON).body(Map.of()).when().post(PATH + "/" + HEILBRONN_MEMBERSHIP + "/give-notice").then().statusCode(403);
         given().contentType(ContentType.JSON).body(Map.of("reason", "x"))
                 .when().post(PATH + "/" + HEILBRONN_MEMBERSHIP + "/suspend").then().statusCode(403);
     }
@@ -148,7 +148,7 @@ class MembershipRulesTest {
     void municipalityAdminOfBCannotTouchHeilbronnsMembership() {
         given().when().get(PATH + "/" + HEILBRONN_MEMBERSHIP).then().statusCode(403).contentType("application/problem+json");
         given().when().get(PATH + "/" + HEILBRONN_MEMBERSHIP + "/history").then().statusCode(403);
-        given().contentType(ContentType.JSON).body(Map.of()).when().post(PATH + "/" + HEILBRONN_MEMBERSHIP + "/notice").then().statusCode(403);
+        given().contentType(ContentType.JSON).body(Map.of()).when().post(PATH + "/" + HEILBRONN_MEMBERSHIP + "/give-notice").then().statusCode(403);
         given().contentType(ContentType.JSON).body(Map.of("municipalityId", HEILBRONN, "statutesVersion", "2025-12-12"))
                 .when().post(PATH).then().statusCode(403);
         given().queryParam("municipalityId", HEILBRONN).when().get(PATH).then().statusCode(200).body("total", equalTo(0));
@@ -168,7 +168,7 @@ class MembershipRulesTest {
         given().when().get(PATH + "/" + HEILBRONN_MEMBERSHIP + "/history").then().statusCode(200)
                 .body("[0].to", equalTo("ACTIVE")).body("[0].actor", equalTo("system:founding-members"));
         given().when().get(PATH).then().statusCode(200).body("total", equalTo(1));
-        given().contentType(ContentType.JSON).body(Map.of()).when().post(PATH + "/" + HEILBRONN_MEMBERSHIP + "/notice").then().statusCode(403);
+        given().contentType(ContentType.JSON).body(Map.of()).when().post(PATH + "/" + HEILBRONN_MEMBERSHIP + "/give-notice").then().statusCode(403);
         given().contentType(ContentType.JSON).body(Map.of("municipalityId", HEILBRONN, "statutesVersion", "2025-12-12"))
                 .when().post(PATH).then().statusCode(403);
     }

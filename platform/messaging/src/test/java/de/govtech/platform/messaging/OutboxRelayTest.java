@@ -128,7 +128,7 @@ class OutboxRelayTest {
     }
 
     @Test
-    void eventsWrittenDuringAKafkaOutageLongerThanTheSendTimeoutAllArriveOnceAndInOrder() throws Exception {
+    void eventsWrittenDuringAKafkaOutageLongerThanTheSendTimeoutAllArriveInOrder() throws Exception {
         List<UUID> municipalities = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
                 UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
         Map<String, List<String>> writtenPerAggregate = new HashMap<>();
@@ -153,14 +153,21 @@ class OutboxRelayTest {
 
         List<ConsumerRecord<String, String>> records = readIds(written, Duration.ofSeconds(90));
 
+        // At least once: a send that timed out while the broker restarted may have been written and is sent again;
+        // the inbox drops such duplicates. What must hold: nothing lost, and per aggregate the first arrival of each
+        // event is in the order written (the relay never hands an event to Kafka before its predecessor is acknowledged).
         List<String> ids = ids(records);
-        assertEquals(100, ids.size(), "every event arrives exactly once");
-        assertEquals(written, new HashSet<>(ids));
-        Map<String, List<String>> receivedPerAggregate = new HashMap<>();
+        assertEquals(written, new HashSet<>(ids), "every event arrives");
+        assertTrue(ids.size() < 2 * written.size(), "a few duplicates at most, not a flood: " + ids.size());
+        Map<String, List<String>> firstArrivalsPerAggregate = new HashMap<>();
+        Set<String> seen = new HashSet<>();
         for (ConsumerRecord<String, String> record : records) {
-            receivedPerAggregate.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(header(record, CloudEventHeaders.ID));
+            String id = header(record, CloudEventHeaders.ID);
+            if (seen.add(id)) {
+                firstArrivalsPerAggregate.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(id);
+            }
         }
-        assertEquals(writtenPerAggregate, receivedPerAggregate, "per aggregate, events arrive in the order written");
+        assertEquals(writtenPerAggregate, firstArrivalsPerAggregate, "per aggregate, events arrive in the order written");
     }
 
     @Test

@@ -47,6 +47,23 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void actionsAreVerbsUnderTheResourceWithTheirOperationIdsKept() {
+        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        Map<String, String> actions = Map.of(
+                "/api/v1/marketplace/vendors/{vendorId}/verify", "verifyVendor",
+                "/api/v1/marketplace/listings/{listingId}/submit", "submitListing",
+                "/api/v1/marketplace/listings/{listingId}/publish", "publishListing",
+                "/api/v1/marketplace/listings/{listingId}/reject", "rejectListing",
+                "/api/v1/marketplace/listings/{listingId}/delist", "delistListing");
+        Map<String, Object> paths = doc.getMap("paths");
+        actions.forEach((path, operationId) -> assertEquals(operationId,
+                doc.getString("paths['" + path + "'].post.operationId"), path));
+        for (String noun : List.of("verification", "submission", "publication", "rejection", "delisting")) {
+            assertTrue(paths.keySet().stream().noneMatch(p -> p.endsWith("/" + noun)), noun);
+        }
+    }
+
+    @Test
     void theBrokerIsWriteOnlyAndNoResponseSchemaCarriesIt() {
         String listing = given().queryParam("format", "json").get("/q/openapi").then().extract().jsonPath()
                 .getMap("components.schemas.Listing").toString();

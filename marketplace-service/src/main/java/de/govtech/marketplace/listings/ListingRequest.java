@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Body to create or change a listing: its slug, its public content and the vendor's Open Service Broker endpoint.
- * The broker fields are write-only: no response ever contains them.
+ * The broker's credentials are write-only; its URL is shown only to the owning vendor and platform admins.
  */
 @Schema(name = "ListingRequest")
 public record ListingRequest(
@@ -19,7 +19,8 @@ public record ListingRequest(
         @Valid @Schema(description = "write-only; required when creating, omit to keep the current one") Broker broker) {
 
     /** The vendor's Open Service Broker (v2.17) endpoint and basic-auth credentials. */
-    @Schema(name = "ListingBroker", description = "write-only: stored, never returned")
+    @Schema(name = "ListingBroker", description = "credentials write-only: stored, never returned; the URL must be "
+            + "https on a public address (no user info, no loopback, private, link-local or metadata address)")
     public record Broker(
             @NotNull @Size(max = 500) @Pattern(regexp = "https?://\\S+", message = "must be an http or https URL")
             @Schema(examples = "https://broker.example.de/osb") String url,

@@ -1,7 +1,7 @@
 package de.govtech.marketplace.listings;
 
 import de.govtech.platform.support.security.PlatformRoles;
-import de.govtech.marketplace.common.Caller;
+import de.govtech.platform.support.security.CurrentCaller;
 import de.govtech.platform.support.paging.Page;
 import de.govtech.platform.support.paging.PageRequest;
 import de.govtech.marketplace.listings.ListingViews.DecisionView;
@@ -66,9 +66,9 @@ public class ListingResource {
             }""";
 
     private final ListingService listings;
-    private final Caller caller;
+    private final CurrentCaller caller;
 
-    public ListingResource(ListingService listings, Caller caller) {
+    public ListingResource(ListingService listings, CurrentCaller caller) {
         this.listings = listings;
         this.caller = caller;
     }
@@ -84,7 +84,7 @@ public class ListingResource {
     @APIResponse(responseCode = "409", description = "The slug is taken",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response create(@NotNull @Valid ListingRequest body, @Context UriInfo uri) {
-        ListingView created = listings.create(caller, body);
+        ListingView created = listings.create(caller.get(), body);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
     }
 
@@ -94,7 +94,7 @@ public class ListingResource {
             description = "Vendor users get their vendor's listings, platform admins all (e.g. status=SUBMITTED is the review queue).")
     @APIResponse(responseCode = "200", description = "One page of listings")
     public Page<ListingSummary> list(@Valid @BeanParam PageRequest paging, @QueryParam("status") ListingStatus status) {
-        return listings.list(caller, paging, Optional.ofNullable(status));
+        return listings.list(caller.get(), paging, Optional.ofNullable(status));
     }
 
     @GET
@@ -104,7 +104,7 @@ public class ListingResource {
             description = "Another vendor's listing answers 404.")
     @APIResponse(responseCode = "200", description = "The listing")
     public ListingView get(@PathParam("listingId") UUID listingId) {
-        return listings.get(caller, listingId);
+        return listings.get(caller.get(), listingId);
     }
 
     @Consumes(MediaType.APPLICATION_JSON)
@@ -121,12 +121,12 @@ public class ListingResource {
     @APIResponse(responseCode = "422", description = "Slug change after publication",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response update(@PathParam("listingId") UUID listingId, @NotNull @Valid ListingRequest body) {
-        listings.update(caller, listingId, body);
+        listings.update(caller.get(), listingId, body);
         return Response.noContent().build();
     }
 
     @POST
-    @Path("/{listingId}/submission")
+    @Path("/{listingId}/submit")
     @RolesAllowed(PlatformRoles.VENDOR)
     @Operation(operationId = "submitListing", summary = "Submit the pending draft for review",
             description = "Only a verified vendor's listing can be submitted (else 409 vendor-not-verified).")
@@ -135,11 +135,11 @@ public class ListingResource {
     @APIResponse(responseCode = "409", description = "Nothing to submit, or the vendor is not verified",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public ListingView submit(@PathParam("listingId") UUID listingId) {
-        return listings.submit(caller, listingId);
+        return listings.submit(caller.get(), listingId);
     }
 
     @POST
-    @Path("/{listingId}/publication")
+    @Path("/{listingId}/publish")
     @RolesAllowed(PlatformRoles.PLATFORM_ADMIN)
     @Operation(operationId = "publishListing", summary = "Publish the submitted revision (platform admins)",
             description = "The revision replaces the published one in the catalogue; emits app-published.")
@@ -148,12 +148,12 @@ public class ListingResource {
     @APIResponse(responseCode = "409", description = "No submitted revision",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public ListingView publish(@PathParam("listingId") UUID listingId) {
-        return listings.publish(caller, listingId);
+        return listings.publish(caller.get(), listingId);
     }
 
     @Consumes(MediaType.APPLICATION_JSON)
     @POST
-    @Path("/{listingId}/rejection")
+    @Path("/{listingId}/reject")
     @RolesAllowed(PlatformRoles.PLATFORM_ADMIN)
     @Operation(operationId = "rejectListing", summary = "Reject the submitted revision with a reason (platform admins)")
     @APIResponse(responseCode = "200", description = "Rejected",
@@ -161,12 +161,12 @@ public class ListingResource {
     @APIResponse(responseCode = "409", description = "No submitted revision",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public ListingView reject(@PathParam("listingId") UUID listingId, @NotNull @Valid ReasonRequest body) {
-        return listings.reject(caller, listingId, body.reason());
+        return listings.reject(caller.get(), listingId, body.reason());
     }
 
     @Consumes(MediaType.APPLICATION_JSON)
     @POST
-    @Path("/{listingId}/delisting")
+    @Path("/{listingId}/delist")
     @RolesAllowed({PlatformRoles.VENDOR, PlatformRoles.PLATFORM_ADMIN})
     @Operation(operationId = "delistListing", summary = "Remove a published listing from the catalogue",
             description = "Platform admins or the owning vendor; emits app-delisted. Delisting is final.")
@@ -175,7 +175,7 @@ public class ListingResource {
     @APIResponse(responseCode = "409", description = "Not published",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public ListingView delist(@PathParam("listingId") UUID listingId, @NotNull @Valid ReasonRequest body) {
-        return listings.delist(caller, listingId, body.reason());
+        return listings.delist(caller.get(), listingId, body.reason());
     }
 
     @GET
@@ -184,7 +184,7 @@ public class ListingResource {
     @Operation(operationId = "listListingRevisions", summary = "Every revision of a listing, oldest first")
     @APIResponse(responseCode = "200", description = "One page of revisions")
     public Page<RevisionView> revisions(@PathParam("listingId") UUID listingId, @Valid @BeanParam PageRequest paging) {
-        return listings.revisions(caller, listingId, paging);
+        return listings.revisions(caller.get(), listingId, paging);
     }
 
     @GET
@@ -193,6 +193,6 @@ public class ListingResource {
     @Operation(operationId = "listListingDecisions", summary = "The listing's history: who did what to which revision, when, why")
     @APIResponse(responseCode = "200", description = "One page of history entries, oldest first")
     public Page<DecisionView> decisions(@PathParam("listingId") UUID listingId, @Valid @BeanParam PageRequest paging) {
-        return listings.decisions(caller, listingId, paging);
+        return listings.decisions(caller.get(), listingId, paging);
     }
 }

@@ -35,8 +35,11 @@ public class ListingRevision extends PanacheEntityBase {
     public String brokerUrl;
     @Column(name = "broker_username", nullable = false)
     public String brokerUsername;
+    /** Encrypted with {@link de.govtech.marketplace.osb.PasswordCipher} once {@link #brokerPasswordEncrypted}. */
     @Column(name = "broker_password", nullable = false)
     public String brokerPassword;
+    @Column(name = "broker_password_encrypted", nullable = false)
+    public boolean brokerPasswordEncrypted;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
     @Column(name = "created_by", nullable = false)

@@ -1,6 +1,8 @@
 package de.govtech.marketplace.listings;
 
-import de.govtech.marketplace.common.Caller;
+import de.govtech.marketplace.osb.BrokerAddressRule;
+import de.govtech.marketplace.osb.PasswordCipher;
+import de.govtech.platform.support.security.Caller;
 import de.govtech.platform.support.paging.Page;
 import de.govtech.platform.support.paging.PageRequest;
 import de.govtech.marketplace.listings.ListingViews.DecisionView;
@@ -21,6 +23,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -38,11 +42,16 @@ public class ListingService {
     private final VendorService vendors;
     private final Outbox outbox;
     private final ListingRules rules;
+    private final BrokerAddressRule brokerAddresses;
+    private final PasswordCipher passwords;
     private final Clock clock = Clock.systemUTC();
 
-    public ListingService(VendorService vendors, Outbox outbox, MarketplaceConfig config) {
+    public ListingService(VendorService vendors, Outbox outbox, MarketplaceConfig config, BrokerAddressRule brokerAddresses,
+                          PasswordCipher passwords) {
         this.vendors = vendors;
         this.outbox = outbox;
+        this.brokerAddresses = brokerAddresses;
+        this.passwords = passwords;
         this.rules = new ListingRules(new HashSet<>(config.cloudTargets()));
     }
 
@@ -53,6 +62,7 @@ public class ListingService {
         if (body.broker() == null) {
             throw new DomainProblemException(ProblemType.VALIDATION_FAILED, "A new listing needs its broker endpoint", "broker");
         }
+        checkBrokerAddress(body.broker());
         Instant now = clock.instant();
         Listing listing = new Listing();
         listing.id = UUID.randomUUID();
@@ -71,8 +81,11 @@ public class ListingService {
 
     @Transactional
     public void update(Caller caller, UUID id, ListingRequest body) {
-        Listing listing = ownedForChange(caller, id);
+        Listing listing = ListingAccess.ownedForChange(caller, id);
         rules.check(body.content());
+        if (body.broker() != null) {
+            checkBrokerAddress(body.broker());
+        }
         ListingRevision pending = pending(listing);
         ListingWorkflow.Edit edit = ListingWorkflow.edit(listing.status, pending == null ? null : pending.status);
         if (!body.slug().equals(listing.slug)) {
@@ -104,14 +117,14 @@ public class ListingService {
 
     @Transactional
     public ListingView submit(Caller caller, UUID id) {
-        Listing listing = ownedForChange(caller, id);
+        Listing listing = ListingAccess.ownedForChange(caller, id);
         ListingRevision pending = pending(listing);
         Vendor vendor = Vendor.findById(listing.vendorId);
         ListingWorkflow.submit(listing.status, pending == null ? null : pending.status, vendor.isVerified());
         Instant now = clock.instant();
         pending.status = RevisionStatus.SUBMITTED;
         pending.submittedAt = now;
-        pending.submittedBy = caller.name();
+        pending.submittedBy = caller.subject();
         moved(listing, pending, now);
         record(listing, pending.revision, DecisionAction.SUBMITTED, caller, now, null);
         return view(listing);
@@ -128,7 +141,7 @@ public class ListingService {
         }
         pending.status = RevisionStatus.PUBLISHED;
         pending.decidedAt = now;
-        pending.decidedBy = caller.name();
+        pending.decidedBy = caller.subject();
         listing.publishedRevision = pending.revision;
         listing.pendingRevision = null;
         listing.status = ListingStatus.PUBLISHED;
@@ -147,7 +160,7 @@ public class ListingService {
         Instant now = clock.instant();
         pending.status = RevisionStatus.REJECTED;
         pending.decidedAt = now;
-        pending.decidedBy = caller.name();
+        pending.decidedBy = caller.subject();
         pending.rejectionReason = reason.strip();
         moved(listing, pending, now);
         record(listing, pending.revision, DecisionAction.REJECTED, caller, now, pending.rejectionReason);
@@ -157,7 +170,7 @@ public class ListingService {
     /** Platform admins delist any published listing, vendor users their own. */
     @Transactional
     public ListingView delist(Caller caller, UUID id, String reason) {
-        Listing listing = caller.isPlatformAdmin() ? existing(id) : ownedForChange(caller, id);
+        Listing listing = caller.isPlatformAdmin() ? existing(id) : ListingAccess.ownedForChange(caller, id);
         ListingWorkflow.delist(listing.status);
         Instant now = clock.instant();
         listing.status = ListingStatus.DELISTED;
@@ -169,7 +182,7 @@ public class ListingService {
 
     @Transactional
     public ListingView get(Caller caller, UUID id) {
-        return view(visible(caller, id));
+        return view(ListingAccess.visible(caller, id));
     }
 
     @Transactional
@@ -178,7 +191,7 @@ public class ListingService {
         Parameters params = new Parameters();
         if (!caller.isPlatformAdmin()) {
             where.append(" and vendorId = :vendor");
-            params.and("vendor", caller.requireVendorId());
+            params.and("vendor", caller.requireVendor());
         }
         status.ifPresent(s -> {
             where.append(" and status = :status");
@@ -191,7 +204,7 @@ public class ListingService {
 
     @Transactional
     public Page<RevisionView> revisions(Caller caller, UUID id, PageRequest paging) {
-        Listing listing = visible(caller, id);
+        Listing listing = ListingAccess.visible(caller, id);
         PanacheQuery<ListingRevision> query = ListingRevision.find("listingId", Sort.by("revision"), listing.id);
         var items = query.page(paging.page, paging.size).list().stream().map(RevisionView::of).toList();
         return new Page<>(items, paging.page, paging.size, query.count());
@@ -199,7 +212,7 @@ public class ListingService {
 
     @Transactional
     public Page<DecisionView> decisions(Caller caller, UUID id, PageRequest paging) {
-        Listing listing = visible(caller, id);
+        Listing listing = ListingAccess.visible(caller, id);
         PanacheQuery<ListingDecision> query = ListingDecision.find("listingId", Sort.by("id"), listing.id);
         var items = query.page(paging.page, paging.size).list().stream().map(DecisionView::of).toList();
         return new Page<>(items, paging.page, paging.size, query.count());
@@ -219,18 +232,37 @@ public class ListingService {
             revision.brokerUrl = previous.brokerUrl;
             revision.brokerUsername = previous.brokerUsername;
             revision.brokerPassword = previous.brokerPassword;
+            revision.brokerPasswordEncrypted = previous.brokerPasswordEncrypted;
         }
         revision.createdAt = now;
-        revision.createdBy = caller.name();
+        revision.createdBy = caller.subject();
         revision.updatedAt = now;
         revision.persist();
         return revision;
     }
 
-    private static void setBroker(ListingRevision revision, ListingRequest.Broker broker) {
+    private void setBroker(ListingRevision revision, ListingRequest.Broker broker) {
         revision.brokerUrl = broker.url();
         revision.brokerUsername = broker.username();
-        revision.brokerPassword = broker.password();
+        revision.brokerPassword = passwords.encrypt(broker.password());
+        revision.brokerPasswordEncrypted = true;
+    }
+
+    /**
+     * The broker must be one the marketplace may call (https, no user info, public addresses); a host that does not
+     * resolve yet is accepted here and refused at the call.
+     */
+    private void checkBrokerAddress(ListingRequest.Broker broker) {
+        URI url;
+        try {
+            url = new URI(broker.url());
+        } catch (URISyntaxException e) {
+            throw DomainProblemException.unprocessable("The broker URL is not a valid URL", "broker.url");
+        }
+        brokerAddresses.check(url).filter(refusal -> refusal != BrokerAddressRule.Refusal.UNRESOLVABLE)
+                .ifPresent(refusal -> {
+                    throw DomainProblemException.unprocessable("Broker URL refused: " + refusal.reason(), "broker.url");
+                });
     }
 
     private static void moved(Listing listing, ListingRevision pending, Instant now) {
@@ -243,7 +275,7 @@ public class ListingService {
         decision.listingId = listing.id;
         decision.revision = revision;
         decision.action = action;
-        decision.actor = caller.name();
+        decision.actor = caller.subject();
         decision.at = at;
         decision.reason = reason;
         decision.persist();
@@ -279,24 +311,6 @@ public class ListingService {
     private static Listing existing(UUID id) {
         Listing listing = Listing.findById(id);
         if (listing == null) {
-            throw DomainProblemException.notFound("Listing", id);
-        }
-        return listing;
-    }
-
-    /** Platform admins see every listing; vendor users only their vendor's — another vendor's is reported missing. */
-    private static Listing visible(Caller caller, UUID id) {
-        Listing listing = Listing.findById(id);
-        if (listing == null || !(caller.isPlatformAdmin() || caller.vendorId().filter(listing.vendorId::equals).isPresent())) {
-            throw DomainProblemException.notFound("Listing", id);
-        }
-        return listing;
-    }
-
-    /** Only the owning vendor's users change a listing (platform admins decide, they do not edit). */
-    private static Listing ownedForChange(Caller caller, UUID id) {
-        Listing listing = Listing.findById(id);
-        if (listing == null || !caller.vendorId().filter(listing.vendorId::equals).isPresent()) {
             throw DomainProblemException.notFound("Listing", id);
         }
         return listing;

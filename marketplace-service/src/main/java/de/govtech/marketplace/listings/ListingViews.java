@@ -5,7 +5,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Response bodies of the listing API. None of them carries the broker endpoint or its credentials. */
+/**
+ * Response bodies of the listing API, read only by the owning vendor and platform admins: they show the broker URL
+ * (for the review), never the broker's credentials.
+ */
 public final class ListingViews {
 
     private ListingViews() {
@@ -41,8 +44,11 @@ public final class ListingViews {
             int revision,
             RevisionStatus status,
             ListingContent content,
-            @Schema(description = "whether a broker endpoint with credentials is stored (they are never returned)")
+            @Schema(description = "whether a broker endpoint with credentials is stored (the credentials are never returned)")
             boolean brokerConfigured,
+            @Schema(description = "the vendor's broker endpoint, for the owning vendor and the reviewing platform admin",
+                    examples = "https://broker.example.de/osb")
+            String brokerUrl,
             Instant createdAt,
             String createdBy,
             Instant submittedAt,
@@ -53,7 +59,7 @@ public final class ListingViews {
 
         static RevisionView of(ListingRevision r) {
             return new RevisionView(r.revision, r.status, ListingContentJson.read(r.content),
-                    r.brokerUrl != null && !r.brokerUrl.isBlank(), r.createdAt, r.createdBy, r.submittedAt,
+                    r.brokerUrl != null && !r.brokerUrl.isBlank(), r.brokerUrl, r.createdAt, r.createdBy, r.submittedAt,
                     r.submittedBy, r.decidedAt, r.decidedBy, r.rejectionReason);
         }
     }

@@ -15,6 +15,8 @@ public class BrokerUnreachableException extends Exception {
         DEADLINE_EXCEEDED,
         /** The answer's body exceeded the allowed size. */
         RESPONSE_TOO_LARGE,
+        /** The broker's address is not one the marketplace may call ({@link BrokerAddressRule}): nothing was sent. */
+        ADDRESS_REFUSED,
         INTERRUPTED
     }
 

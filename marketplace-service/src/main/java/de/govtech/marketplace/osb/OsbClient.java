@@ -40,21 +40,24 @@ public class OsbClient {
     private final HttpClient http;
     private final Duration deadline;
     private final int maxResponseBytes;
+    private final BrokerAddressRule addressRule;
 
-    public OsbClient(Duration deadline) {
-        this(deadline, deadline, MAX_RESPONSE_BYTES);
+    public OsbClient(Duration deadline, BrokerAddressRule addressRule) {
+        this(deadline, deadline, MAX_RESPONSE_BYTES, addressRule);
     }
 
     /**
      * @param connectTimeout   connecting at most this long
      * @param deadline         the whole call (connect, headers and body) at most this long
      * @param maxResponseBytes a longer body fails the call ({@link BrokerUnreachableException.Kind#RESPONSE_TOO_LARGE})
+     * @param addressRule      checked (with a fresh name resolution) before every call; a refused broker is not called
      */
-    public OsbClient(Duration connectTimeout, Duration deadline, int maxResponseBytes) {
+    public OsbClient(Duration connectTimeout, Duration deadline, int maxResponseBytes, BrokerAddressRule addressRule) {
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout.compareTo(deadline) < 0 ? connectTimeout : deadline)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.deadline = deadline;
         this.maxResponseBytes = maxResponseBytes;
+        this.addressRule = addressRule;
     }
 
     public OsbResponse catalog(BrokerEndpoint broker, OriginatingIdentity identity) throws BrokerUnreachableException {
@@ -118,6 +121,10 @@ public class OsbClient {
      * never answers cannot hold the caller longer. Failure messages name the kind of failure, never the broker's URL.
      */
     private OsbResponse send(BrokerEndpoint broker, HttpRequest.Builder builder) throws BrokerUnreachableException {
+        var refusal = addressRule.check(broker.url());
+        if (refusal.isPresent()) {
+            throw failure(BrokerUnreachableException.Kind.ADDRESS_REFUSED, "address refused: " + refusal.get().reason(), null);
+        }
         HttpRequest request = builder.build();
         CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(request, info -> new BoundedBodySubscriber(maxResponseBytes));
         try {

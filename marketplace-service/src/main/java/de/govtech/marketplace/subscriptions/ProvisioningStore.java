@@ -1,5 +1,6 @@
 package de.govtech.marketplace.subscriptions;
 
+import de.govtech.marketplace.osb.PasswordCipher;
 import de.govtech.marketplace.listings.ListingRevision;
 import de.govtech.marketplace.members.MemberMunicipality;
 import de.govtech.marketplace.members.MemberStatus;
@@ -33,9 +34,11 @@ import java.util.UUID;
 public class ProvisioningStore {
 
     private final EntityManager em;
+    private final PasswordCipher passwords;
     private final Outbox outbox;
 
-    public ProvisioningStore(EntityManager em, Outbox outbox) {
+    public ProvisioningStore(EntityManager em, Outbox outbox, PasswordCipher passwords) {
+        this.passwords = passwords;
         this.em = em;
         this.outbox = outbox;
     }
@@ -67,7 +70,8 @@ public class ProvisioningStore {
             ListingRevision revision = ListingRevision.of(s.listingId, s.revision);
             claims.add(new Claim(s.id, token,
                     new ProvisioningRules.Work(s.step, s.attempts, s.deadline, s.operation, s.dashboardUrl, s.maxPollingSeconds),
-                    new BrokerEndpoint(URI.create(revision.brokerUrl), revision.brokerUsername, revision.brokerPassword),
+                    new BrokerEndpoint(URI.create(revision.brokerUrl), revision.brokerUsername,
+                            revision.brokerPasswordEncrypted ? passwords.decrypt(revision.brokerPassword) : revision.brokerPassword),
                     s.appSlug, s.planName, s.municipalityId, s.cloudTarget, s.actingUser, s.brokerServiceId, s.brokerPlanId));
         }
         return claims;

@@ -1,5 +1,6 @@
 package de.govtech.marketplace.subscriptions;
 
+import de.govtech.marketplace.osb.BrokerAddressRule;
 import de.govtech.marketplace.osb.BrokerUnreachableException;
 import de.govtech.marketplace.osb.OsbCatalog;
 import de.govtech.marketplace.osb.OsbClient;
@@ -42,7 +43,7 @@ public class ProvisioningWorker {
     private final Semaphore slots;
     private volatile BiConsumer<Claim, String> beforeBrokerCall = (claim, call) -> { };
 
-    public ProvisioningWorker(ProvisioningStore store, ProvisioningConfig config) {
+    public ProvisioningWorker(ProvisioningStore store, ProvisioningConfig config, BrokerAddressRule addressRule) {
         if (config.callDeadline().compareTo(config.leaseDuration()) >= 0) {
             throw new IllegalStateException("govtech.marketplace.provisioning.lease-duration (" + config.leaseDuration()
                     + ") must exceed call-deadline (" + config.callDeadline() + ")");
@@ -52,7 +53,7 @@ public class ProvisioningWorker {
         this.rules = new ProvisioningRules(new ProvisioningRules.Settings(config.pollInterval(), config.minPollInterval(),
                 config.maxPollInterval(), config.maxPollingDuration(), config.retryBackoff(), config.maxBackoff(),
                 config.maxAttempts(), config.orphanAlertAfter()));
-        this.osb = new OsbClient(config.httpTimeout(), config.callDeadline(), config.maxResponseBytes());
+        this.osb = new OsbClient(config.httpTimeout(), config.callDeadline(), config.maxResponseBytes(), addressRule);
         AtomicInteger threads = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(config.concurrency(), runnable -> {
             Thread thread = new Thread(runnable, "provisioning-" + threads.incrementAndGet());

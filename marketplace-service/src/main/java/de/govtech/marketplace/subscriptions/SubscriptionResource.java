@@ -1,13 +1,12 @@
 package de.govtech.marketplace.subscriptions;
 
-import de.govtech.marketplace.common.Caller;
+import de.govtech.platform.support.security.Caller;
+import de.govtech.platform.support.security.CurrentCaller;
 import de.govtech.platform.support.paging.Page;
 import de.govtech.platform.support.paging.PageRequest;
 import de.govtech.platform.support.problem.DomainProblemException;
 import de.govtech.platform.support.problem.ProblemType;
-import de.govtech.platform.support.security.OrganisationClaims;
 import de.govtech.platform.support.security.PlatformRoles;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -26,7 +25,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -53,16 +51,11 @@ public class SubscriptionResource {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final SubscriptionService subscriptions;
-    private final Caller caller;
-    private final JsonWebToken token;
-    private final SecurityIdentity identity;
+    private final CurrentCaller caller;
 
-    public SubscriptionResource(SubscriptionService subscriptions, Caller caller, JsonWebToken token,
-                                SecurityIdentity identity) {
+    public SubscriptionResource(SubscriptionService subscriptions, CurrentCaller caller) {
         this.subscriptions = subscriptions;
         this.caller = caller;
-        this.token = token;
-        this.identity = identity;
     }
 
     @POST
@@ -88,7 +81,7 @@ public class SubscriptionResource {
                                   + "the same key with another order is refused with 422", example = "9f1c2d3e-order-0042")
                           String idempotencyKey,
                           @Context UriInfo uri) {
-        Subscriber caller = subscriber();
+        Caller caller = this.caller.get();
         Optional<String> key = Optional.ofNullable(idempotencyKey);
         SubscriptionService.Ordered ordered;
         try {
@@ -111,7 +104,7 @@ public class SubscriptionResource {
                                        @Parameter(description = "only subscriptions in this state",
                                                schema = @Schema(implementation = SubscriptionState.class))
                                        @QueryParam("state") String state) {
-        return subscriptions.list(subscriber(), paging, parseState(state));
+        return subscriptions.list(caller.get(), paging, parseState(state));
     }
 
     /** Parsed here so that an unknown state is a 400 naming the parameter (not the framework's 404). */
@@ -136,7 +129,7 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "404", description = "No such subscription of the caller's municipality (or, for a vendor, of its apps)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
     public SubscriptionView get(@PathParam("subscriptionId") UUID id) {
-        return subscriptions.get(subscriber(), id);
+        return subscriptions.get(caller.get(), id);
     }
 
     @DELETE
@@ -152,11 +145,6 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "409", description = "Not provisioned (still provisioning, failed or already gone)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
     public Response deprovision(@PathParam("subscriptionId") UUID id) {
-        return Response.accepted(subscriptions.deprovision(subscriber(), id)).build();
-    }
-
-    private Subscriber subscriber() {
-        return new Subscriber(caller.name(), OrganisationClaims.municipalityId(token), caller.vendorId(),
-                caller.isPlatformAdmin(), identity.hasRole(PlatformRoles.VENDOR));
+        return Response.accepted(subscriptions.deprovision(caller.get(), id)).build();
     }
 }

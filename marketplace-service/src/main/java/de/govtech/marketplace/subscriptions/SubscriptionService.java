@@ -1,5 +1,6 @@
 package de.govtech.marketplace.subscriptions;
 
+import de.govtech.platform.support.security.Caller;
 import de.govtech.marketplace.listings.Listing;
 import de.govtech.marketplace.listings.ListingContent;
 import de.govtech.marketplace.listings.ListingContentJson;
@@ -43,9 +44,8 @@ public class SubscriptionService {
      * the unique index decides, and the loser gets {@link IdempotentOrderRaced} to replay the winner's order.
      */
     @Transactional
-    public Ordered order(Subscriber caller, SubscriptionRequest request, Optional<String> idempotencyKey) {
-        UUID municipalityId = caller.municipalityId()
-                .orElseThrow(() -> DomainProblemException.forbidden("The token carries no valid municipality_id claim"));
+    public Ordered order(Caller caller, SubscriptionRequest request, Optional<String> idempotencyKey) {
+        UUID municipalityId = caller.requireMunicipality();
         if (idempotencyKey.isPresent()) {
             Optional<Subscription> earlier = Subscription.orderedWith(municipalityId, idempotencyKey.get());
             if (earlier.isPresent()) {
@@ -74,8 +74,8 @@ public class SubscriptionService {
         s.step = DriverStep.PROVISION;
         s.nextAttemptAt = now;
         s.attempts = 0;
-        s.actingUser = caller.name();
-        s.orderedBy = caller.name();
+        s.actingUser = caller.subject();
+        s.orderedBy = caller.subject();
         s.orderedAt = now;
         s.updatedAt = now;
         s.idempotencyKey = idempotencyKey.orElse(null);
@@ -95,7 +95,7 @@ public class SubscriptionService {
 
     /** After {@link IdempotentOrderRaced}: the order that won the race for the key, in a transaction of its own. */
     @Transactional
-    public Ordered replayRaced(Subscriber caller, SubscriptionRequest request, String idempotencyKey) {
+    public Ordered replayRaced(Caller caller, SubscriptionRequest request, String idempotencyKey) {
         UUID municipalityId = caller.municipalityId().orElseThrow();
         return replay(Subscription.orderedWith(municipalityId, idempotencyKey).orElseThrow(), request);
     }
@@ -116,15 +116,15 @@ public class SubscriptionService {
         }
     }
 
-    public Page<SubscriptionView> list(Subscriber caller, PageRequest paging, Optional<SubscriptionState> state) {
+    public Page<SubscriptionView> list(Caller caller, PageRequest paging, Optional<SubscriptionState> state) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
-        if (caller.vendor() && !caller.platformAdmin()) {
+        if (SubscriptionAccess.readsAsVendor(caller)) {
             where.append(" and listingId in (select l.id from Listing l where l.vendorId = :vendor)");
-            params.and("vendor", ownVendor(caller));
-        } else if (!caller.platformAdmin()) {
+            params.and("vendor", caller.requireVendor());
+        } else if (!caller.isPlatformAdmin()) {
             where.append(" and municipalityId = :municipality");
-            params.and("municipality", ownMunicipality(caller));
+            params.and("municipality", caller.requireMunicipality());
         }
         state.ifPresent(value -> {
             where.append(" and state = :state");
@@ -135,16 +135,16 @@ public class SubscriptionService {
                 paging.page, paging.size, query.count());
     }
 
-    public SubscriptionView get(Subscriber caller, UUID id) {
+    public SubscriptionView get(Caller caller, UUID id) {
         return SubscriptionView.of(visible(caller, id, false));
     }
 
     /** Starts deprovisioning; asking again while it runs changes nothing. */
     @Transactional
-    public SubscriptionView deprovision(Subscriber caller, UUID id) {
+    public SubscriptionView deprovision(Caller caller, UUID id) {
         Subscription s = visible(caller, id, true);
         switch (s.state) {
-            case PROVISIONED, SUSPENDED -> s.requestDeprovisioning(caller.name(), clock.instant());
+            case PROVISIONED, SUSPENDED -> s.requestDeprovisioning(caller.subject(), clock.instant());
             case DEPROVISIONING -> {
             }
             default -> throw new DomainProblemException(SubscriptionProblems.NOT_DEPROVISIONABLE,
@@ -154,29 +154,10 @@ public class SubscriptionService {
     }
 
     /** The subscription if the caller may see it; 404 as if it did not exist otherwise. */
-    private Subscription visible(Subscriber caller, UUID id, boolean lock) {
+    private Subscription visible(Caller caller, UUID id, boolean lock) {
         Subscription s = lock ? Subscription.findById(id, LockModeType.PESSIMISTIC_WRITE) : Subscription.findById(id);
-        boolean maySee = s != null && (caller.platformAdmin()
-                || (caller.vendor() ? ownApp(caller, s) : s.municipalityId.equals(ownMunicipality(caller))));
-        if (!maySee) {
-            throw DomainProblemException.notFound("Subscription", id);
-        }
+        SubscriptionAccess.requireVisible(caller, s, id);
         return s;
-    }
-
-    private static boolean ownApp(Subscriber caller, Subscription s) {
-        Listing listing = Listing.findById(s.listingId);
-        return listing != null && listing.vendorId.equals(ownVendor(caller));
-    }
-
-    private static UUID ownVendor(Subscriber caller) {
-        return caller.vendorId()
-                .orElseThrow(() -> DomainProblemException.forbidden("The token carries no valid vendor_id claim"));
-    }
-
-    private static UUID ownMunicipality(Subscriber caller) {
-        return caller.municipalityId()
-                .orElseThrow(() -> DomainProblemException.forbidden("The token carries no valid municipality_id claim"));
     }
 
     private static Listing publishedApp(SubscriptionRequest request) {

@@ -1,7 +1,7 @@
 package de.govtech.marketplace.vendors;
 
 import de.govtech.platform.support.security.PlatformRoles;
-import de.govtech.marketplace.common.Caller;
+import de.govtech.platform.support.security.CurrentCaller;
 import de.govtech.platform.support.paging.Page;
 import de.govtech.platform.support.paging.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,9 +36,9 @@ import java.util.UUID;
 public class VendorResource {
 
     private final VendorService vendors;
-    private final Caller caller;
+    private final CurrentCaller caller;
 
-    public VendorResource(VendorService vendors, Caller caller) {
+    public VendorResource(VendorService vendors, CurrentCaller caller) {
         this.vendors = vendors;
         this.caller = caller;
     }
@@ -53,7 +53,7 @@ public class VendorResource {
     @APIResponse(responseCode = "409", description = "The vendor or its VAT id is already registered",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response register(@NotNull @Valid VendorRegistration body, @Context UriInfo uri) {
-        VendorView created = vendors.register(caller, body);
+        VendorView created = vendors.register(caller.get(), body);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
     }
 
@@ -72,11 +72,11 @@ public class VendorResource {
             description = "Vendor users see only their own vendor; another vendor's id answers 404.")
     @APIResponse(responseCode = "200", description = "The vendor")
     public VendorView get(@PathParam("vendorId") UUID vendorId) {
-        return vendors.get(caller, vendorId);
+        return vendors.get(caller.get(), vendorId);
     }
 
     @POST
-    @Path("/{vendorId}/verification")
+    @Path("/{vendorId}/verify")
     @RolesAllowed(PlatformRoles.PLATFORM_ADMIN)
     @Operation(operationId = "verifyVendor", summary = "Verify a vendor (platform admins)",
             description = "Marks the vendor VERIFIED; from then on its listings may be submitted for review.")
@@ -84,6 +84,6 @@ public class VendorResource {
     @APIResponse(responseCode = "409", description = "Already verified",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public VendorView verify(@PathParam("vendorId") UUID vendorId) {
-        return vendors.verify(caller, vendorId);
+        return vendors.verify(caller.get(), vendorId);
     }
 }

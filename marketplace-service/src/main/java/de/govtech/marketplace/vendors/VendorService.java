@@ -1,6 +1,6 @@
 package de.govtech.marketplace.vendors;
 
-import de.govtech.marketplace.common.Caller;
+import de.govtech.platform.support.security.Caller;
 import de.govtech.platform.support.paging.Page;
 import de.govtech.platform.support.paging.PageRequest;
 import de.govtech.platform.support.problem.DomainProblemException;
@@ -21,7 +21,7 @@ public class VendorService {
 
     @Transactional
     public VendorView register(Caller caller, VendorRegistration body) {
-        UUID vendorId = caller.requireVendorId();
+        UUID vendorId = caller.requireVendor();
         if (Vendor.findById(vendorId) != null) {
             throw new DomainProblemException(VendorProblems.ALREADY_REGISTERED,
                     "Vendor " + vendorId + " is already registered");
@@ -42,7 +42,7 @@ public class VendorService {
         vendor.vatId = body.vatId();
         vendor.status = VendorStatus.PENDING;
         vendor.registeredAt = clock.instant();
-        vendor.registeredBy = caller.name();
+        vendor.registeredBy = caller.subject();
         vendor.persist();
         return VendorView.of(vendor);
     }
@@ -50,7 +50,7 @@ public class VendorService {
     /** A vendor the caller may see: platform admins see all, vendor users only their own (others are 404). */
     @Transactional
     public VendorView get(Caller caller, UUID id) {
-        return VendorView.of(visible(caller, id));
+        return VendorView.of(VendorAccess.visible(caller, id));
     }
 
     @Transactional
@@ -72,27 +72,12 @@ public class VendorService {
         }
         vendor.status = VendorStatus.VERIFIED;
         vendor.verifiedAt = clock.instant();
-        vendor.verifiedBy = caller.name();
+        vendor.verifiedBy = caller.subject();
         return VendorView.of(vendor);
     }
 
     /** The caller's own vendor for listing work; 403 without a registered vendor. */
     public Vendor ownVendor(Caller caller) {
-        UUID vendorId = caller.requireVendorId();
-        Vendor vendor = Vendor.findById(vendorId);
-        if (vendor == null) {
-            throw DomainProblemException.forbidden("Vendor " + vendorId + " is not registered yet");
-        }
-        return vendor;
-    }
-
-    private Vendor visible(Caller caller, UUID id) {
-        boolean allowed = caller.isPlatformAdmin() || caller.vendorId().filter(id::equals).isPresent();
-        Vendor vendor = allowed ? Vendor.findById(id) : null;
-        if (vendor == null) {
-            // Another vendor's record is reported as missing, so ids of other vendors are not disclosed.
-            throw DomainProblemException.notFound("Vendor", id);
-        }
-        return vendor;
+        return VendorAccess.own(caller);
     }
 }

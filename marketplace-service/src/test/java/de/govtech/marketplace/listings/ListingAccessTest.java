@@ -72,10 +72,10 @@ class ListingAccessTest {
         given().get(BASE).then().statusCode(401);
         given().get(path).then().statusCode(401);
         given().contentType(ContentType.JSON).body(listing("anonym", "Anonym")).put(path).then().statusCode(401);
-        given().post(path + "/submission").then().statusCode(401);
-        given().post(path + "/publication").then().statusCode(401);
-        given().contentType(ContentType.JSON).body("{\"reason\":\"x\"}").post(path + "/rejection").then().statusCode(401);
-        given().contentType(ContentType.JSON).body("{\"reason\":\"x\"}").post(path + "/delisting").then().statusCode(401);
+        given().post(path + "/submit").then().statusCode(401);
+        given().post(path + "/publish").then().statusCode(401);
+        given().contentType(ContentType.JSON).body("{\"reason\":\"x\"}").post(path + "/reject").then().statusCode(401);
+        given().contentType(ContentType.JSON).body("{\"reason\":\"x\"}").post(path + "/delist").then().statusCode(401);
         given().get(path + "/revisions").then().statusCode(401);
         given().get(path + "/decisions").then().statusCode(401);
     }
@@ -86,7 +86,7 @@ class ListingAccessTest {
     void anUnverifiedVendorDraftsButCannotSubmit() {
         String id = given().contentType(ContentType.JSON).body(listing("ungepruefte-app", "Ungeprüfte App")).post(BASE)
                 .then().statusCode(201).extract().path("id");
-        given().post(BASE + "/" + id + "/submission")
+        given().post(BASE + "/" + id + "/submit")
                 .then().statusCode(409).body("type", endsWith("/vendor-not-verified"));
         given().get(BASE + "/" + id).then().statusCode(200).body("status", equalTo("DRAFT"));
     }
@@ -110,7 +110,7 @@ class ListingAccessTest {
     @TestSecurity(user = "paula.platform", roles = "platform-admin")
     void aPlatformAdminDoesNotCreateListingsAndCannotPublishADraft() {
         given().contentType(ContentType.JSON).body(listing("admin-app", "Admin")).post(BASE).then().statusCode(403);
-        given().post(BASE + "/" + UUID.randomUUID() + "/publication").then().statusCode(404);
+        given().post(BASE + "/" + UUID.randomUUID() + "/publish").then().statusCode(404);
     }
 
     @Test

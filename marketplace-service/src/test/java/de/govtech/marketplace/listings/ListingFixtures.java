@@ -13,10 +13,11 @@ final class ListingFixtures {
     static final String BROKER_USER = "osb-user-7f3a";
     static final String BROKER_PASSWORD = "pw-never-returned-91c2";
 
-    static final List<String> RESPONSES = new CopyOnWriteArrayList<>();
+    /** Request path and response body of every recorded call. */
+    static final List<String[]> RESPONSES = new CopyOnWriteArrayList<>();
     static final Filter RECORD_RESPONSES = (request, response, ctx) -> {
         var r = ctx.next(request, response);
-        RESPONSES.add(r.asString());
+        RESPONSES.add(new String[]{java.net.URI.create(request.getURI()).getPath(), r.asString()});
         return r;
     };
 
@@ -54,13 +55,27 @@ final class ListingFixtures {
                 : "");
     }
 
+    /**
+     * No response carries the broker's credentials; the broker URL appears only in the listing API (owning vendor and
+     * platform admins), never in the catalogue or anything else.
+     */
     static void assertNoResponseLeaksBrokerSecrets() {
-        for (String body : RESPONSES) {
-            for (String secret : List.of(BROKER_URL, BROKER_USER, BROKER_PASSWORD, "broker.secret-vendor")) {
+        boolean urlShownInListings = false;
+        for (String[] call : RESPONSES) {
+            String path = call[0];
+            String body = call[1];
+            boolean listingApi = path.startsWith(BASE);
+            urlShownInListings |= listingApi && body.contains(BROKER_URL);
+            List<String> secrets = listingApi ? List.of(BROKER_USER, BROKER_PASSWORD)
+                    : List.of(BROKER_URL, BROKER_USER, BROKER_PASSWORD, "broker.secret-vendor");
+            for (String secret : secrets) {
                 if (body.contains(secret)) {
-                    throw new AssertionError("a response contains the broker secret " + secret + ": " + body);
+                    throw new AssertionError("the response of " + path + " contains the broker secret " + secret + ": " + body);
                 }
             }
+        }
+        if (!urlShownInListings) {
+            throw new AssertionError("the broker URL was never shown in the listing API");
         }
         if (RESPONSES.isEmpty()) {
             throw new AssertionError("no responses were recorded");

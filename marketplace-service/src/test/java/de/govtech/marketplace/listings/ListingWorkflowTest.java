@@ -103,8 +103,8 @@ class ListingWorkflowTest {
         String path = BASE + "/" + listingId;
         given().get(path).then().statusCode(404).body("type", endsWith("/not-found"));
         given().contentType(ContentType.JSON).body(listing(SLUG, "Gekapert")).put(path).then().statusCode(404);
-        given().post(path + "/submission").then().statusCode(404);
-        given().contentType(ContentType.JSON).body("{\"reason\":\"weg\"}").post(path + "/delisting").then().statusCode(404);
+        given().post(path + "/submit").then().statusCode(404);
+        given().contentType(ContentType.JSON).body("{\"reason\":\"weg\"}").post(path + "/delist").then().statusCode(404);
         given().get(path + "/revisions").then().statusCode(404);
         given().get(path + "/decisions").then().statusCode(404);
         given().queryParam("size", 100).get(BASE).then().statusCode(200).body("items.id", not(hasItem(listingId)));
@@ -117,8 +117,8 @@ class ListingWorkflowTest {
     @OidcSecurity(claims = @Claim(key = "municipality_id", value = "f4ec1f01-9f1c-3d34-ba99-332841cb7bcd"))
     void aMunicipalityAdminCannotPublishRejectSeeOrCreateListings() {
         String path = BASE + "/" + listingId;
-        given().post(path + "/publication").then().statusCode(403).body("type", endsWith("/forbidden"));
-        given().contentType(ContentType.JSON).body("{\"reason\":\"nein\"}").post(path + "/rejection").then().statusCode(403);
+        given().post(path + "/publish").then().statusCode(403).body("type", endsWith("/forbidden"));
+        given().contentType(ContentType.JSON).body("{\"reason\":\"nein\"}").post(path + "/reject").then().statusCode(403);
         given().get(path).then().statusCode(403);
         given().get(BASE).then().statusCode(403);
         given().contentType(ContentType.JSON).body(listing("muni-app", "Muni")).post(BASE).then().statusCode(403);
@@ -130,16 +130,16 @@ class ListingWorkflowTest {
     @OidcSecurity(claims = @Claim(key = "vendor_id", value = VENDOR_A))
     void theVendorSubmitsButCannotDecideOrChangeWhileUnderReview() {
         String path = BASE + "/" + listingId;
-        given().post(path + "/publication").then().statusCode(403);
-        given().contentType(ContentType.JSON).body("{\"reason\":\"selbst\"}").post(path + "/rejection").then().statusCode(403);
+        given().post(path + "/publish").then().statusCode(403);
+        given().contentType(ContentType.JSON).body("{\"reason\":\"selbst\"}").post(path + "/reject").then().statusCode(403);
 
-        given().post(path + "/submission").then().statusCode(200)
+        given().post(path + "/submit").then().statusCode(200)
                 .body("status", equalTo("SUBMITTED"))
                 .body("pending.submittedBy", equalTo("anna.vendor-a"));
-        given().post(path + "/submission").then().statusCode(409).body("type", endsWith("/invalid-listing-transition"));
+        given().post(path + "/submit").then().statusCode(409).body("type", endsWith("/invalid-listing-transition"));
         given().contentType(ContentType.JSON).body(listing(SLUG, "Zu spät")).put(path)
                 .then().statusCode(409).body("type", endsWith("/invalid-listing-transition"));
-        given().contentType(ContentType.JSON).body("{\"reason\":\"zu früh\"}").post(path + "/delisting")
+        given().contentType(ContentType.JSON).body("{\"reason\":\"zu früh\"}").post(path + "/delist")
                 .then().statusCode(409);
     }
 
@@ -150,16 +150,16 @@ class ListingWorkflowTest {
         String path = BASE + "/" + listingId;
         given().queryParam("status", "SUBMITTED").queryParam("size", 100).get(BASE)
                 .then().statusCode(200).body("items.id", hasItem(listingId));
-        given().contentType(ContentType.JSON).body("{}").post(path + "/rejection")
+        given().contentType(ContentType.JSON).body("{}").post(path + "/reject")
                 .then().statusCode(400).body("errors.field", hasItem("reason"));
         given().contentType(ContentType.JSON).body("{\"reason\":\"Die Support-URL ist nicht erreichbar.\"}")
-                .post(path + "/rejection")
+                .post(path + "/reject")
                 .then().statusCode(200)
                 .body("status", equalTo("REJECTED"))
                 .body("pending.status", equalTo("REJECTED"))
                 .body("pending.decidedBy", equalTo("paula.platform"))
                 .body("pending.rejectionReason", equalTo("Die Support-URL ist nicht erreichbar."));
-        given().post(path + "/publication").then().statusCode(409);
+        given().post(path + "/publish").then().statusCode(409);
     }
 
     @Test
@@ -174,14 +174,14 @@ class ListingWorkflowTest {
                 .body("status", equalTo("DRAFT"))
                 .body("pending.revision", equalTo(2))
                 .body("pending.brokerConfigured", equalTo(true));
-        given().post(path + "/submission").then().statusCode(200).body("status", equalTo("SUBMITTED"));
+        given().post(path + "/submit").then().statusCode(200).body("status", equalTo("SUBMITTED"));
     }
 
     @Test
     @Order(7)
     @TestSecurity(user = "paula.platform", roles = "platform-admin")
     void aPlatformAdminPublishesTheSubmittedRevision() {
-        given().post(BASE + "/" + listingId + "/publication")
+        given().post(BASE + "/" + listingId + "/publish")
                 .then().statusCode(200)
                 .body("status", equalTo("PUBLISHED"))
                 .body("published.revision", equalTo(2))
@@ -200,7 +200,7 @@ class ListingWorkflowTest {
                 .then().statusCode(422).body("errors[0].field", equalTo("slug"));
         given().contentType(ContentType.JSON).body(listing(SLUG, "Bürgerportal Workflow 2", false)).put(path)
                 .then().statusCode(204);
-        given().post(path + "/submission").then().statusCode(200)
+        given().post(path + "/submit").then().statusCode(200)
                 .body("status", equalTo("PUBLISHED"))
                 .body("published.revision", equalTo(2))
                 .body("published.content.name", equalTo("Bürgerportal Workflow"))
@@ -214,8 +214,9 @@ class ListingWorkflowTest {
     @TestSecurity(user = "paula.platform", roles = "platform-admin")
     void publishingTheNewRevisionSupersedesTheOldOneAndEveryRevisionAndDecisionIsKept() {
         String path = BASE + "/" + listingId;
-        given().post(path + "/publication").then().statusCode(200)
+        given().post(path + "/publish").then().statusCode(200)
                 .body("published.revision", equalTo(3))
+                .body("published.brokerUrl", equalTo(ListingFixtures.BROKER_URL))
                 .body("published.content.name", equalTo("Bürgerportal Workflow 2"));
         given().get("/api/v1/marketplace/catalogue/apps/" + SLUG).then().statusCode(200)
                 .body("revision", equalTo(3))
@@ -239,7 +240,10 @@ class ListingWorkflowTest {
         // The broker given with revision 1 was carried over to the revisions that omitted it.
         ListingRevision third = QuarkusTransaction.requiringNew()
                 .call(() -> ListingRevision.of(UUID.fromString(listingId), 3));
-        assertEquals(ListingFixtures.BROKER_PASSWORD, third.brokerPassword);
+        assertTrue(third.brokerPasswordEncrypted);
+        assertEquals(ListingFixtures.BROKER_PASSWORD,
+                io.quarkus.arc.Arc.container().instance(de.govtech.marketplace.osb.PasswordCipher.class).get()
+                        .decrypt(third.brokerPassword));
         assertEquals(ListingFixtures.BROKER_URL, third.brokerUrl);
     }
 
@@ -249,10 +253,10 @@ class ListingWorkflowTest {
     @OidcSecurity(claims = @Claim(key = "vendor_id", value = VENDOR_A))
     void theVendorDelistsItsAppAndItCannotChangeAnymore() {
         String path = BASE + "/" + listingId;
-        given().contentType(ContentType.JSON).body("{\"reason\":\"Produkt wird eingestellt\"}").post(path + "/delisting")
+        given().contentType(ContentType.JSON).body("{\"reason\":\"Produkt wird eingestellt\"}").post(path + "/delist")
                 .then().statusCode(200).body("status", equalTo("DELISTED"));
         given().contentType(ContentType.JSON).body(listing(SLUG, "Wieder da")).put(path).then().statusCode(409);
-        given().post(path + "/submission").then().statusCode(409);
+        given().post(path + "/submit").then().statusCode(409);
     }
 
     @Test
@@ -272,7 +276,10 @@ class ListingWorkflowTest {
         assertEquals("Produkt wird eingestellt", delisted.get("reason").asText());
         assertEquals(VENDOR_A, delisted.get("vendorId").asText());
         for (ConsumerRecord<String, String> event : events) {
-            assertTrue(!event.value().contains(ListingFixtures.BROKER_PASSWORD));
+            for (String secret : List.of(ListingFixtures.BROKER_PASSWORD, ListingFixtures.BROKER_USER, ListingFixtures.BROKER_URL,
+                    "broker.secret-vendor")) {
+                assertTrue(!event.value().contains(secret), "an event carries " + secret);
+            }
         }
     }
 

@@ -26,9 +26,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The OSB client against the sample broker over real HTTP: the protocol headers and bodies it sends. */
 class OsbClientTest {
 
+    /** The dev/test setting: the sample broker listens on plain http on localhost. */
+    private static final BrokerAddressRule LOCAL = BrokerAddressRule.withDns(true, true);
+
     private static SampleBroker broker;
     private static BrokerEndpoint endpoint;
-    private final OsbClient client = new OsbClient(Duration.ofSeconds(5));
+    private final OsbClient client = new OsbClient(Duration.ofSeconds(5), LOCAL);
     private final OriginatingIdentity identity = new OriginatingIdentity("anna.admin", UUID.fromString(
             "0f5b7a3e-0000-4000-8000-000000000001"));
 
@@ -107,10 +110,27 @@ class OsbClientTest {
     }
 
     @Test
+    void aBrokerOnARefusedAddressIsNeverCalled() {
+        OsbClient production = new OsbClient(Duration.ofSeconds(5), BrokerAddressRule.withDns(true, false));
+        int before = broker.requests().size();
+        BrokerUnreachableException refused = assertThrows(BrokerUnreachableException.class,
+                () -> production.catalog(endpoint, identity));
+        assertEquals(BrokerUnreachableException.Kind.ADDRESS_REFUSED, refused.kind());
+        assertTrue(refused.getMessage().contains("loopback"), refused.getMessage());
+        assertFalse(refused.getMessage().contains("localhost") || refused.getMessage().contains("127.0.0.1"), refused.getMessage());
+        assertEquals(before, broker.requests().size(), "nothing reached the broker");
+
+        OsbClient httpsOnly = new OsbClient(Duration.ofSeconds(5), BrokerAddressRule.withDns(false, true));
+        assertEquals(BrokerUnreachableException.Kind.ADDRESS_REFUSED,
+                assertThrows(BrokerUnreachableException.class, () -> httpsOnly.catalog(endpoint, identity)).kind());
+        assertEquals(before, broker.requests().size(), "nothing reached the broker");
+    }
+
+    @Test
     void aBrokerThatTricklesItsBodyIsCutOffAtTheDeadline() {
         broker.behave(Catalog.DEMO_PREMIUM_PLAN_ID, Behaviour.HANGING);
         try {
-            OsbClient impatient = new OsbClient(Duration.ofSeconds(1), Duration.ofMillis(800), OsbClient.MAX_RESPONSE_BYTES);
+            OsbClient impatient = new OsbClient(Duration.ofSeconds(1), Duration.ofMillis(800), OsbClient.MAX_RESPONSE_BYTES, LOCAL);
             long started = System.nanoTime();
             BrokerUnreachableException e = assertThrows(BrokerUnreachableException.class, () -> impatient.provision(endpoint,
                     UUID.randomUUID().toString(), new ProvisionRequest(Catalog.DEMO_SERVICE_ID, Catalog.DEMO_PREMIUM_PLAN_ID,
@@ -135,7 +155,7 @@ class OsbClientTest {
             assertEquals(BrokerUnreachableException.Kind.RESPONSE_TOO_LARGE, e.kind());
             assertTrue(e.getMessage().contains("response too large"), e.getMessage());
 
-            OsbClient generous = new OsbClient(Duration.ofSeconds(5), Duration.ofSeconds(5), 2 * 1024 * 1024);
+            OsbClient generous = new OsbClient(Duration.ofSeconds(5), Duration.ofSeconds(5), 2 * 1024 * 1024, LOCAL);
             assertEquals(202, generous.provision(endpoint, UUID.randomUUID().toString(), request, identity).status(),
                     "the same answer within a larger bound");
         } finally {

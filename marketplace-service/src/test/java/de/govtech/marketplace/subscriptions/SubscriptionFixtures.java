@@ -1,5 +1,7 @@
 package de.govtech.marketplace.subscriptions;
 
+import de.govtech.marketplace.osb.PasswordCipher;
+import io.quarkus.arc.Arc;
 import de.govtech.marketplace.TestVendors;
 import de.govtech.marketplace.listings.Listing;
 import de.govtech.marketplace.listings.ListingCategory;
@@ -78,7 +80,8 @@ final class SubscriptionFixtures {
                     "https://docs.example.de/abo", "https://support.example.de/abo"));
             revision.brokerUrl = brokerUrl.toString();
             revision.brokerUsername = BROKER_USER;
-            revision.brokerPassword = BROKER_PASSWORD;
+            revision.brokerPassword = Arc.container().instance(PasswordCipher.class).get().encrypt(BROKER_PASSWORD);
+            revision.brokerPasswordEncrypted = true;
             revision.createdAt = now;
             revision.createdBy = "seed";
             revision.updatedAt = now;

@@ -118,7 +118,7 @@ class VendorResourceTest {
     @OidcSecurity(claims = @Claim(key = "vendor_id", value = SEEDED_B))
     void aVendorUserNeitherListsNorVerifiesVendors() {
         given().get(BASE).then().statusCode(403).body("type", endsWith("/forbidden"));
-        given().post(BASE + "/" + SEEDED_B + "/verification").then().statusCode(403);
+        given().post(BASE + "/" + SEEDED_B + "/verify").then().statusCode(403);
         assertEquals(VendorStatus.PENDING, vendor(SEEDED_B).status);
     }
 
@@ -136,7 +136,7 @@ class VendorResourceTest {
         given().contentType(ContentType.JSON).body(registration("DE844444444")).post(BASE).then().statusCode(403);
         given().get(BASE + "/" + SEEDED_A).then().statusCode(403);
         given().get(BASE).then().statusCode(403);
-        given().post(BASE + "/" + PENDING + "/verification").then().statusCode(403);
+        given().post(BASE + "/" + PENDING + "/verify").then().statusCode(403);
     }
 
     @Test
@@ -145,7 +145,7 @@ class VendorResourceTest {
                 .then().statusCode(401).contentType("application/problem+json");
         given().get(BASE).then().statusCode(401);
         given().get(BASE + "/" + SEEDED_A).then().statusCode(401);
-        given().post(BASE + "/" + PENDING + "/verification").then().statusCode(401);
+        given().post(BASE + "/" + PENDING + "/verify").then().statusCode(401);
     }
 
     @Test
@@ -158,14 +158,14 @@ class VendorResourceTest {
                 .body("size", equalTo(100));
         given().get(BASE + "/" + SEEDED_A).then().statusCode(200).body("name", equalTo("Anbieter A"));
 
-        given().post(BASE + "/" + PENDING + "/verification")
+        given().post(BASE + "/" + PENDING + "/verify")
                 .then().statusCode(200)
                 .body("status", equalTo("VERIFIED"))
                 .body("verifiedBy", equalTo("paula.platform"))
                 .body("verifiedAt", notNullValue());
-        given().post(BASE + "/" + PENDING + "/verification")
+        given().post(BASE + "/" + PENDING + "/verify")
                 .then().statusCode(409).body("type", endsWith("/vendor-already-verified"));
-        given().post(BASE + "/" + UUID.randomUUID() + "/verification").then().statusCode(404);
+        given().post(BASE + "/" + UUID.randomUUID() + "/verify").then().statusCode(404);
         given().queryParam("size", 0).get(BASE).then().statusCode(400).body("errors[0].field", equalTo("size"));
     }
 

@@ -162,6 +162,13 @@ spec:
                   name: {{ include "govtech.databaseSecret" (dict "root" $root "database" .database) }}
                   key: password
           {{- end }}
+          {{- range $name, $ref := .workload.secretEnv }}
+            - name: {{ $name }}
+              valueFrom:
+                secretKeyRef:
+                  name: {{ $ref.name }}
+                  key: {{ $ref.key }}
+          {{- end }}
           startupProbe:
             httpGet:
               path: /q/health/started

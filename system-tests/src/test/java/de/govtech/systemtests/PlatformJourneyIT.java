@@ -141,7 +141,7 @@ class PlatformJourneyIT {
         JsonNode queue = gateway.get(MARKETPLACE + "/vendors?status=PENDING", admin).assertStatus(200).json();
         assertTrue(ids(queue).contains(vendorId), "the vendor waits in the verification queue: " + queue);
 
-        ApiResponse verified = gateway.post(MARKETPLACE + "/vendors/" + vendorId + "/verification", admin, null).assertStatus(200);
+        ApiResponse verified = gateway.post(MARKETPLACE + "/vendors/" + vendorId + "/verify", admin, null).assertStatus(200);
 
         assertEquals("VERIFIED", verified.json().path("status").asText(), verified.toString());
     }
@@ -150,7 +150,7 @@ class PlatformJourneyIT {
     @Order(4)
     void theVendorSubmitsTheListing() {
         stepsBeforePassed();
-        ApiResponse submitted = gateway.post(MARKETPLACE + "/listings/" + listingId + "/submission", stack.tokenOf(VENDOR_B), null)
+        ApiResponse submitted = gateway.post(MARKETPLACE + "/listings/" + listingId + "/submit", stack.tokenOf(VENDOR_B), null)
                 .assertStatus(200);
 
         assertEquals("SUBMITTED", submitted.json().path("status").asText(), submitted.toString());
@@ -164,7 +164,7 @@ class PlatformJourneyIT {
         JsonNode queue = gateway.get(MARKETPLACE + "/listings?status=SUBMITTED", admin).assertStatus(200).json();
         assertTrue(ids(queue).contains(listingId), "the listing waits for review: " + queue);
 
-        ApiResponse published = gateway.post(MARKETPLACE + "/listings/" + listingId + "/publication", admin, null)
+        ApiResponse published = gateway.post(MARKETPLACE + "/listings/" + listingId + "/publish", admin, null)
                 .assertStatus(200);
 
         assertEquals("PUBLISHED", published.json().path("status").asText(), published.toString());

@@ -20,7 +20,7 @@ class ValuesDocumentedTest {
 
     private static final Pattern KEY = Pattern.compile("^(\\s*)([A-Za-z][\\w.-]*):(.*)$");
     /** Free-form maps: their keys are Kubernetes' (resources) and need no comment of their own. */
-    private static final Set<String> FREE_FORM = Set.of("resources");
+    private static final Set<String> FREE_FORM = Set.of("resources", "env", "secretEnv");
 
     @Test
     void everyValueHasACommentAndARowInTheReadme() throws IOException {

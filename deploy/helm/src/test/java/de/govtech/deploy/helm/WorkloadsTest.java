@@ -112,6 +112,15 @@ class WorkloadsTest {
     }
 
     @Test
+    void theMarketplaceGetsItsBrokerPasswordKeyFromASecret() {
+        JsonNode ref = env(container(Chart.defaults(), "marketplace-service"), "GOVTECH_MARKETPLACE_BROKERS_ENCRYPTION_KEY")
+                .at("/valueFrom/secretKeyRef");
+        assertEquals("govtech-marketplace-broker-key", ref.path("name").asText());
+        assertEquals("key", ref.path("key").asText());
+        assertFalse(configMap(Chart.defaults(), "marketplace-service").path("data").has("GOVTECH_MARKETPLACE_BROKERS_ENCRYPTION_KEY"));
+    }
+
+    @Test
     void externalInfrastructureIsReachedThroughTheGivenAddressesAndSecrets() {
         List<JsonNode> objects = Chart.withExternalInfrastructure();
         JsonNode data = configMap(objects, "solutions-service").path("data");

@@ -10,9 +10,12 @@ final class AppEnvironment {
     private AppEnvironment() {
     }
 
-    /** {@code gatewayUrl}: where callers reach the platform (the issuer of learning's credentials lives there). */
+    /**
+     * {@code gatewayUrl}: where callers reach the platform (the issuer of learning's credentials lives there);
+     * {@code brokerPasswordKey}: the marketplace's key for vendors' broker passwords.
+     */
     static Map<String, String> service(ServiceSpec spec, String jdbcUrl, String dbUsername, String dbPassword,
-                                       String kafkaBootstrap, String realmUrl, String gatewayUrl) {
+                                       String kafkaBootstrap, String realmUrl, String gatewayUrl, String brokerPasswordKey) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(spec.port()));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
@@ -22,6 +25,12 @@ final class AppEnvironment {
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", realmUrl);
         if (spec.name().equals(ServiceSpec.LEARNING.name())) {
             env.put("LEARNING_CREDENTIALS_PUBLIC_BASE_URL", gatewayUrl);
+        }
+        if (spec.name().equals(ServiceSpec.MARKETPLACE.name())) {
+            // the sample broker (and a developer's own) runs on http://localhost: allowed here, never in production
+            env.put("GOVTECH_MARKETPLACE_BROKERS_ALLOW_PLAIN_HTTP", "true");
+            env.put("GOVTECH_MARKETPLACE_BROKERS_ALLOW_PRIVATE_TARGETS", "true");
+            env.put("GOVTECH_MARKETPLACE_BROKERS_ENCRYPTION_KEY", brokerPasswordKey);
         }
         return env;
     }

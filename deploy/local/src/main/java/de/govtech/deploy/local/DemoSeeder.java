@@ -71,7 +71,7 @@ final class DemoSeeder {
             throw new SeedException("the demo vendor " + vendorId + " cannot be read: " + vendor.describe());
         }
         if (!"VERIFIED".equals(vendor.body().path("status").asText())) {
-            ServiceApi.Answer verified = api.call("POST", "/vendors/" + vendorId + "/verification", adminToken, null);
+            ServiceApi.Answer verified = api.call("POST", "/vendors/" + vendorId + "/verify", adminToken, null);
             if (verified.status() >= 300 && !verified.is(409)) {
                 throw new SeedException("verifying the demo vendor failed: " + verified.describe());
             }
@@ -166,7 +166,7 @@ final class DemoSeeder {
     }
 
     private void submit(String vendorToken, String id) {
-        ServiceApi.Answer submitted = api.call("POST", "/listings/" + id + "/submission", vendorToken, null);
+        ServiceApi.Answer submitted = api.call("POST", "/listings/" + id + "/submit", vendorToken, null);
         if (!submitted.is(200)) {
             throw new SeedException("submitting the demo listing failed: " + submitted.describe());
         }
@@ -174,7 +174,7 @@ final class DemoSeeder {
     }
 
     private void publish(String adminToken, String id) {
-        ServiceApi.Answer published = api.call("POST", "/listings/" + id + "/publication", adminToken, null);
+        ServiceApi.Answer published = api.call("POST", "/listings/" + id + "/publish", adminToken, null);
         if (!published.is(200)) {
             throw new SeedException("publishing the demo listing failed: " + published.describe());
         }

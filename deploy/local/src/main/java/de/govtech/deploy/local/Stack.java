@@ -191,7 +191,7 @@ final class Stack {
         if (!services.isEmpty()) {
             apps.addAll(startApps(board, services, spec -> AppEnvironment.service(spec,
                     postgres.jdbcUrl(spec.area()), postgres.username(), postgres.password(), kafka.bootstrapServers(),
-                    keycloak.realmUrl(REALM), ports.of(ServiceSpec.GATEWAY).baseUrl())));
+                    keycloak.realmUrl(REALM), ports.of(ServiceSpec.GATEWAY).baseUrl(), BrokerPasswordKey.of(layout.dataDir()))));
         }
         List<ServiceSpec> gateway = selected.stream().filter(ServiceSpec::isGateway).toList();
         if (!gateway.isEmpty()) {

@@ -15,7 +15,7 @@ class AppEnvironmentTest {
         ServiceSpec learning = ports.of(ServiceSpec.LEARNING);
 
         Map<String, String> env = AppEnvironment.service(learning, "jdbc:postgresql://localhost:35432/learning",
-                "postgres", "postgres", "localhost:39092", "http://localhost:28180/realms/govtech", "http://localhost:28080");
+                "postgres", "postgres", "localhost:39092", "http://localhost:28180/realms/govtech", "http://localhost:28080", "a2V5");
 
         assertEquals(Map.of(
                 "QUARKUS_HTTP_PORT", "28082",
@@ -25,6 +25,27 @@ class AppEnvironmentTest {
                 "KAFKA_BOOTSTRAP_SERVERS", "localhost:39092",
                 "QUARKUS_OIDC_AUTH_SERVER_URL", "http://localhost:28180/realms/govtech",
                 "LEARNING_CREDENTIALS_PUBLIC_BASE_URL", "http://localhost:28080"), env);
+    }
+
+    @Test
+    void theMarketplaceMayCallBrokersOnLocalhostAndGetsTheDataDirsPasswordKey() {
+        Map<String, String> env = AppEnvironment.service(ports.of(ServiceSpec.MARKETPLACE), "jdbc:postgresql://localhost:35432/marketplace",
+                "postgres", "postgres", "localhost:39092", "http://localhost:28180/realms/govtech", "http://localhost:28080", "a2V5");
+
+        assertEquals("true", env.get("GOVTECH_MARKETPLACE_BROKERS_ALLOW_PLAIN_HTTP"));
+        assertEquals("true", env.get("GOVTECH_MARKETPLACE_BROKERS_ALLOW_PRIVATE_TARGETS"));
+        assertEquals("a2V5", env.get("GOVTECH_MARKETPLACE_BROKERS_ENCRYPTION_KEY"));
+    }
+
+    @Test
+    void theBrokerPasswordKeyIsMadeOncePerDataDirAndReadableOnlyByItsOwner(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dataDir)
+            throws Exception {
+        String key = BrokerPasswordKey.of(dataDir);
+
+        assertEquals(32, java.util.Base64.getDecoder().decode(key).length);
+        assertEquals(key, BrokerPasswordKey.of(dataDir), "the same key after a restart");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(dataDir.resolve(BrokerPasswordKey.FILE))));
     }
 
     @Test

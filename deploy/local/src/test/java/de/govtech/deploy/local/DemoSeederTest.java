@@ -30,8 +30,8 @@ class DemoSeederTest {
 
         String id = marketplace.only().id;
         assertEquals(id, result.listingId());
-        assertEquals(List.of("POST /vendors", "POST /vendors/" + FakeMarketplace.VENDOR_ID + "/verification",
-                "POST /listings", "POST /listings/" + id + "/submission", "POST /listings/" + id + "/publication"),
+        assertEquals(List.of("POST /vendors", "POST /vendors/" + FakeMarketplace.VENDOR_ID + "/verify",
+                "POST /listings", "POST /listings/" + id + "/submit", "POST /listings/" + id + "/publish"),
                 marketplace.writes());
         assertEquals(List.of("vendor registered", "vendor verified", "listing created", "listing submitted",
                 "listing published"), result.steps());
@@ -128,9 +128,9 @@ class DemoSeederTest {
         SeedException e = assertThrows(SeedException.class, () -> seeder("http://localhost:8090").seed());
 
         assertTrue(e.getMessage().contains("delisted"), e.getMessage());
-        assertEquals(List.of("POST /vendors", "POST /vendors/" + FakeMarketplace.VENDOR_ID + "/verification",
-                "POST /listings", "POST /listings/" + marketplace.only().id + "/submission",
-                "POST /listings/" + marketplace.only().id + "/publication", "POST /vendors"), marketplace.writes());
+        assertEquals(List.of("POST /vendors", "POST /vendors/" + FakeMarketplace.VENDOR_ID + "/verify",
+                "POST /listings", "POST /listings/" + marketplace.only().id + "/submit",
+                "POST /listings/" + marketplace.only().id + "/publish", "POST /vendors"), marketplace.writes());
     }
 
     @Test

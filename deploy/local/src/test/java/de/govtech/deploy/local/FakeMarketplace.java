@@ -25,7 +25,7 @@ final class FakeMarketplace implements ServiceApi {
     static final String ADMIN_TOKEN = "admin-token";
     static final String VENDOR_ID = "7d0c5b4e-8a59-4c8e-9d43-3f0f5c2e9a11";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern LISTING = Pattern.compile("/listings/([^/]+)(/submission|/publication)?");
+    private static final Pattern LISTING = Pattern.compile("/listings/([^/]+)(/submit|/publish)?");
 
     record Call(String method, String path, String token, JsonNode body) {
     }
@@ -93,7 +93,7 @@ final class FakeMarketplace implements ServiceApi {
         if (method.equals("GET") && path.equals("/vendors/" + VENDOR_ID)) {
             return vendorStatus == null ? answer(404) : new Answer(200, vendorJson());
         }
-        if (method.equals("POST") && path.equals("/vendors/" + VENDOR_ID + "/verification")) {
+        if (method.equals("POST") && path.equals("/vendors/" + VENDOR_ID + "/verify")) {
             if (!admin) {
                 return answer(403);
             }
@@ -148,7 +148,7 @@ final class FakeMarketplace implements ServiceApi {
             }
             return answer(204);
         }
-        if (method.equals("POST") && "/submission".equals(step)) {
+        if (method.equals("POST") && "/submit".equals(step)) {
             if (!vendor) {
                 return answer(403);
             }
@@ -164,7 +164,7 @@ final class FakeMarketplace implements ServiceApi {
             }
             return new Answer(200, listingJson(listing));
         }
-        if (method.equals("POST") && "/publication".equals(step)) {
+        if (method.equals("POST") && "/publish".equals(step)) {
             if (!admin) {
                 return answer(403);
             }

@@ -99,4 +99,38 @@ class OpenApiDocumentTest {
             assertTrue(!text.contains("correct") && !text.equals("null"), schema + ": " + text);
         }
     }
+
+    @Test
+    void actionsAreVerbsUnderTheResource() {
+        JsonPath doc = document();
+        assertEquals("confirmAttendance",
+                doc.getString("paths['/api/v1/learning/enrolments/{enrolmentId}/confirm-attendance'].post.operationId"));
+        Map<String, Object> paths = doc.getMap("paths");
+        assertEquals(List.of(), paths.keySet().stream().filter(path -> path.endsWith("/attendance")).toList());
+    }
+
+    /** No resource writes 422 by hand: platform-service-support's filter documents it on every state-changing operation. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyStateChangingOperationDocumentsTheBusinessRuleProblem() {
+        Map<String, Map<String, Object>> paths = document().getMap("paths");
+        List<String> without = new ArrayList<>();
+        int stateChanging = 0;
+        for (var path : paths.entrySet()) {
+            for (var operation : path.getValue().entrySet()) {
+                if (!List.of("post", "put", "patch", "delete").contains(operation.getKey())) {
+                    continue;
+                }
+                stateChanging++;
+                Map<String, Object> responses = (Map<String, Object>) ((Map<String, Object>) operation.getValue()).get("responses");
+                Object unprocessable = responses.get("422");
+                if (!(unprocessable instanceof Map<?, ?> response)
+                        || !"#/components/responses/UnprocessableContent".equals(response.get("$ref"))) {
+                    without.add(operation.getKey() + " " + path.getKey() + " " + unprocessable);
+                }
+            }
+        }
+        assertTrue(stateChanging >= 10, "state-changing operations: " + stateChanging);
+        assertEquals(List.of(), without);
+    }
 }

@@ -147,12 +147,13 @@ public class EnrolmentResource {
     }
 
     @POST
-    @Path("/{enrolmentId}/attendance")
+    @Path("/{enrolmentId}/confirm-attendance")
     @RolesAllowed({PlatformRoles.PLATFORM_ADMIN, LearningRoles.LEARNING_EDITOR})
-    @Operation(operationId = "recordAttendance", summary = "Record that the learner attended their workshop session",
-            description = "By the trainer's side (learning editors, platform admins); counts for WORKSHOP_ATTENDED.")
+    @Operation(operationId = "confirmAttendance", summary = "Confirm that the learner attended their workshop session",
+            description = "By the trainer's side (learning editors, platform admins); counts for WORKSHOP_ATTENDED. "
+                    + "Confirming again changes nothing.")
     @APIResponse(responseCode = "200", description = "The enrolment")
-    public EnrolmentView attended(@PathParam("enrolmentId") UUID enrolmentId) {
+    public EnrolmentView confirmAttendance(@PathParam("enrolmentId") UUID enrolmentId) {
         return progress.markAttended(enrolmentId);
     }
 }

@@ -160,24 +160,24 @@ class ProgressTest {
 
     @Test
     @TestSecurity(user = "tom.trainer", roles = "learning-editor")
-    void aTrainerRecordsAttendanceWhichCompletesAWorkshopCourse() {
+    void aTrainerConfirmsAttendanceWhichCompletesAWorkshopCourse() {
         Course workshop = CourseFixtures.published("fortschritt-anwesend", "Anwesenheit", "KI", CourseLevel.EINSTIEG,
                 CourseFormat.LIVE_WORKSHOP, new CompletionCriteria(CompletionCriteria.Aggregation.ANY,
                         List.of(new CompletionCriteria.Criterion(CompletionCriteria.CriterionType.WORKSHOP_ATTENDED, null))));
         UUID session = WorkshopFixtures.session(workshop.id, 5);
         String id = EnrolmentFixtures.enrolled(MEMBER, workshop.id, session, "anwesend-" + UUID.randomUUID());
-        given().post(ENROLMENTS + "/" + id + "/attendance").then().statusCode(200)
+        given().post(ENROLMENTS + "/" + id + "/confirm-attendance").then().statusCode(200)
                 .body("attended", equalTo(true)).body("status", equalTo("COMPLETED"));
-        given().post(ENROLMENTS + "/" + id + "/attendance").then().statusCode(200);
+        given().post(ENROLMENTS + "/" + id + "/confirm-attendance").then().statusCode(200);
         assertEquals(1, LearningFixtures.outboxEvents(CourseCompleted.TYPE, id));
-        given().post(ENROLMENTS + "/" + UUID.randomUUID() + "/attendance").then().statusCode(404);
+        given().post(ENROLMENTS + "/" + UUID.randomUUID() + "/confirm-attendance").then().statusCode(404);
     }
 
     @Test
     @TestSecurity(user = "lena.lernt", roles = "municipality-staff")
     @OidcSecurity(claims = @Claim(key = "municipality_id", value = MEMBER))
-    void learnersDoNotRecordAttendance() {
-        given().post(ENROLMENTS + "/" + UUID.randomUUID() + "/attendance").then().statusCode(403);
+    void learnersDoNotConfirmAttendance() {
+        given().post(ENROLMENTS + "/" + UUID.randomUUID() + "/confirm-attendance").then().statusCode(403);
     }
 
     @Test

@@ -38,7 +38,8 @@ public final class KafkaServer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(KafkaServer.class.getName());
     private static final String BROKER_CLASSPATH_RESOURCE = "govtech/kafka-broker.classpath";
-    private static final long READY_TIMEOUT_MS = 60_000;
+    /** Generous: on two cores the local stack starts Kafka beside Keycloak, and builds may run meanwhile. */
+    private static final long READY_TIMEOUT_MS = 180_000;
     private static final long STOP_TIMEOUT_S = 30;
     private static final List<String> JVM_OPTIONS = List.of(
             "-Xms256m", "-Xmx512m", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20", "-Djava.awt.headless=true",
@@ -285,7 +286,7 @@ public final class KafkaServer implements AutoCloseable {
         try {
             if (!format.waitFor(READY_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
                 format.destroyForcibly();
-                throw new IOException("Formatting the Kafka storage in " + dataDir + " did not finish in 60 s; see " + logFile);
+                throw new IOException("Formatting the Kafka storage in " + dataDir + " did not finish in " + READY_TIMEOUT_MS / 1000 + " s; see " + logFile);
             }
         } catch (InterruptedException e) {
             format.destroyForcibly();

@@ -20,10 +20,12 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 /**
  * A real Keycloak ({@code bin/kc.sh start-dev}) as a child process, backed by PostgreSQL, with a realm imported at
@@ -37,6 +39,14 @@ public final class KeycloakServer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(KeycloakServer.class.getName());
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
+    private static final Duration BUILD_TIMEOUT = Duration.ofSeconds(300);
+    /**
+     * Build options of an optimized distribution: PostgreSQL, the health endpoints, and a local cache (no cluster
+     * discovery between the Keycloaks that tests and stacks run side by side on one machine).
+     */
+    public static final List<String> BUILD_OPTIONS = List.of("--db=postgres", "--health-enabled=true", "--cache=local");
+    /** Written into an optimized distribution once its build has finished. */
+    static final String OPTIMIZED_MARKER = ".govtech-optimized";
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration KILL_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
@@ -70,6 +80,59 @@ public final class KeycloakServer implements AutoCloseable {
      * @throws IOException when Keycloak exits or is not ready in time; the message names the log file
      */
     public static KeycloakServer start(KeycloakSettings settings) throws IOException {
+        return start(settings, false, List.of());
+    }
+
+    /**
+     * Like {@link #start(KeycloakSettings)}, but {@code kc.sh start --optimized} (production mode over plain HTTP on
+     * localhost, any hostname accepted, the realm imported) from a distribution built by
+     * {@link #optimizedDistribution}: no check for a rebuild at start and no dev-mode extras.
+     * {@code jvmOptions} are appended to kc.sh's JVM options ({@code JAVA_OPTS_APPEND}).
+     */
+    public static KeycloakServer startOptimized(KeycloakSettings settings, List<String> jvmOptions) throws IOException {
+        if (!Files.isRegularFile(settings.home().resolve(OPTIMIZED_MARKER))) {
+            throw new IOException("Not an optimized Keycloak distribution (no " + OPTIMIZED_MARKER + "): "
+                    + settings.home() + "; make one with KeycloakServer.optimizedDistribution");
+        }
+        return start(settings, true, jvmOptions);
+    }
+
+    /**
+     * A copy of the distribution at {@code home} under {@code cacheRoot}, built once with {@link #BUILD_OPTIONS}
+     * ({@code kc.sh build}, output appended to {@code logFile}), for {@link #startOptimized}. The jars are hard links
+     * where the file system allows (the build writes only {@code lib/quarkus}, which is copied). A copy that is
+     * complete is reused; concurrent callers (also in other JVMs) wait for one another.
+     *
+     * @return the home of the optimized copy
+     */
+    public static Path optimizedDistribution(Path home, Path cacheRoot, Path logFile) throws IOException {
+        Path source = home.toAbsolutePath().normalize();
+        String key = source.getFileName() + "-" + Integer.toHexString(
+                String.join(" ", BUILD_OPTIONS).hashCode() & 0x7fffffff);
+        Path target = cacheRoot.toAbsolutePath().normalize().resolve(key);
+        if (Files.isRegularFile(target.resolve(OPTIMIZED_MARKER))) {
+            return target;
+        }
+        Files.createDirectories(cacheRoot);
+        Files.createDirectories(logFile.toAbsolutePath().getParent());
+        synchronized (START_MONITOR) {
+            try (FileChannel channel = FileChannel.open(cacheRoot.resolve(".govtech-build.lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = channel.lock()) {
+                if (Files.isRegularFile(target.resolve(OPTIMIZED_MARKER))) {
+                    return target;
+                }
+                deleteTree(target);
+                copyDistribution(source, target);
+                runBuild(target, logFile);
+                Files.writeString(target.resolve(OPTIMIZED_MARKER), String.join(" ", BUILD_OPTIONS) + System.lineSeparator());
+                return target;
+            }
+        }
+    }
+
+    private static KeycloakServer start(KeycloakSettings settings, boolean optimized, List<String> jvmOptions)
+            throws IOException {
         Path home = settings.home().toAbsolutePath().normalize();
         Path kcSh = home.resolve("bin").resolve("kc.sh");
         if (!Files.isRegularFile(kcSh)) {
@@ -89,7 +152,7 @@ public final class KeycloakServer implements AutoCloseable {
                     StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock ignored = channel.lock()) {
                 copyRealm(settings.realmFile(), home.resolve("data").resolve("import"));
-                Process process = launch(kcSh, home, settings, httpPort, managementPort, logFile);
+                Process process = launch(kcSh, home, settings, httpPort, managementPort, logFile, optimized, jvmOptions);
                 KeycloakServer server = new KeycloakServer(process, httpPort, managementPort, logFile);
                 try {
                     server.awaitReady();
@@ -220,16 +283,20 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     private static Process launch(Path kcSh, Path home, KeycloakSettings settings, int httpPort, int managementPort,
-                                  Path logFile) throws IOException {
-        List<String> command = List.of(
-                kcSh.toString(), "start-dev",
+                                  Path logFile, boolean optimized, List<String> jvmOptions) throws IOException {
+        List<String> command = new ArrayList<>(List.of(kcSh.toString()));
+        if (optimized) {
+            // build options are baked in; production mode needs HTTP enabled and, on localhost, no fixed hostname
+            command.addAll(List.of("start", "--optimized", "--http-enabled=true", "--hostname-strict=false"));
+        } else {
+            command.addAll(List.of("start-dev", "--health-enabled=true", "--db=postgres"));
+        }
+        command.addAll(List.of(
                 "--http-port=" + httpPort,
                 "--http-management-port=" + managementPort,
-                "--health-enabled=true",
                 "--import-realm",
-                "--db=postgres",
                 "--db-url=" + settings.dbJdbcUrl(),
-                "--db-username=" + settings.dbUsername());
+                "--db-username=" + settings.dbUsername()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
                 .redirectErrorStream(true)
@@ -238,6 +305,10 @@ public final class KeycloakServer implements AutoCloseable {
         // JAVA_OPTS from the caller's environment would replace all of kc.sh's JVM defaults
         env.remove("JAVA_OPTS");
         env.put("JAVA_OPTS_KC_HEAP", HEAP_OPTIONS);
+        env.remove("JAVA_OPTS_APPEND");
+        if (!jvmOptions.isEmpty()) {
+            env.put("JAVA_OPTS_APPEND", String.join(" ", jvmOptions));
+        }
         env.putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
         // via the environment, so the password does not show up in `ps`
         env.put("KC_DB_PASSWORD", settings.dbPassword());
@@ -251,6 +322,73 @@ public final class KeycloakServer implements AutoCloseable {
         Process process = builder.start();
         process.getOutputStream().close();
         return process;
+    }
+
+    private static void copyDistribution(Path source, Path target) throws IOException {
+        Path jars = source.resolve("lib").resolve("lib");
+        try (Stream<Path> paths = Files.walk(source)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Path copy = target.resolve(source.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(copy);
+                } else if (path.startsWith(jars)) {
+                    try {
+                        Files.createLink(copy, path);
+                    } catch (IOException | UnsupportedOperationException e) {
+                        Files.copy(path, copy, StandardCopyOption.COPY_ATTRIBUTES);
+                    }
+                } else {
+                    Files.copy(path, copy, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    private static void runBuild(Path home, Path logFile) throws IOException {
+        Path kcSh = home.resolve("bin").resolve("kc.sh");
+        if (!Files.isExecutable(kcSh) && !kcSh.toFile().setExecutable(true)) {
+            throw new IOException("bin/kc.sh is not executable: " + kcSh);
+        }
+        List<String> command = new ArrayList<>(List.of(kcSh.toString(), "build"));
+        command.addAll(BUILD_OPTIONS);
+        Files.writeString(logFile, "=== " + Instant.now() + " building an optimized Keycloak: " + String.join(" ", command)
+                + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        builder.environment().remove("JAVA_OPTS");
+        builder.environment().remove("JAVA_OPTS_APPEND");
+        builder.environment().putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
+        LOG.log(Level.INFO, "Building an optimized Keycloak in {0} ({1}), log {2}", home, BUILD_OPTIONS, logFile);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        try {
+            if (!process.waitFor(BUILD_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                throw new IOException("kc.sh build did not finish within " + BUILD_TIMEOUT.toSeconds() + " s; log " + logFile);
+            }
+        } catch (InterruptedException e) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("Interrupted while building Keycloak; log " + logFile);
+        }
+        if (process.exitValue() != 0) {
+            throw new IOException("kc.sh build exited with code " + process.exitValue() + "; log " + logFile);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private static void copyRealm(Path realmFile, Path importDir) throws IOException {

@@ -16,7 +16,9 @@ import de.govtech.platform.events.membership.MemberJoined;
 import de.govtech.platform.events.membership.MemberLeft;
 import de.govtech.platform.events.membership.MemberReinstated;
 import de.govtech.platform.events.membership.MemberSuspended;
+import de.govtech.platform.events.membership.MunicipalityRejected;
 import de.govtech.platform.events.membership.MunicipalityUpdated;
+import de.govtech.platform.events.membership.MunicipalityVerified;
 import de.govtech.platform.events.solutions.ReuseAgreed;
 import de.govtech.platform.events.solutions.SelectionRoundClosed;
 import de.govtech.platform.events.solutions.SelectionRoundOpened;
@@ -44,6 +46,8 @@ public enum EventType {
     MEMBER_SUSPENDED(MemberSuspended.TYPE, EventArea.MEMBERSHIP, MemberSuspended.class),
     MEMBER_REINSTATED(MemberReinstated.TYPE, EventArea.MEMBERSHIP, MemberReinstated.class),
     MUNICIPALITY_UPDATED(MunicipalityUpdated.TYPE, EventArea.MEMBERSHIP, MunicipalityUpdated.class),
+    MUNICIPALITY_VERIFIED(MunicipalityVerified.TYPE, EventArea.MEMBERSHIP, MunicipalityVerified.class),
+    MUNICIPALITY_REJECTED(MunicipalityRejected.TYPE, EventArea.MEMBERSHIP, MunicipalityRejected.class),
 
     COURSE_PUBLISHED(CoursePublished.TYPE, EventArea.LEARNING, CoursePublished.class),
     ENROLMENT_CREATED(EnrolmentCreated.TYPE, EventArea.LEARNING, EnrolmentCreated.class),

@@ -17,7 +17,9 @@ import de.govtech.platform.events.membership.MemberLeft;
 import de.govtech.platform.events.membership.MemberReinstated;
 import de.govtech.platform.events.membership.MemberSuspended;
 import de.govtech.platform.events.membership.MunicipalityType;
+import de.govtech.platform.events.membership.MunicipalityRejected;
 import de.govtech.platform.events.membership.MunicipalityUpdated;
+import de.govtech.platform.events.membership.MunicipalityVerified;
 import de.govtech.platform.events.solutions.ReuseAgreed;
 import de.govtech.platform.events.solutions.SelectionRoundClosed;
 import de.govtech.platform.events.solutions.SelectionRoundOpened;
@@ -70,6 +72,9 @@ public final class SamplePayloads {
         samples.put(EventType.MEMBER_REINSTATED, new MemberReinstated(HEILBRONN, AT, "fee paid"));
         samples.put(EventType.MUNICIPALITY_UPDATED, new MunicipalityUpdated(HEILBRONN, "08121000", null,
                 "Stadt Heilbronn", MunicipalityType.KREISFREIE_STADT, "08", null));
+        samples.put(EventType.MUNICIPALITY_VERIFIED, new MunicipalityVerified(HEILBRONN, "08121000", "Stadt Heilbronn", AT));
+        samples.put(EventType.MUNICIPALITY_REJECTED, new MunicipalityRejected(HEILBRONN, "08121000", "Stadt Heilbronn",
+                "Der Schlüssel gehört der Stadt Heilbronn, nicht dem anmeldenden Konto", AT));
         samples.put(EventType.COURSE_PUBLISHED, new CoursePublished(COURSE, "ki-grundlagen", "KI-Grundlagen für die Verwaltung",
                 "KI", "EINSTIEG", "BLENDED", List.of(APP), AT));
         samples.put(EventType.ENROLMENT_CREATED, new EnrolmentCreated(ENROLMENT, COURSE, SESSION,
@@ -110,7 +115,8 @@ public final class SamplePayloads {
     /** The payload field holding the aggregate id (CloudEvents subject, Kafka key) of each type. */
     static String aggregateField(EventType type) {
         return switch (type) {
-            case MEMBER_JOINED, MEMBER_LEFT, MEMBER_SUSPENDED, MEMBER_REINSTATED, MUNICIPALITY_UPDATED -> "municipalityId";
+            case MEMBER_JOINED, MEMBER_LEFT, MEMBER_SUSPENDED, MEMBER_REINSTATED, MUNICIPALITY_UPDATED, MUNICIPALITY_VERIFIED,
+                 MUNICIPALITY_REJECTED -> "municipalityId";
             case COURSE_PUBLISHED -> "courseId";
             case ENROLMENT_CREATED, ENROLMENT_PROMOTED, ENROLMENT_CANCELLED, COURSE_COMPLETED -> "enrolmentId";
             case CERTIFICATE_ISSUED, CERTIFICATE_REVOKED -> "certificateId";

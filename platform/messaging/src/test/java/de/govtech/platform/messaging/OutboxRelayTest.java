@@ -41,6 +41,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 import static de.govtech.platform.testkit.KafkaTopicReader.header;
 import static io.restassured.RestAssured.given;
@@ -202,7 +203,7 @@ class OutboxRelayTest {
 
         List<ConsumerRecord<String, String>> records = readIds(new HashSet<>(written), Duration.ofSeconds(30));
 
-        assertEquals(written, ids(records), "each event once, in the order written");
+        assertOnceInOrderUnlessASendFailed(written, records);
     }
 
     @Test
@@ -231,6 +232,41 @@ class OutboxRelayTest {
         given().get("/q/health/ready").then()
                 .body("checks.find { it.name == 'outbox' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'outbox' }.data.parked", greaterThanOrEqualTo(1));
+    }
+
+    @Test
+    void anEventForATopicThatDoesNotExistIsParkedOnlyAfterFailingWhileKafkaTookOthers() throws Exception {
+        UUID municipality = UUID.randomUUID();
+        OutboxRecord lost = new OutboxRecord(0, UUID.randomUUID(), MemberSuspended.TYPE, "/membership-service",
+                "membership.no-such-topic", municipality.toString(), OffsetDateTime.now(ZoneOffset.UTC),
+                "{\"municipalityId\":\"" + municipality + "\",\"suspendedAt\":\"2026-03-01T00:00:00Z\",\"reason\":\"x\"}");
+        QuarkusTransaction.requiringNew().run(() -> repository.insert(lost));
+
+        // alone in its attempts it cannot be told from an outage: however often it fails, it is not parked
+        Map<String, Object> row = awaitRow(lost.eventId(), r -> ((Number) r.get("attempts")).intValue()
+                >= outboxConfig.parkAfterAttempts() + 1);
+        assertEquals(null, row.get("parked_at"), row::toString);
+        UUID first = QuarkusTransaction.requiringNew().call(
+                () -> outbox.append(TestEvents.memberJoined(UUID.randomUUID(), "Gemeinde Vorneweg")));
+        readIds(Set.of(first.toString()), Duration.ofSeconds(30));
+        assertEquals(null, QuarkusTransaction.requiringNew().call(() -> row(lost.eventId())).get("parked_at"),
+                "failures during an outage do not count towards parking");
+
+        Set<String> flowing = new HashSet<>();
+        for (int i = 0; i < 60 && row.get("parked_at") == null; i++) {
+            UUID other = QuarkusTransaction.requiringNew().call(
+                    () -> outbox.append(TestEvents.memberJoined(UUID.randomUUID(), "Gemeinde Nebenan")));
+            flowing.add(other.toString());
+            Thread.sleep(500);
+            row = QuarkusTransaction.requiringNew().call(() -> row(lost.eventId()));
+        }
+
+        assertNotNull(row.get("parked_at"), "parked after failing again and again while others flowed: " + row);
+        int attemptsWhenParked = ((Number) row.get("attempts")).intValue();
+        Thread.sleep(2_000);
+        assertEquals(attemptsWhenParked, ((Number) QuarkusTransaction.requiringNew().call(() -> row(lost.eventId()))
+                .get("attempts")).intValue(), "no further attempt once parked");
+        assertEquals(flowing.size(), readIds(flowing, Duration.ofSeconds(30)).size(), "the rest flowed, once each");
     }
 
     @Test
@@ -267,7 +303,43 @@ class OutboxRelayTest {
 
         List<ConsumerRecord<String, String>> records = readIds(new HashSet<>(written), Duration.ofSeconds(30));
 
-        assertEquals(written, ids(records), "each event once, in the order written");
+        assertOnceInOrderUnlessASendFailed(written, records);
+    }
+
+    /**
+     * Every event arrives and the first arrivals are in the order written. An event may arrive twice only when a send
+     * of it failed (timed out on a loaded machine but was written): two relays publishing at once would duplicate
+     * events that never failed.
+     */
+    private void assertOnceInOrderUnlessASendFailed(List<String> written, List<ConsumerRecord<String, String>> records)
+            throws Exception {
+        List<String> firstArrivals = new ArrayList<>();
+        Set<String> duplicated = new HashSet<>();
+        for (String id : ids(records)) {
+            if (firstArrivals.contains(id)) {
+                duplicated.add(id);
+            } else {
+                firstArrivals.add(id);
+            }
+        }
+        assertEquals(written, firstArrivals, "each event, in the order written");
+        for (String id : duplicated) {
+            Map<String, Object> row = QuarkusTransaction.requiringNew().call(() -> row(UUID.fromString(id)));
+            assertTrue(((Number) row.get("attempts")).intValue() > 0,
+                    "event " + id + " arrived twice without a failed send: two relays published at once " + row);
+        }
+    }
+
+    private Map<String, Object> awaitRow(UUID eventId, Predicate<Map<String, Object>> condition)
+            throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Map<String, Object> row = QuarkusTransaction.requiringNew().call(() -> row(eventId));
+        while (!condition.test(row) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            row = QuarkusTransaction.requiringNew().call(() -> row(eventId));
+        }
+        assertTrue(condition.test(row), row::toString);
+        return row;
     }
 
     private Map<String, Object> row(UUID eventId) throws Exception {

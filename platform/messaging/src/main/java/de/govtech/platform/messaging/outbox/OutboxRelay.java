@@ -108,9 +108,9 @@ public class OutboxRelay {
     private void recordFailure(PublishResult.Failure failure, boolean kafkaTookOthers) {
         OutboxRecord record = failure.record();
         boolean park = failure.permanent()
-                || (kafkaTookOthers && repository.attempts(record) + 1 >= config.parkAfterAttempts());
+                || (kafkaTookOthers && repository.failuresWhileOthersSent(record) + 1 >= config.parkAfterAttempts());
         String error = failure.error().getClass().getSimpleName() + ": " + failure.error().getMessage();
-        repository.recordFailure(record, error, park);
+        repository.recordFailure(record, error, kafkaTookOthers, park);
         meters.counter("govtech.outbox.send.failures", "kind", failure.permanent() ? "permanent" : "transient").increment();
         if (park) {
             meters.counter("govtech.outbox.parked.events").increment();

@@ -120,27 +120,33 @@ public class OutboxRepository {
         }
     }
 
-    /** Counts a failed send; parks the row when {@code park} (it will not be selected again until unparked). */
-    public void recordFailure(OutboxRecord record, String error, boolean park) {
+    /**
+     * Counts a failed send, and separately one while Kafka took other events of the same attempt; parks the row when
+     * {@code park} (it will not be selected again until unparked).
+     */
+    public void recordFailure(OutboxRecord record, String error, boolean othersSent, boolean park) {
         String sql = """
                 update outbox_event set attempts = attempts + 1, last_error = left(?, 2000),
+                       failures_while_others_sent = failures_while_others_sent + case when ? then 1 else 0 end,
                        parked_at = case when ? then now() else parked_at end
                 where id = ?""";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, error);
-            statement.setBoolean(2, park);
-            statement.setLong(3, record.id());
+            statement.setBoolean(2, othersSent);
+            statement.setBoolean(3, park);
+            statement.setLong(4, record.id());
             statement.executeUpdate();
         } catch (SQLException e) {
             throw new OutboxException("Could not record the failure of event " + record.eventId(), e);
         }
     }
 
-    /** Failed sends of the row so far. */
-    public int attempts(OutboxRecord record) {
+    /** Failed sends of the row so far while Kafka took other events of the same attempt. */
+    public int failuresWhileOthersSent(OutboxRecord record) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("select attempts from outbox_event where id = ?")) {
+             PreparedStatement statement = connection.prepareStatement(
+                     "select failures_while_others_sent from outbox_event where id = ?")) {
             statement.setLong(1, record.id());
             try (ResultSet rs = statement.executeQuery()) {
                 return rs.next() ? rs.getInt(1) : 0;

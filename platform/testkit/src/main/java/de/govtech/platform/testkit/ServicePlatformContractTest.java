@@ -10,6 +10,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -21,8 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What every service owes the platform, proven against its real database and broker: readiness including the
- * database, an OpenAPI 3.1 document with its title, the bearer scheme and the Problem schema, problem+json for
- * unknown paths, metrics and Swagger UI, and the platform's outbox/inbox migration applied.
+ * database, an OpenAPI 3.1 document with its title, the bearer scheme and the Problem schema, schema names chosen
+ * for clients (no {@code …View}, no generic type's name), problem+json for unknown paths, metrics and Swagger UI,
+ * and the platform's outbox/inbox migration applied.
  *
  * <pre>{@code
  * @QuarkusTest
@@ -36,6 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public abstract class ServicePlatformContractTest {
 
     private static final String DATABASE_CHECK = "Database connections health check";
+    /** How SmallRye names a generic type it was not told a name for: {@code PageMembershipView}, {@code ListString}. */
+    private static final Pattern GENERIC_TYPE_NAME = Pattern.compile("(Page|List|Set|Map|Optional|Collection)[A-Z].*");
 
     private final String basePath;
     private final String apiTitle;
@@ -67,6 +72,21 @@ public abstract class ServicePlatformContractTest {
                 .body("components.securitySchemes.bearer.type", equalTo("http"))
                 .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
                 .body("components.schemas", hasKey("Problem"));
+    }
+
+    /** Generated clients turn schema names into class names: each is a deliberate {@code @Schema(name = …)}. */
+    @Test
+    void everySchemaHasAPublicNameNotAJavaTypesName() {
+        Map<String, Object> schemas = given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath().getMap("components.schemas");
+        List<String> javaNames = schemas.keySet().stream().filter(ServicePlatformContractTest::isJavaTypeName).sorted().toList();
+        assertEquals(List.of(), javaNames, "name these schemas with @Schema(name = …): a view is named after what it shows "
+                + "(Municipality, not MunicipalityView), a generic type after its items (MembershipPage)");
+    }
+
+    static boolean isJavaTypeName(String schemaName) {
+        return schemaName.endsWith("View") || !schemaName.matches("[A-Za-z][A-Za-z0-9]*")
+                || GENERIC_TYPE_NAME.matcher(schemaName).matches();
     }
 
     @Test

@@ -29,6 +29,30 @@ public interface GatewayConfig {
     /** The merged OpenAPI document of all services ({@code /api/v1/openapi}). */
     ApiDocs apiDocs();
 
+    /**
+     * How many gateway replicas share the configured rate limits (the Helm chart sets it to its replica count). Each
+     * replica counts in its own memory, so it allows {@code requests / replicas} per caller and period; with a load
+     * balancer spreading one caller's requests evenly the total stays the configured one.
+     */
+    @WithDefault("1")
+    int replicas();
+
+    /** Identities of bearer tokens whose signature was checked, kept for the token's remaining lifetime. */
+    TokenCache tokenCache();
+
+    interface TokenCache {
+        /** At most this many tokens are remembered (least recently used ones go first); 0 turns the cache off. */
+        @WithDefault("10000")
+        long maxSize();
+
+        /**
+         * A remembered token is checked against the identity provider's keys again after this long at the latest,
+         * even when it lives longer: a key the provider withdraws stops being accepted within this time.
+         */
+        @WithDefault("5m")
+        Duration maxAge();
+    }
+
     interface Route {
         /** Base URL of the service, e.g. http://localhost:8081; the request path is appended unchanged. */
         URI upstream();

@@ -1,7 +1,7 @@
 package de.govtech.gateway.edge;
 
 import java.util.UUID;
-import java.util.regex.Pattern;
+import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -27,8 +27,6 @@ public class RequestCorrelation {
     /** Runs right after Quarkus' own first handlers and well before authentication (a filter at -200). */
     static final int ORDER = Integer.MIN_VALUE + 100;
 
-    private static final Pattern ACCEPTED_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-
     void register(@Observes Router router) {
         router.route().order(ORDER).handler(this::handle);
     }
@@ -43,6 +41,33 @@ public class RequestCorrelation {
     }
 
     static String requestId(String sent) {
-        return sent != null && ACCEPTED_ID.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
+        return accepted(sent) ? sent : newId();
+    }
+
+    /** {@code [A-Za-z0-9._:-]{1,64}}, checked without a regex matcher per request. */
+    static boolean accepted(String id) {
+        if (id == null || id.isEmpty() || id.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == ':' || c == '-';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A random (version 4) UUID. A request id correlates log lines, it is no secret, so it comes from the thread's
+     * own generator rather than UUID.randomUUID()'s shared SecureRandom.
+     */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(high, low).toString();
     }
 }

@@ -9,22 +9,35 @@ import io.vertx.ext.web.RoutingContext;
 /** Whose allowance a request takes: the token's subject (or client id) when authenticated, else the client address. */
 public final class CallerKey {
 
+    /** The key of an identity, computed once when its token is first accepted (see ProblemChallengeMechanism). */
+    public static final String ATTRIBUTE = "govtech.gateway.caller-key";
+
+    private static final String ANONYMOUS_PREFIX = "ip:";
+
     private CallerKey() {
     }
 
     public static String of(RoutingContext context) {
-        if (context.user() instanceof QuarkusHttpUser user) {
+        if (context.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()) {
             SecurityIdentity identity = user.getSecurityIdentity();
-            if (!identity.isAnonymous()) {
-                if (identity.getPrincipal() instanceof JsonWebToken token) {
-                    String subject = token.getSubject() != null ? token.getSubject() : token.getClaim("azp");
-                    if (subject != null) {
-                        return "sub:" + subject;
-                    }
-                }
-                return "principal:" + identity.getPrincipal().getName();
+            String known = identity.getAttribute(ATTRIBUTE);
+            return known != null ? known : of(identity);
+        }
+        return ANONYMOUS_PREFIX + context.request().remoteAddress().host();
+    }
+
+    public static String of(SecurityIdentity identity) {
+        if (identity.getPrincipal() instanceof JsonWebToken token) {
+            String subject = token.getSubject() != null ? token.getSubject() : token.getClaim("azp");
+            if (subject != null) {
+                return "sub:" + subject;
             }
         }
-        return "ip:" + context.request().remoteAddress().host();
+        return "principal:" + identity.getPrincipal().getName();
+    }
+
+    /** Whether the key is a client address (no token) rather than a token's subject. */
+    public static boolean isAnonymous(String key) {
+        return key.startsWith(ANONYMOUS_PREFIX);
     }
 }

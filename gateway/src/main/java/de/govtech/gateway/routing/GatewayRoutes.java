@@ -42,8 +42,8 @@ public class GatewayRoutes {
             var proxy = new UpstreamProxy(name, route.upstream(), client, rateLimits, config.upstreamTimeout().toMillis(),
                     config.connectTimeout().toMillis(), maxBodyBytes);
             router.route("/api/v1/" + name + "/*").order(ORDER).handler(proxy);
-            Log.infof("Route /api/v1/%s/** -> %s (%d requests per %s and caller)", name, route.upstream(),
-                    route.rateLimit().requests(), route.rateLimit().period());
+            Log.infof("Route /api/v1/%s/** -> %s (%d requests per %s and caller on this replica of %d)", name,
+                    route.upstream(), rateLimits.limit(name), route.rateLimit().period(), config.replicas());
         });
     }
 

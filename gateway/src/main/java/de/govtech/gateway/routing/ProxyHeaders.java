@@ -1,9 +1,9 @@
 package de.govtech.gateway.routing;
 
-import java.util.Arrays;
-import java.util.Locale;
+import java.util.Collections;
+import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
 
 import io.vertx.core.MultiMap;
 
@@ -16,8 +16,9 @@ import io.vertx.core.MultiMap;
  */
 public final class ProxyHeaders {
 
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
+    /** Compared ignoring case without lower-casing every header name of every request. */
+    private static final Set<String> HOP_BY_HOP = caseInsensitive(List.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade"));
 
     private ProxyHeaders() {
     }
@@ -54,19 +55,34 @@ public final class ProxyHeaders {
         Set<String> named = connectionTokens(headers);
         MultiMap out = MultiMap.caseInsensitiveMultiMap();
         for (var entry : headers) {
-            String name = entry.getKey().toLowerCase(Locale.ROOT);
+            String name = entry.getKey();
             if (!HOP_BY_HOP.contains(name) && !named.contains(name)) {
-                out.add(entry.getKey(), entry.getValue());
+                out.add(name, entry.getValue());
             }
         }
         return out;
     }
 
+    /** The header names a Connection header lists (most requests have none or just "keep-alive"). */
     private static Set<String> connectionTokens(MultiMap headers) {
-        return headers.getAll("connection").stream()
-                .flatMap(value -> Arrays.stream(value.split(",")))
-                .map(token -> token.trim().toLowerCase(Locale.ROOT))
-                .filter(token -> !token.isEmpty())
-                .collect(Collectors.toSet());
+        List<String> values = headers.getAll("connection");
+        if (values.isEmpty()) {
+            return Collections.emptySet();
+        }
+        Set<String> tokens = caseInsensitive(List.of());
+        for (String value : values) {
+            for (String token : value.split(",")) {
+                if (!token.isBlank()) {
+                    tokens.add(token.trim());
+                }
+            }
+        }
+        return tokens;
+    }
+
+    private static Set<String> caseInsensitive(List<String> names) {
+        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(names);
+        return set;
     }
 }

@@ -11,10 +11,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import de.govtech.gateway.GatewayConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 class CallerRateLimitsTest {
 
-    private final CallerRateLimits limits = new CallerRateLimits(config(Map.of("learning", 2L, "marketplace", 5L)));
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final CallerRateLimits limits = new CallerRateLimits(config(Map.of("learning", 2L, "marketplace", 5L), 1),
+            registry);
 
     @Test
     void countsDownPerCallerAndRefusesWhenUsedUp() {
@@ -45,7 +48,44 @@ class CallerRateLimitsTest {
         assertEquals(4, otherGroup.remaining());
     }
 
-    private static GatewayConfig config(Map<String, Long> requestsPerTenMinutes) {
+    @Test
+    void everyRefusalCountsByGroupAndCallerKindNeverByCaller() {
+        limits.tryAcquire("learning", "sub:b");
+        limits.tryAcquire("learning", "sub:b");
+        limits.tryAcquire("learning", "sub:b");
+        limits.tryAcquire("learning", "sub:b");
+        limits.tryAcquire("learning", "ip:10.0.0.9");
+        limits.tryAcquire("learning", "ip:10.0.0.9");
+        limits.tryAcquire("learning", "ip:10.0.0.9");
+
+        assertEquals(2.0, refused("learning", "token"));
+        assertEquals(1.0, refused("learning", "anonymous"));
+        assertEquals(0.0, refused("marketplace", "token"), "present from the start, at zero");
+        assertTrue(registry.find(CallerRateLimits.REFUSED_METRIC).meters().stream()
+                .allMatch(meter -> meter.getId().getTags().stream()
+                        .allMatch(tag -> tag.getKey().equals("limit_group") || tag.getKey().equals("caller_kind"))),
+                "no tag names the caller");
+    }
+
+    @Test
+    void withReplicasEachAllowsItsShareOfTheConfiguredTotal() {
+        var shared = new CallerRateLimits(config(Map.of("learning", 5L, "marketplace", 1L), 2), registry);
+
+        assertEquals(2, shared.limit("learning"), "5 across 2 replicas: 2 each, never more than the total");
+        assertEquals(1, shared.limit("marketplace"), "at least one request per replica");
+        assertTrue(shared.tryAcquire("learning", "sub:c").allowed());
+        assertTrue(shared.tryAcquire("learning", "sub:c").allowed());
+        RateDecision third = shared.tryAcquire("learning", "sub:c");
+        assertFalse(third.allowed());
+        assertEquals(2, third.limit());
+    }
+
+    private double refused(String group, String callerKind) {
+        return registry.get(CallerRateLimits.REFUSED_METRIC).tag("limit_group", group).tag("caller_kind", callerKind)
+                .counter().count();
+    }
+
+    private static GatewayConfig config(Map<String, Long> requestsPerTenMinutes, int replicas) {
         Map<String, GatewayConfig.Route> routes = new java.util.HashMap<>();
         requestsPerTenMinutes.forEach((name, requests) -> routes.put(name, new GatewayConfig.Route() {
             @Override
@@ -62,6 +102,26 @@ class CallerRateLimitsTest {
             @Override
             public Map<String, Route> routes() {
                 return routes;
+            }
+
+            @Override
+            public int replicas() {
+                return replicas;
+            }
+
+            @Override
+            public TokenCache tokenCache() {
+                return new TokenCache() {
+                    @Override
+                    public long maxSize() {
+                        return 10;
+                    }
+
+                    @Override
+                    public Duration maxAge() {
+                        return Duration.ofMinutes(5);
+                    }
+                };
             }
 
             @Override

@@ -27,6 +27,16 @@ public final class Tokens {
                 trustedKey());
     }
 
+    /** Valid until {@code exp} (JWT times are whole seconds). */
+    public static String expiringAt(String subject, Instant exp) {
+        return sign(claims(subject).expiresAt(exp.getEpochSecond()), trustedKey());
+    }
+
+    /** Signed with the trusted key, but issued by another realm (another tenant). */
+    public static String otherIssuer(String subject) {
+        return sign(claims(subject).issuer("http://localhost:8180/realms/other-tenant"), trustedKey());
+    }
+
     public static String wrongAudience(String subject) {
         return sign(claims(subject).audience("some-other-client"), trustedKey());
     }

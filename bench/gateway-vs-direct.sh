@@ -1,21 +1,23 @@
 #!/usr/bin/env bash
-# The same reads through the gateway and straight to the service, in one run on loopback: throughput, latency
-# percentiles, the ratio and the latency the gateway adds. Load comes from LoadGen.java (next to this script).
+# The same reads through the gateway and straight to the service, in one run on loopback, with wrk: throughput,
+# latency percentiles, the ratio gateway ÷ direct, the latency the gateway adds and the CPU time per request of the
+# gateway and the service. Direct and gateway alternate in several rounds; the median of the rounds is reported.
 #
-#   gateway/bench/gateway-vs-direct.sh                         # builds, starts its own stack, measures, stops it
-#   gateway/bench/gateway-vs-direct.sh --no-build --port-offset 30000
-#   gateway/bench/gateway-vs-direct.sh --base-port-offset 0    # a stack that is already running (./stack.sh)
-#   gateway/bench/gateway-vs-direct.sh --help
+#   bench/gateway-vs-direct.sh                         # builds, starts its own stack, measures, stops it
+#   bench/gateway-vs-direct.sh --no-build --duration 3 --rounds 1 --warmup 2    # a quick check of the script
+#   bench/gateway-vs-direct.sh --base-port-offset 0    # a stack that is already running (./stack.sh)
+#   bench/gateway-vs-direct.sh --help
 #
-# Exits non-zero when any answer was not 2xx. See gateway/bench/README.md for what it measures and the figures.
+# Exits non-zero when any answer was not 2xx or a connection failed. See bench/README.md and docs/PERFORMANCE.md.
 set -euo pipefail
 
 usage() {
-  cat <<'EOF'
-usage: gateway/bench/gateway-vs-direct.sh [options]
+  cat <<'USAGE'
+usage: bench/gateway-vs-direct.sh [options]
 
 Where the stack is (pick one; default: start an own one):
-  --base-port-offset N   use a running stack whose ports are the usual ones + N (./stack.sh --port-offset N)
+  --base-port-offset N   use a running stack whose ports are the usual ones + N (./stack.sh --port-offset N); its
+                         gateway must have been started with the rate limits lifted (see bench/README.md)
   --gateway-url U --membership-url U --marketplace-url U --keycloak-url U
                          use a running stack at these base URLs (e.g. http://localhost:8080, Keycloak http://localhost:8180)
   --port-offset N        own stack: start it with this port offset (default: the first of 3500, 4500, … 12500 whose
@@ -25,30 +27,30 @@ Where the stack is (pick one; default: start an own one):
   --no-snapshot          own stack: run the applications straight from the build's target/ dirs instead of copies
                          (by default they are copied first, so a parallel rebuild cannot pull jars away mid-run)
 
-Load:
+Load (wrk, closed loop, HTTP/1.1 keep-alive):
   --connections N        concurrent connections (default 16)
-  --warmup S             warm-up seconds per target, not measured (default 10)
-  --duration S           measured seconds per target and round (default 30)
-  --rounds R             direct and gateway take turns R times; the measured phases are pooled (default 1)
+  --threads N            wrk threads (default 2)
+  --warmup S             warm-up seconds per target before the first round, not measured (default 30)
+  --duration S           measured seconds per target and round (default 10)
+  --rounds R             direct and gateway take turns R times; the median of the rounds is reported (default 3)
   --reads LIST           catalogue,membership (default both)
 
 Data:
   --query Q              catalogue search term (default Bürgerportal)
   --seed N               publish N apps before measuring (default 30 on an own stack, 0 on a running one)
+  --broker-url U         broker URL of the seeded apps (default the stack's sample broker, 8090 + offset)
   --municipality ID      municipality read with the token (default Heilbronn f4ec1f01-9f1c-3d34-ba99-332841cb7bcd)
   --user NAME            Keycloak user for the token, password = NAME (default dev-heilbronn-admin)
-  --catalogue-token      send the bearer token on the catalogue read too (the read is public; only for a gateway
-                         whose public paths do not cover it)
-EOF
+USAGE
 }
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-BENCH_DIR="$ROOT/gateway/bench"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BENCH_DIR="$ROOT/bench"
 
-offset="" ; own_offset="" ; gateway_url="" ; membership_url="" ; marketplace_url="" ; keycloak_url=""
-build=1 ; keep_data=0 ; snapshot=1 ; connections=16 ; warmup=10 ; duration=30 ; rounds=1 ; reads="catalogue,membership"
-query="Bürgerportal" ; seed="" ; municipality="f4ec1f01-9f1c-3d34-ba99-332841cb7bcd" ; user="dev-heilbronn-admin"
-catalogue_token=0
+offset="" ; own_offset="" ; broker_url="" ; gateway_url="" ; membership_url="" ; marketplace_url="" ; keycloak_url=""
+build=1 ; keep_data=0 ; snapshot=1 ; connections=16 ; threads=2 ; warmup=30 ; duration=10 ; rounds=3
+reads="catalogue,membership" ; query="Bürgerportal" ; seed="" ; municipality="f4ec1f01-9f1c-3d34-ba99-332841cb7bcd"
+user="dev-heilbronn-admin"
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -57,11 +59,13 @@ while [[ $# -gt 0 ]]; do
     --membership-url) membership_url="$2"; shift 2 ;;
     --marketplace-url) marketplace_url="$2"; shift 2 ;;
     --keycloak-url) keycloak_url="$2"; shift 2 ;;
+    --broker-url) broker_url="$2"; shift 2 ;;
     --port-offset) own_offset="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
     --keep-data) keep_data=1; shift ;;
     --no-snapshot) snapshot=0; shift ;;
     --connections) connections="$2"; shift 2 ;;
+    --threads) threads="$2"; shift 2 ;;
     --warmup) warmup="$2"; shift 2 ;;
     --duration) duration="$2"; shift 2 ;;
     --rounds) rounds="$2"; shift 2 ;;
@@ -70,17 +74,25 @@ while [[ $# -gt 0 ]]; do
     --seed) seed="$2"; shift 2 ;;
     --municipality) municipality="$2"; shift 2 ;;
     --user) user="$2"; shift 2 ;;
-    --catalogue-token) catalogue_token=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
   esac
 done
 
-for tool in java curl jq; do
+log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+
+for tool in java curl jq ss; do
   command -v "$tool" >/dev/null || { echo "needs $tool on the PATH" >&2; exit 2; }
 done
-
-log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+if ! command -v wrk >/dev/null; then
+  if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
+    log "installing wrk (Debian package)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null \
+      || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+  else
+    echo "needs wrk: sudo apt-get install wrk" >&2; exit 2
+  fi
+fi
 
 # ---------------------------------------------------------------- own stack: start, and stop whatever happens
 launcher_pid="" ; data_root=""
@@ -212,6 +224,7 @@ gateway_url="${gateway_url:-http://localhost:$((8080 + offset))}"
 membership_url="${membership_url:-http://localhost:$((8081 + offset))}"
 marketplace_url="${marketplace_url:-http://localhost:$((8084 + offset))}"
 keycloak_url="${keycloak_url:-http://localhost:$((8180 + offset))}"
+broker_url="${broker_url:-http://localhost:$((8090 + offset))}" # the sample broker: the seeded listings name it
 
 # ---------------------------------------------------------------- tokens and data
 token_of() { # user (password = user name, dev realm)
@@ -241,32 +254,32 @@ seed_catalogue() {
     "address":{"street":"Marktplatz 1","postalCode":"74072","city":"Heilbronn","country":"DE"},
     "contactEmail":"bench@bench.example","vatId":"DE987654321"}'
   [[ "$status" == 201 || "$status" == 409 ]] || { echo "registering the vendor: $status $call_body" >&2; exit 1; }
-  call POST "$api/vendors/$vendor_id/verification" "$admin"
+  call POST "$api/vendors/$vendor_id/verify" "$admin"
   [[ "$status" == 200 || "$status" == 409 ]] || { echo "verifying the vendor: $status $call_body" >&2; exit 1; }
   run="$(date +%s)"
   local words=(Termin Kalender Antrag Gewerbe Meldewesen Kita Bauantrag Parken Abfall Hund)
   log "publishing $n apps (slugs bench-$run-*)"
   for i in $(seq 1 "$n"); do
     local w="${words[$((i % ${#words[@]}))]}" id body
-    body="$(jq -n --arg slug "bench-$run-$i" --arg name "Bürgerportal $w $i" --arg w "$w" '{
+    body="$(jq -n --arg broker "$broker_url" --arg slug "bench-$run-$i" --arg name "Bürgerportal $w $i" --arg w "$w" '{
       slug: $slug,
       content: {
         name: $name, summary: ("Online-Anträge für Bürgerinnen und Bürger: " + $w),
         description: ("Ein Bürgerportal für Online-Anträge nach OZG mit " + $w + ", Terminvergabe und Bezahlung."),
         category: "CITIZEN_SERVICES", tags: ["OZG", "BundID", $w],
         plans: [{name: "Basis", description: "Drei Verfahren", priceModel: "FREE", price: 0},
-                {name: "Standard", description: "Alle Verfahren", priceModel: "PER_INHABITANT_PER_YEAR", price: 0.12}],
+                {name: "Standard", description: "Alle Verfahren", priceModel: "MONTHLY_FLAT", price: 49.00}],
         compliance: {hostedInGermany: true, bsiC5: true, gdprDpaAvailable: true, bitvAccessible: false,
                      openSourceLicence: "EUPL-1.2"},
         cloudTargets: ["stackit:eu01"],
         documentationUrl: "https://docs.bench.example/app", supportUrl: "https://support.bench.example"},
-      broker: {url: "https://broker.bench.example/osb", username: "bench", password: "bench-secret"}}')"
+      broker: {url: $broker, username: "broker", password: "broker-secret"}}')"
     call POST "$api/listings" "$vendor" "$body"
     [[ "$status" == 201 ]] || { echo "creating listing $i: $status $call_body" >&2; exit 1; }
     id="$(jq -r .id <<<"$call_body")"
-    call POST "$api/listings/$id/submission" "$vendor"
+    call POST "$api/listings/$id/submit" "$vendor"
     [[ "$status" == 200 ]] || { echo "submitting listing $i: $status $call_body" >&2; exit 1; }
-    call POST "$api/listings/$id/publication" "$admin"
+    call POST "$api/listings/$id/publish" "$admin"
     [[ "$status" == 200 ]] || { echo "publishing listing $i: $status $call_body" >&2; exit 1; }
   done
 }
@@ -288,11 +301,6 @@ check_pair() { # name direct-url gateway-url [token]: both 200, gateway rate lim
   read -r d_status _ d_bytes < <(probe "$2" "${4:-}")
   read -r g_status g_limit g_bytes < <(probe "$3" "${4:-}")
   log "$1: direct $d_status ($d_bytes bytes), gateway $g_status ($g_bytes bytes, RateLimit-Limit $g_limit)"
-  if [[ "$g_status" == 401 && -z "${4:-}" ]]; then
-    echo "$1: the gateway answers 401 to an anonymous $3 — its public paths do not cover this read." >&2
-    echo "Fix the gateway's public-catalog permission, or run with --catalogue-token to measure it with a token." >&2
-    exit 1
-  fi
   [[ "$d_status" == 200 && "$g_status" == 200 ]] || { echo "$1: expected 200 from both" >&2; exit 1; }
   [[ "$d_bytes" == "$g_bytes" ]] || { echo "$1: the bodies differ in size ($d_bytes vs $g_bytes bytes)" >&2; exit 1; }
   if [[ "$g_limit" != none ]] && (( g_limit < 10000000 )); then
@@ -306,7 +314,7 @@ check_pair() { # name direct-url gateway-url [token]: both 200, gateway rate lim
 machine() {
   log "machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), \
 $(free -g | awk '/Mem:/ {print $2 " GB RAM"}'), load average $(cut -d' ' -f1-3 /proc/loadavg), \
-$(java -version 2>&1 | head -1)"
+$(java -version 2>&1 | head -1), $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
 }
 
 pid_of() { # url -> pid of the local process listening on its port (empty if not local or not visible)
@@ -315,18 +323,66 @@ pid_of() { # url -> pid of the local process listening on its port (empty if not
   ss -Hltnp "sport = :$port" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true
 }
 
-loadgen() { # read-name token direct-url gateway-url
-  local args=(--connections "$connections" --warmup "$warmup" --duration "$duration" --rounds "$rounds"
-              --target "direct=$3" --target "gateway=$4")
-  [[ -n "$2" ]] && args+=(--header "Authorization: Bearer $2")
-  # CPU time per request of the gateway and the service process, when they run on this machine
-  local gw svc
-  gw="$(pid_of "$4")"; svc="$(pid_of "$3")"
-  [[ -n "$gw" ]] && args+=(--watch "gateway-process=$gw")
-  [[ -n "$svc" ]] && args+=(--watch "service-process=$svc")
-  echo
-  echo "=== $1 ==="
-  java -Xmx512m "$BENCH_DIR/LoadGen.java" "${args[@]}"
+cpu_ticks() { # pid -> user + system CPU time in clock ticks (0 when unknown)
+  [[ -n "$1" && -r "/proc/$1/stat" ]] || { echo 0; return; }
+  # fields 14 and 15 after the command name, which may contain spaces: cut at the last ')'
+  sed -E 's/^.*\) //' "/proc/$1/stat" | awk '{print $12 + $13}'
+}
+
+median() { sort -g | awk '{v[NR] = $1} END {if (NR == 0) print "nan"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+
+field() { sed -E "s/(^|.* )$1=([^ ]+).*/\2/" <<<"$2"; } # name, result line
+
+HZ="$(getconf CLK_TCK)"
+results="$(mktemp)"; trap 'rm -f "$results"; stop_stack' EXIT
+
+# One wrk run: prints its WRK line extended by the CPU time per request of the gateway and the service process
+run_wrk() { # seconds token url gateway-pid service-pid
+  local gw0 svc0 out gw1 svc1 n
+  gw0="$(cpu_ticks "$4")"; svc0="$(cpu_ticks "$5")"
+  out="$(TOKEN="$2" wrk -t "$threads" -c "$connections" -d "${1}s" -s "$BENCH_DIR/wrk-report.lua" "$3" \
+    | grep '^WRK ')" || { echo "wrk failed against $3" >&2; return 1; }
+  gw1="$(cpu_ticks "$4")"; svc1="$(cpu_ticks "$5")"
+  n="$(field requests "$out")"
+  awk -v l="$out" -v g=$((gw1 - gw0)) -v s=$((svc1 - svc0)) -v n="$n" -v hz="$HZ" \
+    'BEGIN {n = n > 0 ? n : 1; printf "%s cpu_ms_per_req_gateway=%.3f cpu_ms_per_req_service=%.3f\n", l, g * 1000 / hz / n, s * 1000 / hz / n}'
+}
+
+# Warm-up of both targets, then R rounds (direct, gateway, direct, …); every round is one RESULT line
+measure() { # read-name token-user(or empty) direct-url gateway-url
+  local name="$1" user_="$2" direct="$3" gateway="$4" token="" gw svc line
+  gw="$(pid_of "$gateway")"; svc="$(pid_of "$direct")"
+  [[ -n "$gw" ]] || log "$name: the gateway's process is not visible here: no CPU figures for it"
+  fresh_token() { [[ -z "$user_" ]] && token="" || token="$(token_of "$user_")"; }
+  fresh_token
+  log "$name: warm-up ${warmup}s each (direct, gateway), $connections connections"
+  run_wrk "$warmup" "$token" "$direct" "$gw" "$svc" >/dev/null
+  run_wrk "$warmup" "$token" "$gateway" "$gw" "$svc" >/dev/null
+  for round in $(seq 1 "$rounds"); do
+    for target in direct gateway; do
+      fresh_token # Keycloak's tokens live 15 minutes
+      local url="$direct"; [[ "$target" == gateway ]] && url="$gateway"
+      line="$(run_wrk "$duration" "$token" "$url" "$gw" "$svc")"
+      echo "$name round=$round target=$target ${line#WRK }" | tee -a "$results"
+    done
+  done
+}
+
+summarise() { # read-name
+  local name="$1" t m
+  declare -A med
+  for t in direct gateway; do
+    for m in rps p50_ms p90_ms p99_ms cpu_ms_per_req_gateway cpu_ms_per_req_service; do
+      med[$t.$m]="$(grep "^$name .*target=$t " "$results" | while read -r l; do field "$m" "$l"; done | median)"
+    done
+  done
+  awk -v n="$name" -v dr="${med[direct.rps]}" -v gr="${med[gateway.rps]}" \
+      -v d50="${med[direct.p50_ms]}" -v d90="${med[direct.p90_ms]}" -v d99="${med[direct.p99_ms]}" \
+      -v g50="${med[gateway.p50_ms]}" -v g90="${med[gateway.p90_ms]}" -v g99="${med[gateway.p99_ms]}" \
+      -v gc="${med[gateway.cpu_ms_per_req_gateway]}" -v sc="${med[direct.cpu_ms_per_req_service]}" \
+      -v sgc="${med[gateway.cpu_ms_per_req_service]}" 'BEGIN {
+    printf "| %s | %.1f · %.2f/%.2f/%.2f | %.1f · %.2f/%.2f/%.2f | %.2f | %+.2f/%+.2f/%+.2f ms | %.3f | %.3f / %.3f |\n",
+      n, dr, d50, d90, d99, gr, g50, g90, g99, (dr > 0 ? gr / dr : 0), g50 - d50, g90 - d90, g99 - d99, gc, sc, sgc }'
 }
 
 if (( seed > 0 )); then
@@ -338,23 +394,28 @@ catalogue_path="/api/v1/marketplace/catalogue/apps?q=$q"
 membership_path="/api/v1/membership/municipalities/$municipality"
 
 machine
-failed=0
 if [[ ",$reads," == *",catalogue,"* ]]; then
-  token=""
-  [[ "$catalogue_token" == 1 ]] && token="$(token_of "$user")"
-  check_pair catalogue "$marketplace_url$catalogue_path" "$gateway_url$catalogue_path" "$token"
-  loadgen "catalogue search GET $catalogue_path$([[ -n "$token" ]] && echo ' (with token)' || echo ' (anonymous)')" \
-    "$token" "$marketplace_url$catalogue_path" "$gateway_url$catalogue_path" || failed=1
+  check_pair catalogue "$marketplace_url$catalogue_path" "$gateway_url$catalogue_path"
+  measure catalogue "" "$marketplace_url$catalogue_path" "$gateway_url$catalogue_path"
 fi
 if [[ ",$reads," == *",membership,"* ]]; then
-  token="$(token_of "$user")" # fresh: tokens live 15 minutes
+  token="$(token_of "$user")"
   [[ -n "$token" && "$token" != null ]] || { echo "no token for $user from $keycloak_url" >&2; exit 1; }
   check_pair membership "$membership_url$membership_path" "$gateway_url$membership_path" "$token"
-  loadgen "municipality read GET $membership_path (token of $user)" \
-    "$token" "$membership_url$membership_path" "$gateway_url$membership_path" || failed=1
+  measure membership "$user" "$membership_url$membership_path" "$gateway_url$membership_path"
 fi
 machine
-if [[ "$failed" == 1 ]]; then
-  echo "FAILED: some answers were not 2xx (see above)" >&2
+
+echo
+echo "Median of $rounds round(s) of ${duration}s, $connections connections, ${warmup}s warm-up per target:"
+echo
+echo "| read | direct req/s · p50/p90/p99 ms | gateway req/s · p50/p90/p99 ms | ratio | added p50/p90/p99 | CPU ms/req gateway | CPU ms/req service direct / via gateway |"
+echo "|---|---|---|---|---|---|---|"
+for name in catalogue membership; do
+  grep -q "^$name " "$results" && summarise "$name"
+done
+bad="$(awk '{for (i = 1; i <= NF; i++) if ($i ~ /^(status|socket)_errors=/) {split($i, kv, "="); s += kv[2]}} END {print s + 0}' "$results")"
+if (( bad > 0 )); then
+  echo "FAILED: $bad answers were not 2xx or their connections failed (see the round lines above)" >&2
   exit 1
 fi

@@ -143,4 +143,21 @@ class OpenApiDocumentTest {
         Map<String, Object> yamlBody = doc.getMap("paths.'/api/v1/solutions/solutions/{id}/publiccode'.put.requestBody.content");
         assertTrue(yamlBody.keySet().containsAll(List.of("application/yaml", "text/yaml")), yamlBody.keySet().toString());
     }
+
+    /** No resource writes 422 by hand: platform-service-support's filter documents it on every state-changing operation. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyStateChangingOperationDocumentsTheBusinessRuleProblem() {
+        List<String> without = new ArrayList<>();
+        var stateChanging = operations(document()).stream().filter(entry -> !entry.getKey().startsWith("GET")).toList();
+        for (var entry : stateChanging) {
+            Object unprocessable = ((Map<String, Object>) entry.getValue().get("responses")).get("422");
+            if (!(unprocessable instanceof Map<?, ?> response)
+                    || !"#/components/responses/UnprocessableContent".equals(response.get("$ref"))) {
+                without.add(entry.getKey() + " " + unprocessable);
+            }
+        }
+        assertTrue(stateChanging.size() >= 15, "state-changing operations: " + stateChanging.size());
+        assertEquals(List.of(), without);
+    }
 }

@@ -1,19 +1,60 @@
 package de.govtech.solutions;
 
-import de.govtech.solutions.shared.SolutionsClock;
-import io.quarkus.test.junit.QuarkusMock;
+import de.govtech.platform.support.time.PlatformClock;
+import io.quarkus.test.junit.callback.QuarkusTestAfterEachCallback;
+import io.quarkus.test.junit.callback.QuarkusTestMethodContext;
+import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 
-/** Pins the service's clock for the current test. */
-public final class TestClock {
+/**
+ * The service's clock in tests: it replaces platform-service-support's default clock and runs with the system time
+ * until a test pins it; {@link Release} lets it run again after every test.
+ */
+@Singleton
+public class TestClock extends Clock {
 
-    private TestClock() {
+    private static volatile Instant pinned;
+
+    private final ZoneId zone;
+
+    public TestClock() {
+        this(PlatformClock.GERMANY);
     }
 
+    private TestClock(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    /** Pins the clock at {@code instant} for the current test. */
     public static void at(Instant instant) {
-        QuarkusMock.installMockForType(new SolutionsClock(Clock.fixed(instant, ZoneOffset.UTC)), SolutionsClock.class);
+        pinned = instant;
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return zone;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return new TestClock(zone);
+    }
+
+    @Override
+    public Instant instant() {
+        Instant at = pinned;
+        return at == null ? Instant.now() : at;
+    }
+
+    /** Registered in META-INF/services: no test leaves the clock pinned for the next one. */
+    public static class Release implements QuarkusTestAfterEachCallback {
+
+        @Override
+        public void afterEach(QuarkusTestMethodContext context) {
+            pinned = null;
+        }
     }
 }

@@ -8,11 +8,11 @@ import de.govtech.solutions.proposals.SolutionAccess;
 import de.govtech.solutions.proposals.SolutionService;
 import de.govtech.solutions.proposals.SolutionStatus;
 import de.govtech.platform.support.security.Caller;
-import de.govtech.solutions.shared.SolutionsClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,9 +33,9 @@ public class CatalogueService {
             + " || ' ' || coalesce(p.name, '') || ' ' || coalesce(p.short_description, '') || ' ' || coalesce(p.long_description, ''))";
 
     private final SolutionAccess access;
-    private final SolutionsClock clock;
+    private final Clock clock;
 
-    CatalogueService(SolutionAccess access, SolutionsClock clock) {
+    CatalogueService(SolutionAccess access, Clock clock) {
         this.access = access;
         this.clock = clock;
     }
@@ -52,7 +52,7 @@ public class CatalogueService {
             throw new DomainProblemException(INVALID_PUBLICCODE,
                     "The publiccode.yml document has " + result.errors().size() + " error(s)", result.errors());
         }
-        return CatalogueViews.ImportView.of(PublicCode.store(solutionId, raw, result.document(), caller.subject(), clock.now()));
+        return CatalogueViews.ImportView.of(PublicCode.store(solutionId, raw, result.document(), caller.subject(), clock.instant()));
     }
 
     public String export(Caller caller, UUID solutionId) {

@@ -63,7 +63,9 @@ public class PublicCodeResource {
     @RolesAllowed(PlatformRoles.PLATFORM_ADMIN)
     @Operation(operationId = "importPublicCode", summary = "Import the solution's publiccode.yml (standard version 0.4)",
             description = "Validated against the standard's required keys and value rules; the raw document is kept "
-                    + "exactly as sent and replaces an earlier one.")
+                    + "exactly as sent and replaces an earlier one."
+                    + " An invalid publiccode.yml is refused with 422 naming every failure by its key path, e.g. "
+                    + "description.de.shortDescription (problem type invalid-publiccode).")
     @RequestBody(required = true, content = {
             @Content(mediaType = YAML, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
                     examples = @ExampleObject(name = "openCode", value = EXAMPLE)),
@@ -71,8 +73,6 @@ public class PublicCodeResource {
     @APIResponse(responseCode = "200", description = "Imported; what was read from it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CatalogueViews.ImportView.class)))
     @APIResponse(responseCode = "409", description = "The solution is DECLINED or RETIRED (problem+json)")
-    @APIResponse(responseCode = "422", description = "Invalid publiccode.yml: every failure by its key path, e.g. "
-            + "description.de.shortDescription (problem type invalid-publiccode)")
     public CatalogueViews.ImportView importDocument(@PathParam("id") UUID id, String document) {
         return catalogue.importDocument(caller.get(), id, document);
     }

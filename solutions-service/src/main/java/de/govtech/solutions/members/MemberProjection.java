@@ -6,10 +6,10 @@ import de.govtech.platform.events.membership.MemberLeft;
 import de.govtech.platform.events.membership.MemberReinstated;
 import de.govtech.platform.events.membership.MemberSuspended;
 import de.govtech.platform.events.membership.MunicipalityUpdated;
-import de.govtech.solutions.shared.SolutionsClock;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
@@ -20,9 +20,9 @@ import java.util.function.Function;
 @ApplicationScoped
 class MemberProjection {
 
-    private final SolutionsClock clock;
+    private final Clock clock;
 
-    MemberProjection(SolutionsClock clock) {
+    MemberProjection(Clock clock) {
         this.clock = clock;
     }
 
@@ -51,7 +51,7 @@ class MemberProjection {
         member.population = joined.population();
         member.status = MemberStatus.ACTIVE;
         member.statusSince = joined.joinedOn().atStartOfDay().toInstant(ZoneOffset.UTC);
-        member.updatedAt = clock.now();
+        member.updatedAt = clock.instant();
         member.persist();
     }
 
@@ -65,7 +65,7 @@ class MemberProjection {
         }
         member.status = next.get();
         member.statusSince = since;
-        member.updatedAt = clock.now();
+        member.updatedAt = clock.instant();
     }
 
     private void updated(MunicipalityUpdated updated) {
@@ -76,6 +76,6 @@ class MemberProjection {
         }
         member.name = updated.name();
         member.population = updated.population();
-        member.updatedAt = clock.now();
+        member.updatedAt = clock.instant();
     }
 }

@@ -41,11 +41,11 @@ public class PilotResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(PlatformRoles.PLATFORM_ADMIN)
-    @Operation(operationId = "createPilot", summary = "Create the solution's pilot with its plan")
+    @Operation(operationId = "createPilot", summary = "Create the solution's pilot with its plan",
+            description = "Refused with 422 when a milestone is due before the start or before the previous one")
     @APIResponse(responseCode = "201", description = "Created; Location names the pilot",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PilotView.class)))
     @APIResponse(responseCode = "409", description = "The solution has a pilot already, or is DECLINED or RETIRED")
-    @APIResponse(responseCode = "422", description = "A milestone is due before the start or before the previous one")
     public Response create(@PathParam("id") UUID id, @Valid @NotNull PilotRequests.Plan plan, @Context UriInfo uri) {
         PilotView created = pilots.create(caller.get(), id, plan);
         return Response.created(uri.getAbsolutePath()).entity(created).build();
@@ -65,10 +65,10 @@ public class PilotResource {
     @Path("/plan")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(PlatformRoles.PLATFORM_ADMIN)
-    @Operation(operationId = "replanPilot", summary = "Replace the pilot's plan (start and milestones)")
+    @Operation(operationId = "replanPilot", summary = "Replace the pilot's plan (start and milestones)",
+            description = "Refused with 422 when a milestone is due before the start or before the previous one")
     @APIResponse(responseCode = "200", description = "The pilot with its new plan",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PilotView.class)))
-    @APIResponse(responseCode = "422", description = "A milestone is due before the start or before the previous one")
     public PilotView replan(@PathParam("id") UUID id, @Valid @NotNull PilotRequests.Plan plan) {
         return pilots.replan(caller.get(), id, plan);
     }
@@ -99,11 +99,11 @@ public class PilotResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(PlatformRoles.PLATFORM_ADMIN)
     @Operation(operationId = "setPilotMunicipality", summary = "Add a member municipality to the pilot or change its role",
-            description = "The LEAD municipality's admin also decides reuse requests for the solution.")
+            description = "The LEAD municipality's admin also decides reuse requests for the solution."
+                    + " Refused with 422 when the municipality is no active member")
     @APIResponse(responseCode = "200", description = "The pilot",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PilotView.class)))
     @APIResponse(responseCode = "409", description = "Another municipality leads the pilot (problem type pilot-lead-taken)")
-    @APIResponse(responseCode = "422", description = "The municipality is no active member")
     public PilotView setMunicipality(@PathParam("id") UUID id, @PathParam("municipalityId") UUID municipalityId,
                                      @Valid @NotNull PilotRequests.Municipality request) {
         return pilots.setMunicipality(caller.get(), id, municipalityId, request);

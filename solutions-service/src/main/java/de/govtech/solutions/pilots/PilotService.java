@@ -9,11 +9,11 @@ import de.govtech.solutions.proposals.Solution;
 import de.govtech.solutions.proposals.SolutionAccess;
 import de.govtech.solutions.proposals.SolutionStatus;
 import de.govtech.platform.support.security.Caller;
-import de.govtech.solutions.shared.SolutionsClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -26,9 +26,9 @@ public class PilotService {
 
     private final SolutionAccess access;
     private final Members members;
-    private final SolutionsClock clock;
+    private final Clock clock;
 
-    PilotService(SolutionAccess access, Members members, SolutionsClock clock) {
+    PilotService(SolutionAccess access, Members members, Clock clock) {
         this.access = access;
         this.members = members;
         this.clock = clock;
@@ -49,7 +49,7 @@ public class PilotService {
         pilot.solutionId = solutionId;
         pilot.startsOn = plan.startDate();
         pilot.createdBy = caller.subject();
-        pilot.createdAt = clock.now();
+        pilot.createdAt = clock.instant();
         pilot.persist();
         pilot.plan(plan.startDate(), milestones(plan));
         return PilotView.of(pilot);
@@ -139,7 +139,7 @@ public class PilotService {
         note.solutionId = solutionId;
         note.text = request.text().strip();
         note.author = caller.subject();
-        note.writtenAt = clock.now();
+        note.writtenAt = clock.instant();
         note.persist();
         return PilotView.of(pilot);
     }

@@ -47,10 +47,10 @@ public class SolutionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({PlatformRoles.PLATFORM_ADMIN, PlatformRoles.MUNICIPALITY_ADMIN})
     @Operation(operationId = "proposeSolution", summary = "Propose a solution (status PROPOSED); emits solution-proposed",
-            description = "By the admin of an ACTIVE member municipality for its own municipality, or by a platform admin.")
+            description = "By the admin of an ACTIVE member municipality for its own municipality, or by a platform admin."
+                    + " Refused with 422 when a category is unknown, or the named municipality is no active member.")
     @APIResponse(responseCode = "201", description = "Proposed; Location names the solution",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SolutionViews.SolutionView.class)))
-    @APIResponse(responseCode = "422", description = "Unknown category, or the named municipality is no active member (problem+json)")
     public Response propose(@Valid @NotNull SolutionRequests.Proposal request, @Context UriInfo uri) {
         SolutionViews.SolutionView created = solutions.propose(caller.get(), request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
@@ -119,11 +119,11 @@ public class SolutionResource {
     @Operation(operationId = "releaseSolution", summary = "Release for reuse (IN_PILOT → AVAILABLE_FOR_REUSE); emits "
             + "solution-status-changed and solution-released-for-reuse",
             description = "Licence, short description, repository and development status come from the imported "
-                    + "publiccode.yml; without one the licence is required in the body.")
+                    + "publiccode.yml; without one the licence is required in the body."
+                    + " Refused with 422 when no licence is known for the solution (naming licence).")
     @APIResponse(responseCode = "200", description = "The released solution",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SolutionViews.SolutionView.class)))
     @APIResponse(responseCode = "409", description = ILLEGAL)
-    @APIResponse(responseCode = "422", description = "No licence known for the solution (problem+json naming licence)")
     public SolutionViews.SolutionView release(@PathParam("id") UUID id, @Valid @NotNull SolutionRequests.Release request) {
         return solutions.change(caller.get(), id, SolutionAction.RELEASE, request.reason().strip(), request.licence());
     }

@@ -8,13 +8,13 @@ import de.govtech.platform.messaging.outbox.Outbox;
 import de.govtech.platform.support.paging.Page;
 import de.govtech.platform.support.problem.DomainProblemException;
 import de.govtech.platform.support.security.Caller;
-import de.govtech.solutions.shared.SolutionsClock;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,12 +31,12 @@ public class SolutionService {
     public static final String REUSE_REQUEST_PATH = "/api/v1/solutions/solutions/%s/reuse-requests";
 
     private final Outbox outbox;
-    private final SolutionsClock clock;
+    private final Clock clock;
     private final SolutionAccess access;
     private final SolutionCategories categories;
     private final ReleaseFacts releaseFacts;
 
-    SolutionService(Outbox outbox, SolutionsClock clock, SolutionAccess access, SolutionCategories categories,
+    SolutionService(Outbox outbox, Clock clock, SolutionAccess access, SolutionCategories categories,
                     ReleaseFacts releaseFacts) {
         this.outbox = outbox;
         this.clock = clock;
@@ -51,7 +51,7 @@ public class SolutionService {
         if (!categories.contains(request.category())) {
             throw DomainProblemException.unprocessable("category must be one of " + categories.all(), "category");
         }
-        Solution solution = Solution.propose(request, municipality, caller.subject(), clock.now());
+        Solution solution = Solution.propose(request, municipality, caller.subject(), clock.instant());
         outbox.append(new SolutionProposed(solution.id, solution.title, solution.category, municipality, solution.proposedAt));
         return view(solution);
     }
@@ -90,7 +90,7 @@ public class SolutionService {
     public SolutionViews.SolutionView change(Caller caller, UUID id, SolutionAction action, String reason, String licence) {
         caller.requirePlatformAdmin();
         Solution solution = Solution.forUpdate(id).orElseThrow(() -> DomainProblemException.notFound("Solution", id));
-        Instant now = clock.now();
+        Instant now = clock.instant();
         ReleaseFacts.Facts facts = null;
         if (action == SolutionAction.RELEASE) {
             SolutionLifecycle.next(solution.status, action);

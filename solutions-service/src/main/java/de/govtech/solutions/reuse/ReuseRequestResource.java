@@ -53,12 +53,12 @@ public class ReuseRequestResource {
     @RolesAllowed({PlatformRoles.PLATFORM_ADMIN, PlatformRoles.MUNICIPALITY_ADMIN})
     @Operation(operationId = "acceptReuseRequest", summary = "Accept: conclude the reuse agreement; emits reuse-agreed",
             description = "By the providing side: a platform admin or the admin of the municipality leading the solution's pilot. An optional cost split divides development and operating cost exactly "
-                    + "in cents among all participants (EQUAL or by POPULATION, largest remainder).")
+                    + "in cents among all participants (EQUAL or by POPULATION, largest remainder)."
+                    + " Refused with 422 when a participant is no active member, or a population is unknown for a "
+                    + "POPULATION split (problem+json naming the field)")
     @APIResponse(responseCode = "201", description = "The agreement; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReuseViews.AgreementView.class)))
     @APIResponse(responseCode = "409", description = "Already decided, or the solution is no longer available for reuse")
-    @APIResponse(responseCode = "422", description = "A participant is no active member, or a population is unknown for a "
-            + "POPULATION split (problem+json naming the field)")
     public Response accept(@PathParam("id") UUID id, @Valid @NotNull ReuseRequests.Accept body, @Context UriInfo uri) {
         ReuseViews.AgreementView agreement = reuse.accept(caller.get(), id, body);
         return Response.created(uri.getBaseUriBuilder().path("reuse-agreements").path(agreement.id().toString()).build())

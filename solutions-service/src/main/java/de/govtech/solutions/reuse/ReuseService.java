@@ -12,13 +12,13 @@ import de.govtech.solutions.members.Members;
 import de.govtech.solutions.proposals.Solution;
 import de.govtech.solutions.proposals.SolutionStatus;
 import de.govtech.platform.support.security.Caller;
-import de.govtech.solutions.shared.SolutionsClock;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,11 +38,11 @@ public class ReuseService {
             ProblemType.of("reuse-request-open", "The municipality already has an open request for this solution", 409);
 
     private final Outbox outbox;
-    private final SolutionsClock clock;
+    private final Clock clock;
     private final ReuseAccess access;
     private final Members members;
 
-    ReuseService(Outbox outbox, SolutionsClock clock, ReuseAccess access, Members members) {
+    ReuseService(Outbox outbox, Clock clock, ReuseAccess access, Members members) {
         this.outbox = outbox;
         this.clock = clock;
         this.access = access;
@@ -58,7 +58,7 @@ public class ReuseService {
             throw DomainProblemException.conflict("Solution " + solutionId + " is " + solution.status + ", not available for reuse");
         }
         String message = body == null || body.message() == null || body.message().isBlank() ? null : body.message().strip();
-        ReuseRequest request = ReuseRequest.open(solutionId, municipality, message, caller.subject(), clock.now());
+        ReuseRequest request = ReuseRequest.open(solutionId, municipality, message, caller.subject(), clock.instant());
         try {
             request.persistAndFlush();
         } catch (PersistenceException e) {
@@ -100,7 +100,7 @@ public class ReuseService {
     public ReuseViews.RequestView decline(Caller caller, UUID id, String reason) {
         ReuseRequest request = ReuseRequest.forUpdate(id).orElseThrow(() -> DomainProblemException.notFound("Reuse request", id));
         access.requireDecide(caller, request.solutionId);
-        request.decide(ReuseRequestStatus.DECLINED, caller.subject(), clock.now(), reason);
+        request.decide(ReuseRequestStatus.DECLINED, caller.subject(), clock.instant(), reason);
         return ReuseViews.RequestView.of(request, null);
     }
 
@@ -112,7 +112,7 @@ public class ReuseService {
         if (solution.status != SolutionStatus.AVAILABLE_FOR_REUSE) {
             throw DomainProblemException.conflict("The solution is " + solution.status + ", no longer available for reuse");
         }
-        Instant now = clock.now();
+        Instant now = clock.instant();
         request.decide(ReuseRequestStatus.ACCEPTED, caller.subject(), now, null);
         List<MemberMunicipality> participants = participants(request.municipalityId, body);
         ReuseAgreement agreement = new ReuseAgreement();

@@ -42,11 +42,11 @@ public class RoundResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(PlatformRoles.PLATFORM_ADMIN)
-    @Operation(operationId = "openSelectionRound", summary = "Open a pilot selection round; emits selection-round-opened")
+    @Operation(operationId = "openSelectionRound", summary = "Open a pilot selection round; emits selection-round-opened",
+            description = "Refused with 422 when a candidate is unknown, repeated or not PROPOSED/SHORTLISTED, or the "
+                    + "window is not in the future (problem+json naming each field)")
     @APIResponse(responseCode = "201", description = "Opened; Location names the round",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundViews.RoundView.class)))
-    @APIResponse(responseCode = "422", description = "A candidate is unknown, repeated or not PROPOSED/SHORTLISTED, or the window "
-            + "is not in the future (problem+json naming each field)")
     public Response open(@Valid @NotNull RoundRequest request, @Context UriInfo uri) {
         RoundViews.RoundView created = rounds.open(caller.get(), request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
@@ -101,12 +101,12 @@ public class RoundResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(PlatformRoles.MUNICIPALITY_ADMIN)
     @Operation(operationId = "castBallot", summary = "Cast or replace the municipality's one ballot",
-            description = "By the admin of that ACTIVE member municipality, while the round is open and its voting window runs.")
+            description = "By the admin of that ACTIVE member municipality, while the round is open and its voting window runs."
+                    + " Refused with 422 when an allocation names no candidate or one twice, or gives negative or too many "
+                    + "points (problem type invalid-ballot, naming each allocation)")
     @APIResponse(responseCode = "200", description = "The stored ballot",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundViews.BallotView.class)))
     @APIResponse(responseCode = "409", description = "The round is closed or its voting window is not running (problem type voting-closed)")
-    @APIResponse(responseCode = "422", description = "Not a candidate, a candidate twice, negative points or more points than "
-            + "allowed (problem type invalid-ballot, naming each allocation)")
     public RoundViews.BallotView cast(@PathParam("id") UUID id, @PathParam("municipalityId") UUID municipalityId,
                                       @Valid @NotNull BallotRequest request) {
         return rounds.cast(caller.get(), id, municipalityId, request);

@@ -11,11 +11,11 @@ import de.govtech.solutions.members.Members;
 import de.govtech.solutions.proposals.Solution;
 import de.govtech.solutions.proposals.SolutionLifecycle;
 import de.govtech.platform.support.security.Caller;
-import de.govtech.solutions.shared.SolutionsClock;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,11 +33,11 @@ import java.util.stream.Collectors;
 public class RoundService {
 
     private final Outbox outbox;
-    private final SolutionsClock clock;
+    private final Clock clock;
     private final RoundAccess access;
     private final Members members;
 
-    RoundService(Outbox outbox, SolutionsClock clock, RoundAccess access, Members members) {
+    RoundService(Outbox outbox, Clock clock, RoundAccess access, Members members) {
         this.outbox = outbox;
         this.clock = clock;
         this.access = access;
@@ -47,7 +47,7 @@ public class RoundService {
     @Transactional
     public RoundViews.RoundView open(Caller caller, RoundRequest request) {
         caller.requirePlatformAdmin();
-        Instant now = clock.now();
+        Instant now = clock.instant();
         List<FieldError> errors = new ArrayList<>();
         if (!request.votingClosesAt().isAfter(request.votingOpensAt())) {
             errors.add(new FieldError("votingClosesAt", "must be after votingOpensAt"));
@@ -122,7 +122,7 @@ public class RoundService {
         SelectionRound round = SelectionRound.forClose(id).orElseThrow(() -> DomainProblemException.notFound("Selection round", id));
         List<Ballot> counted = countedBallots(round);
         List<Tally.Ranked> ranking = Tally.rank(RoundCandidate.of(round.id), counted.stream().map(Ballot::points).toList());
-        Instant now = clock.now();
+        Instant now = clock.instant();
         round.close(caller.subject(), now, counted.size(), (int) members.countActive());
         for (int line = 0; line < ranking.size(); line++) {
             RoundResult result = new RoundResult();
@@ -144,10 +144,10 @@ public class RoundService {
         access.requireCast(caller, municipalityId);
         SelectionRound round = SelectionRound.forBallot(roundId)
                 .orElseThrow(() -> DomainProblemException.notFound("Selection round", roundId));
-        round.requireAcceptsBallots(clock.now());
+        round.requireAcceptsBallots(clock.instant());
         Map<UUID, Integer> points = BallotRules.validate(request.allocations(), new HashSet<>(RoundCandidate.of(roundId)),
                 round.pointsPerMember);
-        Ballot.castOrReplace(roundId, municipalityId, points, caller.subject(), clock.now());
+        Ballot.castOrReplace(roundId, municipalityId, points, caller.subject(), clock.instant());
         return RoundViews.BallotView.of(Ballot.of(roundId, municipalityId).orElseThrow());
     }
 
@@ -186,7 +186,7 @@ public class RoundService {
         return new RoundViews.RoundView(round.id, round.title, round.status,
                 candidates.stream().map(c -> new RoundViews.CandidateView(c, titles.get(c))).toList(), round.pointsPerMember,
                 round.votingOpensAt, round.votingClosesAt, RoundViews.berlin(round.votingOpensAt),
-                RoundViews.berlin(round.votingClosesAt), round.acceptsBallots(clock.now()), round.openedAt, round.closedAt,
+                RoundViews.berlin(round.votingClosesAt), round.acceptsBallots(clock.instant()), round.openedAt, round.closedAt,
                 RoundViews.berlin(round.closedAt), results);
     }
 

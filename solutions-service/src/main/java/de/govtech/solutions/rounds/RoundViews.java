@@ -1,6 +1,6 @@
 package de.govtech.solutions.rounds;
 
-import de.govtech.solutions.shared.SolutionsClock;
+import de.govtech.platform.support.time.PlatformClock;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -15,7 +15,7 @@ public final class RoundViews {
     }
 
     static String berlin(Instant instant) {
-        return instant == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(SolutionsClock.inGermany(instant));
+        return instant == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(PlatformClock.inGermany(instant));
     }
 
     @Schema(name = "SelectionRound", description = "A pilot selection round; times as instants and as local time in "

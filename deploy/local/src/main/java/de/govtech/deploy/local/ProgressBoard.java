@@ -19,6 +19,7 @@ final class ProgressBoard implements AutoCloseable {
     }
 
     private final Terminal terminal;
+    private final StartTimeline timeline;
     private final Map<String, Pending> pending = new LinkedHashMap<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "stack-progress");
@@ -27,7 +28,13 @@ final class ProgressBoard implements AutoCloseable {
     });
 
     ProgressBoard(Terminal terminal) {
+        this(terminal, new StartTimeline(System.nanoTime()));
+    }
+
+    /** {@code timeline} records when each component began and became ready (or failed). */
+    ProgressBoard(Terminal terminal, StartTimeline timeline) {
         this.terminal = terminal;
+        this.timeline = timeline;
         ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -41,6 +48,7 @@ final class ProgressBoard implements AutoCloseable {
 
     synchronized void begin(String name, long startNanos) {
         pending.put(name, new Pending(startNanos, new long[] {0}));
+        timeline.began(name, startNanos);
         if (!terminal.interactive()) {
             terminal.println("starting " + name + " " + terminal.ellipsis());
         }
@@ -51,6 +59,7 @@ final class ProgressBoard implements AutoCloseable {
     synchronized void up(String name, String where) {
         Pending p = pending.remove(name);
         long seconds = p == null ? 0 : secondsSince(p.startNanos());
+        timeline.ready(name, System.nanoTime());
         terminal.clearStatus(); // else println would redraw the line that still names this component
         terminal.println(terminal.ok() + " " + name + " UP" + (where == null ? "" : " (" + where + ")")
                 + " in " + seconds + " s");
@@ -60,6 +69,7 @@ final class ProgressBoard implements AutoCloseable {
     synchronized void failed(String name, String why) {
         Pending p = pending.remove(name);
         long seconds = p == null ? 0 : secondsSince(p.startNanos());
+        timeline.failed(name, System.nanoTime());
         terminal.clearStatus();
         terminal.error(terminal.failed() + " " + name + " " + why + " (after " + seconds + " s)");
         redraw();

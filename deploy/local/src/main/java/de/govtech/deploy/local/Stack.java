@@ -19,7 +19,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +42,15 @@ final class Stack {
 
     static final String REALM = "govtech";
     static final String KEYCLOAK_DATABASE = "keycloak";
+    /**
+     * Keycloak's first start creates its schema in hundreds of small transactions; without waiting for each commit's
+     * flush (an fsync takes ~10 ms on a busy disk) that is much quicker. Atomicity is kept, only the last commits
+     * before an OS crash could be lost: Keycloak's data here is the realm file's and sessions. The services' databases
+     * keep flushing every commit (their outbox must not send what a crash would forget).
+     */
+    /** kc.sh picks G1; the serial collector needs less memory and no GC threads besides the two busy cores. */
+    private static final List<String> KEYCLOAK_JVM_OPTIONS = List.of("-XX:-UseG1GC", "-XX:+UseSerialGC");
+    static final String KEYCLOAK_DB_OPTIONS = "?options=-c%20synchronous_commit%3Doff";
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final Duration BROKER_TIMEOUT = Duration.ofSeconds(60);
     private static final String DEMO = "demo app";
@@ -70,6 +81,7 @@ final class Stack {
     private final List<ServiceSpec> selected;
     private final Duration serviceTimeout;
     private final HealthProbe probe = new HealthProbe();
+    private final ClassDataArchive classData;
 
     private final Deque<StopStep> started = new ArrayDeque<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -81,6 +93,7 @@ final class Stack {
         return thread;
     });
     private volatile Thread startThread;
+    private volatile Thread keycloakStarter;
     private volatile Supervisor supervisor;
     /** Set once this launcher has recorded itself in the data dir; only then are its pid files its to delete. */
     private volatile boolean ownsDataDir;
@@ -93,6 +106,7 @@ final class Stack {
         this.ports = ports;
         this.selected = ports.of(selected);
         this.serviceTimeout = serviceTimeout;
+        this.classData = new ClassDataArchive(layout.classDataDir());
     }
 
     boolean isStopping() {
@@ -103,12 +117,14 @@ final class Stack {
     int up(boolean wipe, String stopHint) {
         startThread = Thread.currentThread();
         long begin = System.nanoTime();
+        StartTimeline timeline = new StartTimeline(begin);
         Running running;
-        try (ProgressBoard board = new ProgressBoard(terminal)) {
+        try (ProgressBoard board = new ProgressBoard(terminal, timeline)) {
             running = start(board, wipe);
         } catch (StartAborted e) {
             return settleAfterAbort();
         } catch (StackException e) {
+            logTimeline(timeline);
             // a child that got the terminal's SIGINT can end before our own signal handler has run
             sleepQuietly(500);
             if (stopping.get()) {
@@ -132,10 +148,22 @@ final class Stack {
             return 1;
         }
         startSettled.countDown();
+        long ready = System.nanoTime();
+        List<String> lines = timeline.lines(ready);
+        lines.forEach(terminal::println);
+        logTimeline(lines);
         printSummary(running, ProgressBoard.secondsSince(begin), stopHint);
         watch(running);
         awaitQuietly(stopped);
         return exitCode;
+    }
+
+    private static void logTimeline(StartTimeline timeline) {
+        logTimeline(timeline.lines(System.nanoTime()));
+    }
+
+    private static void logTimeline(List<String> lines) {
+        java.util.logging.Logger.getLogger(Stack.class.getName()).info(String.join(System.lineSeparator(), lines));
     }
 
     private int settleAfterAbort() {
@@ -182,22 +210,27 @@ final class Stack {
         terminal.println((fresh ? "New data dir " : "Data dir ") + layout.dataDir() + " (logs in " + layout.logsDir() + ")");
 
         PostgresServer postgres = startPostgres(board);
+        // Keycloak needs only PostgreSQL and is the slowest part: Kafka, the sample broker and the applications start
+        // meanwhile (their OIDC tenant connects to Keycloak on the first request that needs it, not at start)
+        CompletableFuture<KeycloakServer> keycloakStart = startKeycloakAside(board, keycloakHome, postgres);
+        SampleBrokerProcess broker = launchSampleBroker(board);
         KafkaServer kafka = startKafka(board);
-        KeycloakServer keycloak = startKeycloak(board, keycloakHome, postgres);
-        SampleBrokerProcess broker = startSampleBroker(board);
+        awaitSampleBroker(board, broker);
+        String realmUrl = "http://localhost:" + ports.keycloak() + "/realms/" + REALM;
 
         List<ServiceProcess> apps = new ArrayList<>();
         List<ServiceSpec> services = selected.stream().filter(s -> !s.isGateway()).toList();
         if (!services.isEmpty()) {
             apps.addAll(startApps(board, services, spec -> AppEnvironment.service(spec,
                     postgres.jdbcUrl(spec.area()), postgres.username(), postgres.password(), kafka.bootstrapServers(),
-                    keycloak.realmUrl(REALM), ports.of(ServiceSpec.GATEWAY).baseUrl(), BrokerPasswordKey.of(layout.dataDir()))));
+                    realmUrl, ports.of(ServiceSpec.GATEWAY).baseUrl(), BrokerPasswordKey.of(layout.dataDir()))));
         }
         List<ServiceSpec> gateway = selected.stream().filter(ServiceSpec::isGateway).toList();
         if (!gateway.isEmpty()) {
-            apps.addAll(startApps(board, gateway, spec -> AppEnvironment.gateway(spec, keycloak.realmUrl(REALM),
+            apps.addAll(startApps(board, gateway, spec -> AppEnvironment.gateway(spec, realmUrl,
                     ports.of(ServiceSpec.SERVICES))));
         }
+        KeycloakServer keycloak = awaitKeycloak(keycloakStart);
         String demoApp = seedDemoApp(board, keycloak, broker);
         String courses = seedDemoData(board, keycloak, ServiceSpec.LEARNING, DEMO_COURSES,
                 (api, login) -> new LearningSeeder(api, login, Clock.systemUTC()).seed());
@@ -300,17 +333,50 @@ final class Stack {
         return kafka;
     }
 
+    /** Starts Keycloak in its own thread; {@link #awaitKeycloak} waits for it. */
+    private CompletableFuture<KeycloakServer> startKeycloakAside(ProgressBoard board, Path home, PostgresServer postgres) {
+        CompletableFuture<KeycloakServer> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(startKeycloak(board, home, postgres));
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, "keycloak-start");
+        thread.setDaemon(true);
+        keycloakStarter = thread;
+        thread.start();
+        return result;
+    }
+
+    private KeycloakServer awaitKeycloak(CompletableFuture<KeycloakServer> start) throws InterruptedException {
+        try {
+            return start.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     private KeycloakServer startKeycloak(ProgressBoard board, Path home, PostgresServer postgres) {
         String name = "Keycloak";
         Path log = layout.logFile("keycloak");
-        terminal.println("Keycloak needs 20-60 s; its first start on a new data dir sets up its database (up to ~2 min)");
+        Optional<Path> optimizedHome = optimizedKeycloak(board, home, log);
+        Path runHome = optimizedHome.orElse(home);
+        terminal.println("Keycloak needs 20-60 s (its first start on a new data dir sets up its database); "
+                + "the rest starts meanwhile");
         board.begin(name);
         KeycloakServer keycloak;
-        Thread guard = guardWhenStarted(home.resolve("bin").resolve("kc.sh").toString(), "Keycloak (kc.sh)");
+        Thread guard = guardWhenStarted(runHome.resolve("bin").resolve("kc.sh").toString(), "Keycloak (kc.sh)");
         try {
-            keycloak = KeycloakServer.start(new KeycloakSettings(home, ports.keycloak(),
-                    ports.keycloakManagement(), KeycloakDistribution.realmFile(),
-                    postgres.jdbcUrl(KEYCLOAK_DATABASE), postgres.username(), postgres.password(), log));
+            KeycloakSettings settings = new KeycloakSettings(runHome, ports.keycloak(), ports.keycloakManagement(),
+                    KeycloakDistribution.realmFile(), postgres.jdbcUrl(KEYCLOAK_DATABASE) + KEYCLOAK_DB_OPTIONS,
+                    postgres.username(), postgres.password(), log);
+            keycloak = optimizedHome.isPresent()
+                    ? KeycloakServer.startOptimized(settings, KEYCLOAK_JVM_OPTIONS)
+                    : KeycloakServer.start(settings);
         } catch (IOException | RuntimeException e) {
             throw failure(board, name, e, log);
         } finally {
@@ -320,6 +386,34 @@ final class Stack {
         rememberKeycloakPid();
         board.up(name, keycloak.baseUrl());
         return keycloak;
+    }
+
+    /**
+     * The distribution built once for {@code start --optimized} (in {@code deploy/local/target/keycloak-optimized},
+     * again after a rebuild of the distribution's module or a change of the build options), instead of start-dev's
+     * check for a rebuild on every start. When the build fails, Keycloak starts in dev mode from the distribution
+     * itself, as before there was an optimized one: slower, but up.
+     */
+    private Optional<Path> optimizedKeycloak(ProgressBoard board, Path home, Path log) {
+        String name = "Keycloak build";
+        board.begin(name);
+        Thread guard = guardWhenStarted(layout.keycloakCache().toString(), "Keycloak build (kc.sh)");
+        try {
+            Path optimized = KeycloakServer.optimizedDistribution(home, layout.keycloakCache(), log);
+            board.up(name, layout.root().relativize(optimized).toString());
+            return Optional.of(optimized);
+        } catch (IOException | RuntimeException e) {
+            RuntimeException failure = failure(board, name, e, log);
+            if (failure instanceof StartAborted) {
+                throw failure;
+            }
+            java.util.logging.Logger.getLogger(Stack.class.getName()).log(java.util.logging.Level.WARNING,
+                    "optimized Keycloak build failed", e);
+            terminal.error("  Warning: " + failure.getMessage() + " (log " + log + "); Keycloak starts in dev mode instead");
+            return Optional.empty();
+        } finally {
+            guard.interrupt();
+        }
     }
 
     /**
@@ -360,7 +454,7 @@ final class Stack {
                 });
     }
 
-    private SampleBrokerProcess startSampleBroker(ProgressBoard board) throws InterruptedException {
+    private SampleBrokerProcess launchSampleBroker(ProgressBoard board) {
         String name = SampleBrokerProcess.NAME;
         int port = ports.sampleBroker();
         SampleBrokerProcess broker = SampleBrokerProcess.start(
@@ -369,14 +463,19 @@ final class Stack {
         onStarted(name, () -> broker.stop(STOP_GRACE));
         ChildPids.add(layout, broker.pid(), port, name);
         board.begin(name, broker.startedNanos());
+        return broker;
+    }
+
+    private void awaitSampleBroker(ProgressBoard board, SampleBrokerProcess broker) throws InterruptedException {
+        String name = SampleBrokerProcess.NAME;
         try {
-            broker.awaitReady(probe, BROKER_TIMEOUT);
+            // it was launched before Kafka's start: its time to get ready counts from now
+            broker.awaitReady(probe, Duration.ofNanos(System.nanoTime() - broker.startedNanos()).plus(BROKER_TIMEOUT));
         } catch (StackException e) {
             board.failed(name, "failed");
             throw e;
         }
         board.up(name, broker.baseUrl());
-        return broker;
     }
 
     /**
@@ -475,6 +574,7 @@ final class Stack {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(SERVICE_JVM_OPTIONS);
+            command.addAll(classData.jvmOptions(spec.moduleDir(), layout.quarkusRunJar(spec)));
             command.add("-jar");
             command.add(layout.quarkusRunJar(spec).toString());
             ServiceProcess process = ServiceProcess.start(spec, command, environment.of(spec), layout.moduleDir(spec),
@@ -600,6 +700,15 @@ final class Stack {
                 starter.interrupt();
                 try {
                     startSettled.await(ABORT_START_WAIT.toSeconds(), TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            Thread keycloakStarting = keycloakStarter;
+            if (keycloakStarting != null && keycloakStarting.isAlive()) {
+                keycloakStarting.interrupt(); // KeycloakServer stops what it has started when interrupted
+                try {
+                    keycloakStarting.join(ABORT_START_WAIT.toMillis());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }

@@ -114,6 +114,16 @@ record StackLayout(Path root, Path dataDir) {
         return root.resolve("deploy/keycloak/target/keycloak-" + buildProperty("keycloak.version"));
     }
 
+    /** Keycloak distributions built for an optimized start; outside the data dir, so a wipe keeps them. */
+    Path keycloakCache() {
+        return root.resolve("deploy/local/target/keycloak-optimized");
+    }
+
+    /** The applications' AppCDS archives (see {@link ClassDataArchive}); outside the data dir, so a wipe keeps them. */
+    Path classDataDir() {
+        return root.resolve("deploy/local/target/appcds");
+    }
+
     boolean dataExists() {
         return Files.isDirectory(postgresDir());
     }

@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Each service started alone, as the local stack starts it (same jar, JVM options and environment), against a
+# running stack's PostgreSQL, Kafka and Keycloak: the time from process start to /q/health/ready = 200, Quarkus's own
+# "started in" figure, and the resident memory (VmRSS from /proc; VmHWM is the peak) after a short wrk load on an
+# authenticated read of the service. The stack's own instance keeps running beside it (the services run as several
+# instances anyway).
+#
+#   bench/service-footprint.sh [--port-offset N] [--services a,b] [--duration S] [--connections C] [--jvm "OPTS"]
+#                              [--out FILE]
+#
+#   --port-offset N   the running stack's port offset (default 0). Without a stack answering there, one is started
+#                     (data dir /tmp/govtech-bench-footprint) and stopped at the end.
+#   --data-dir DIR    the running stack's data dir, for the marketplace's broker-password key (default .stack-data)
+#   --services a,b    membership,learning,solutions,marketplace (default all four)
+#   --duration S      seconds of measured load after a 10 s warm-up (default 30)
+#   --connections C   wrk connections (default 16, 2 threads)
+#   --jvm "OPTS"      JVM options instead of the launcher's "-Xmx256m -XX:+UseSerialGC"
+#   --out FILE        also write the report there
+#
+# Needs curl and wrk (apt-get install -y wrk). Measure on an idle machine; the report records the load average.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+offset=0
+data_dir="$ROOT/.stack-data"
+services=membership,learning,solutions,marketplace
+duration=30
+connections=16
+jvm="-Xmx256m -XX:+UseSerialGC"
+out=""
+while (($#)); do
+  case "$1" in
+    --port-offset) offset="$2"; shift 2 ;;
+    --data-dir) data_dir="$2"; shift 2 ;;
+    --services) services="$2"; shift 2 ;;
+    --duration) duration="$2"; shift 2 ;;
+    --connections) connections="$2"; shift 2 ;;
+    --jvm) jvm="$2"; shift 2 ;;
+    --out) out="$2"; shift 2 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+command -v curl >/dev/null || { echo "curl is missing: apt-get install -y curl" >&2; exit 1; }
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+pg_port=$((15432 + offset))
+kafka_port=$((19092 + offset))
+keycloak_port=$((8180 + offset))
+gateway_port=$((8080 + offset))
+realm_url="http://localhost:$keycloak_port/realms/govtech"
+work="$(mktemp -d /tmp/service-footprint.XXXXXX)"
+stack_pid=""
+service_pid=""
+
+cleanup() {
+  for pid in $service_pid $stack_pid; do
+    if kill -0 "$pid" 2>/dev/null; then
+      kill -TERM "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
+}
+trap cleanup EXIT
+
+report() {
+  if [[ -n "$out" ]]; then echo "$*" | tee -a "$out"; else echo "$*"; fi
+}
+
+up() {
+  [[ "$(curl -s -o /dev/null -w '%{http_code}' "$1" || true)" == 200 ]]
+}
+
+if ! up "http://localhost:$gateway_port/q/health/ready"; then
+  data_dir=/tmp/govtech-bench-footprint
+  echo "no stack at port offset $offset: starting one (data dir $data_dir) …"
+  "$JAVA" -Xmx256m -XX:+UseSerialGC -Dgovtech.stack.root="$ROOT" -jar "$ROOT/deploy/local/target/govtech-stack.jar" up \
+    --data-dir "$data_dir" --port-offset "$offset" --timeout 600 >"$work/stack.out" 2>&1 &
+  stack_pid=$!
+  until grep -q '^ *stack ready after' "$work/stack.out"; do
+    kill -0 "$stack_pid" 2>/dev/null || { tail -40 "$work/stack.out" >&2; exit 1; }
+    sleep 2
+  done
+fi
+
+token="$(curl -sf -d grant_type=password -d client_id=govtech-cli -d username=dev-platform-admin \
+  -d password=dev-platform-admin "$realm_url/protocol/openid-connect/token" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')"
+[[ -n "$token" ]] || { echo "no token from $realm_url" >&2; exit 1; }
+
+[[ -n "$out" ]] && : >"$out"
+report "# service start and footprint, $(date -u +%FT%TZ)"
+report "machine: $(nproc) cores, $("$JAVA" -version 2>&1 | head -1); JVM options: $jvm; wrk -t2 -c$connections, ${duration} s after 10 s warm-up"
+report "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+report "$(printf '%-20s %8s %10s %10s %10s %10s %10s' service ready_s quarkus_s req_per_s p50 rss_MiB peak_MiB)"
+
+IFS=, read -r -a wanted <<<"$services"
+for area in "${wanted[@]}"; do
+  case "$area" in
+    membership) base=8081; path=/api/v1/membership/municipalities ;;
+    learning) base=8082; path=/api/v1/learning/catalogue/courses ;;
+    solutions) base=8083; path=/api/v1/solutions/catalogue ;;
+    marketplace) base=8084; path=/api/v1/marketplace/catalogue/apps ;;
+    *) echo "unknown service $area" >&2; exit 2 ;;
+  esac
+  port=$((base + 100 + offset))
+  module="$area-service"
+  log="$work/$module.log"
+  env_vars=(QUARKUS_HTTP_PORT="$port" QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$pg_port/$area"
+    QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres
+    KAFKA_BOOTSTRAP_SERVERS="localhost:$kafka_port" QUARKUS_OIDC_AUTH_SERVER_URL="$realm_url"
+    LEARNING_CREDENTIALS_PUBLIC_BASE_URL="http://localhost:$gateway_port"
+    GOVTECH_MARKETPLACE_BROKERS_ALLOW_PLAIN_HTTP=true GOVTECH_MARKETPLACE_BROKERS_ALLOW_PRIVATE_TARGETS=true
+    GOVTECH_MARKETPLACE_BROKERS_ENCRYPTION_KEY="$(cat "$data_dir/marketplace-broker-password.key" 2>/dev/null \
+      || head -c 32 /dev/urandom | base64)")
+  started=$(date +%s%N)
+  # shellcheck disable=SC2086 # the JVM options are words
+  (cd "$ROOT/$module" && exec env "${env_vars[@]}" "$JAVA" $jvm -jar target/quarkus-app/quarkus-run.jar) >"$log" 2>&1 &
+  service_pid=$!
+  until up "http://localhost:$port/q/health/ready"; do
+    kill -0 "$service_pid" 2>/dev/null || { echo "$module exited; its log:" >&2; tail -30 "$log" >&2; exit 1; }
+    sleep 0.05
+  done
+  ready_ms=$((($(date +%s%N) - started) / 1000000))
+  quarkus_s="$(sed -n 's/.* started in \([0-9.]*\)s\..*/\1/p' "$log" | head -1)"
+  status="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "http://localhost:$port$path")"
+  [[ "$status" == 200 ]] || { echo "$module: GET $path answered $status" >&2; exit 1; }
+  wrk -t2 -c"$connections" -d10s -H "Authorization: Bearer $token" "http://localhost:$port$path" >/dev/null
+  wrk -t2 -c"$connections" -d"${duration}s" --latency -H "Authorization: Bearer $token" "http://localhost:$port$path" \
+    >"$work/$module.wrk"
+  rps="$(awk '/^Requests\/sec/ { print $2 }' "$work/$module.wrk")"
+  p50="$(awk '$1 == "50%" { print $2 }' "$work/$module.wrk")"
+  rss="$(awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$service_pid/status")"
+  hwm="$(awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$service_pid/status")"
+  report "$(printf '%-20s %8.2f %10s %10s %10s %10s %10s' "$module" "$(echo "$ready_ms / 1000" | bc -l)" \
+    "${quarkus_s:--}" "$rps" "$p50" "$rss" "$hwm")"
+  kill -TERM "$service_pid"
+  wait "$service_pid" 2>/dev/null || true
+  service_pid=""
+done
+report "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+rm -rf "$work"

@@ -29,6 +29,7 @@ final class PlatformBuild {
 
     private static final Set<String> NOT_COPIED = Set.of("target", ".git", ".stack-data", "node_modules", ".idea");
     private static PlatformBuild instance;
+    private static Throwable failure;
 
     final LoopbackRegistry registry;
     final String baseImage;
@@ -45,8 +46,16 @@ final class PlatformBuild {
     }
 
     static synchronized PlatformBuild get() throws Exception {
+        if (failure != null) {
+            throw new IllegalStateException("The build failed before (see the first test's error)", failure);
+        }
         if (instance == null) {
-            instance = build();
+            try {
+                instance = build();
+            } catch (Exception | Error e) {
+                failure = e;
+                throw e;
+            }
         }
         return instance;
     }
@@ -66,9 +75,13 @@ final class PlatformBuild {
         Path work = Path.of("target", "images-it").toAbsolutePath();
         Files.createDirectories(work);
         LoopbackRegistry registry = LoopbackRegistry.start(work.resolve("registry"));
-        String baseImage = StandInBaseImage.push(registry, work.resolve("stand-in"));
-
         Path source = work.resolve("source");
+        if (Boolean.getBoolean("images.reuse") && Files.exists(source.resolve("gateway/target/kubernetes"))) {
+            // iterate on the checks: the images of the last run are still in the registry's storage under target/
+            System.out.println("deploy-images: reusing the images and manifests of the last build (-Dimages.reuse)");
+            return new PlatformBuild(registry, null, source, work, Duration.ZERO);
+        }
+        String baseImage = StandInBaseImage.push(registry, work.resolve("stand-in"));
         copySource(checkout, source);
 
         List<String> command = new ArrayList<>(List.of(source.resolve("mvnw").toString(), "-B", "-ntp", "-o",
@@ -82,9 +95,9 @@ final class PlatformBuild {
         Instant started = Instant.now();
         Process maven = new ProcessBuilder(command).directory(source.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-        if (!maven.waitFor(20, TimeUnit.MINUTES)) {
+        if (!maven.waitFor(45, TimeUnit.MINUTES)) {
             maven.destroyForcibly();
-            throw new IllegalStateException("The image build took longer than 20 minutes; see " + log);
+            throw new IllegalStateException("The image build took longer than 45 minutes; see " + log);
         }
         Duration took = Duration.between(started, Instant.now());
         if (maven.exitValue() != 0) {
@@ -106,11 +119,7 @@ final class PlatformBuild {
     }
 
     private static void copySource(Path checkout, Path target) throws IOException, InterruptedException {
-        if (Files.exists(target)) {
-            try (Stream<Path> files = Files.walk(target)) {
-                files.sorted((a, b) -> b.compareTo(a)).forEach(file -> file.toFile().delete());
-            }
-        }
+        // written over the last run's copy, whose target/ directories stay: Maven then compiles only what changed
         Files.createDirectories(target);
         boolean worktree = "worktree".equals(System.getProperty("images.source", "head"));
         if (!worktree && Files.exists(checkout.resolve(".git"))) {

@@ -74,7 +74,7 @@ final class RegistryImageReader {
     /** The paths in one layer (a gzipped tar), listed by tar. */
     List<String> layerEntries(Image image, String digest, Path scratch) throws IOException, InterruptedException {
         Path file = saveLayer(image, digest, scratch);
-        return List.of(tar(List.of("tar", "-tzf", file.toString())).split("\n"));
+        return List.of(tar(List.of("tar", "--warning=no-unknown-keyword", "-tzf", file.toString())).split("\n"));
     }
 
     /** Unpacks the image's layers in order into a directory, keeping owners and modes (run as root). */
@@ -82,7 +82,7 @@ final class RegistryImageReader {
         Files.createDirectories(rootfs);
         for (String digest : image.layerDigests()) {
             Path file = saveLayer(image, digest, scratch);
-            tar(List.of("tar", "-xzf", file.toString(), "-C", rootfs.toString(), "--same-owner", "--same-permissions"));
+            tar(List.of("tar", "--warning=no-unknown-keyword", "-xzf", file.toString(), "-C", rootfs.toString(), "--same-owner", "--same-permissions"));
         }
     }
 

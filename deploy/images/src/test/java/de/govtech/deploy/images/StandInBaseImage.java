@@ -8,6 +8,7 @@ import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -48,7 +49,14 @@ final class StandInBaseImage {
         Path etc = etcFiles(workDir.resolve("etc"));
 
         FileEntriesLayer.Builder jreLayer = FileEntriesLayer.builder().setName("jre");
-        jreLayer.addEntryRecursive(jre, AbsoluteUnixPath.get(JAVA_HOME));
+        // keep the JDK's modes: Jib's default (644 for files) would leave bin/java not executable
+        jreLayer.addEntryRecursive(jre, AbsoluteUnixPath.get(JAVA_HOME), (source, destination) -> {
+            try {
+                return FilePermissions.fromPosixFilePermissions(Files.getPosixFilePermissions(source));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
 
         FileEntriesLayer.Builder systemLayer = FileEntriesLayer.builder().setName("system");
         for (String library : sharedLibraries(jre)) {

@@ -24,6 +24,8 @@ Where the stack is (pick one; default: start an own one):
                          ports are free: all ports stay below 32768, the ephemeral range, which outgoing connections use)
   --no-build             own stack: skip `mvn -B -o install -DskipTests` of the modules it needs
   --keep-data            own stack: keep its temporary data dir (logs) instead of deleting it
+  --stack-timeout S      own stack: seconds each component may take to become ready (the launcher's --timeout;
+                         raise it on a busy machine)
   --no-snapshot          own stack: run the applications straight from the build's target/ dirs instead of copies
                          (by default they are copied first, so a parallel rebuild cannot pull jars away mid-run)
 
@@ -48,7 +50,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH_DIR="$ROOT/bench"
 
 offset="" ; own_offset="" ; broker_url="" ; gateway_url="" ; membership_url="" ; marketplace_url="" ; keycloak_url=""
-build=1 ; keep_data=0 ; snapshot=1 ; connections=16 ; threads=2 ; warmup=30 ; duration=10 ; rounds=3
+build=1 ; keep_data=0 ; snapshot=1 ; stack_timeout="" ; connections=16 ; threads=2 ; warmup=30 ; duration=10 ; rounds=3
 reads="catalogue,membership" ; query="Bürgerportal" ; seed="" ; municipality="f4ec1f01-9f1c-3d34-ba99-332841cb7bcd"
 user="dev-heilbronn-admin"
 
@@ -64,6 +66,7 @@ while [[ $# -gt 0 ]]; do
     --no-build) build=0; shift ;;
     --keep-data) keep_data=1; shift ;;
     --no-snapshot) snapshot=0; shift ;;
+    --stack-timeout) stack_timeout="$2"; shift 2 ;;
     --connections) connections="$2"; shift 2 ;;
     --threads) threads="$2"; shift 2 ;;
     --warmup) warmup="$2"; shift 2 ;;
@@ -198,16 +201,17 @@ start_stack() {
   log "starting the stack (membership, marketplace, gateway) on port offset $offset, data in $data_root/stack"
   (cd "$run_root" && exec setsid java -Xmx256m -XX:+UseSerialGC -Dgovtech.stack.root="$run_root" -jar "$jar" up \
       --data-dir "$data_root/stack" --wipe --port-offset "$offset" --services membership,marketplace,gateway \
+      ${stack_timeout:+--timeout "$stack_timeout"} \
       </dev/null >"$data_root/launcher.out" 2>&1) &
   launcher_pid=$!
-  local deadline=$((SECONDS + 480))
+  local deadline=$((SECONDS + ${stack_timeout:-160} * 3))
   until grep -q "GovTech Kommunal platform is running" "$data_root/launcher.out" 2>/dev/null \
       && grep -Eq "Press Ctrl-C to stop|Stop with: kill " "$data_root/launcher.out"; do
     if ! kill -0 "$launcher_pid" 2>/dev/null; then
       echo "the launcher exited before the stack was up:" >&2; tail -40 "$data_root/launcher.out" >&2; exit 1
     fi
     if (( SECONDS > deadline )); then
-      echo "the stack was not up within 8 minutes:" >&2; tail -40 "$data_root/launcher.out" >&2; exit 1
+      echo "the stack was not up in time:" >&2; tail -40 "$data_root/launcher.out" >&2; exit 1
     fi
     sleep 2
   done

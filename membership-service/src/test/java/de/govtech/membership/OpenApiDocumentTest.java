@@ -141,4 +141,30 @@ class OpenApiDocumentTest {
         assertEquals("string", doc.getString("components.schemas.FeeBand.properties.annualFee.type"));
         assertEquals("string", doc.getString("components.schemas.FeeBandRequest.properties.annualFee.type"));
     }
+
+    /** No resource writes 422 by hand: platform-service-support's filter documents it on every state-changing operation. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyStateChangingOperationAndTheFeeQuoteDocumentTheBusinessRuleProblem() {
+        List<String> without = new ArrayList<>();
+        var refusable = operations(document()).stream()
+                .filter(entry -> !entry.getKey().startsWith("GET") || "quoteFee".equals(entry.getValue().get("operationId")))
+                .toList();
+        for (var entry : refusable) {
+            Object unprocessable = ((Map<String, Object>) entry.getValue().get("responses")).get("422");
+            if (!(unprocessable instanceof Map<?, ?> response)
+                    || !"#/components/responses/UnprocessableContent".equals(response.get("$ref"))) {
+                without.add(entry.getKey() + " " + unprocessable);
+            }
+        }
+        assertTrue(refusable.size() >= 15, "operations: " + refusable.size());
+        assertEquals(List.of(), without);
+    }
+
+    @Test
+    void municipalitySchemasHavePublicNames() {
+        Map<String, Object> schemas = document().getMap("components.schemas");
+        assertTrue(schemas.keySet().containsAll(List.of("Municipality", "MunicipalityContact", "MunicipalityContactRequest",
+                "EndedMemberships", "FeeAssessmentSkipReason")), schemas.keySet().toString());
+    }
 }

@@ -40,12 +40,12 @@ public class AssessmentResource {
                     + "again and concurrently: memberships invoiced already are counted, not invoiced twice. Each fee uses "
                     + "the member's population figure valid at the schedule's populationReferenceDate (Stichtag); a member "
                     + "without one is listed as skipped (POPULATION_MISSING), never invoiced at zero, and invoiced by a later "
-                    + "run once its figure is recorded.")
+                    + "run once its figure is recorded."
+                    + " Refused with 422 when no fee schedule is valid in the year, or the year lies more than one "
+                    + "year ahead (problem+json, field year)")
     @APIResponse(responseCode = "201", description = "Invoices were created; Location names the year's assessment",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AssessmentResult.class)))
     @APIResponse(responseCode = "200", description = "Nothing new to invoice")
-    @APIResponse(responseCode = "422", description = "No fee schedule is valid in the year, or the year lies more than one year "
-            + "ahead (problem+json, field year)")
     public Response assess(@Parameter(description = "the year to assess", example = "2026")
                            @PathParam("year") @Min(2000) @Max(2999) int year, @Context UriInfo uri) {
         AssessmentResult result = assessments.assess(year);

@@ -19,6 +19,8 @@ public record AssessmentResult(
         @Schema(description = "memberships that had their invoice for the year already", examples = "13") int alreadyAssessed,
         @Schema(description = "memberships of the year that get no invoice, and why") List<Skipped> skipped) {
 
+    @Schema(name = "FeeAssessmentSkipReason", description = "NO_CHARGEABLE_MONTH (member, but not for one whole "
+            + "calendar month of the year) or POPULATION_MISSING (no population figure valid at the reference date)")
     public enum SkipReason {
         /** Member in the year, but not for one whole calendar month (e.g. the founding members in 2025). */
         NO_CHARGEABLE_MONTH,

@@ -1,16 +1,17 @@
 package de.govtech.membership.fees;
 
 import de.govtech.membership.memberships.Membership;
-import de.govtech.membership.memberships.MembershipClock;
 import de.govtech.membership.memberships.MembershipConfig;
 import de.govtech.membership.municipalities.Municipality;
 import de.govtech.membership.municipalities.MunicipalityPopulation;
 import de.govtech.platform.support.persistence.UniqueViolations;
 import de.govtech.platform.support.problem.DomainProblemException;
+import de.govtech.platform.support.time.PlatformClock;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +28,10 @@ import java.util.UUID;
 public class AssessmentService {
 
     private final FeeScheduleService schedules;
-    private final MembershipClock clock;
+    private final Clock clock;
     private final MembershipConfig config;
 
-    public AssessmentService(FeeScheduleService schedules, MembershipClock clock, MembershipConfig config) {
+    public AssessmentService(FeeScheduleService schedules, Clock clock, MembershipConfig config) {
         this.schedules = schedules;
         this.clock = clock;
         this.config = config;
@@ -52,7 +53,7 @@ public class AssessmentService {
     }
 
     public AssessmentResult assess(int year) {
-        LocalDate today = clock.today();
+        LocalDate today = PlatformClock.today(clock);
         if (year > today.getYear() + 1) {
             throw DomainProblemException.unprocessable("A year can be assessed from the year before it; "
                     + year + " is too far ahead", "year");
@@ -129,7 +130,7 @@ public class AssessmentService {
         invoice.status = FeeInvoice.StoredStatus.OPEN;
         invoice.issuedOn = today;
         invoice.dueOn = today.plus(config.feePaymentTerm());
-        invoice.createdAt = clock.now();
+        invoice.createdAt = clock.instant();
         invoice.persistAndFlush();
         return new Outcome.Created(invoice.id);
     }
@@ -140,7 +141,7 @@ public class AssessmentService {
     }
 
     public AssessmentSummary summary(int year) {
-        LocalDate today = clock.today();
+        LocalDate today = PlatformClock.today(clock);
         List<FeeInvoice> invoices = FeeInvoice.list("year", year);
         long open = 0;
         long overdue = 0;

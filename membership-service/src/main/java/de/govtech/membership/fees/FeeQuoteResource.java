@@ -37,9 +37,11 @@ public class FeeQuoteResource {
             description = "The annual fee a municipality of this type and population pays for a full year of membership under "
                     + "the schedule in force for the year (the latest schedule valid from that year or earlier): the band "
                     + "that applied and the schedule's version. exampleSchedule tells whether the schedule is only an "
-                    + "illustrative example. Bands run from their lower bound (inclusive) to their upper bound (exclusive).")
+                    + "illustrative example. Bands run from their lower bound (inclusive) to their upper bound (exclusive). "
+                    + "Refused with 422 when no schedule is valid in the year (problem type no-fee-schedule, field year).")
     @APIResponse(responseCode = "200", description = "The quote")
-    @APIResponse(responseCode = "422", description = "No schedule is valid in the year (problem type no-fee-schedule, field year)")
+    // the shared filter documents 422 on state-changing operations only; this GET refers to the same response
+    @APIResponse(responseCode = "422", ref = "UnprocessableContent")
     public FeeQuote quote(
             @Parameter(description = "type of authority", required = true, example = "GEMEINDE",
                     schema = @Schema(type = SchemaType.STRING, implementation = MunicipalityType.class))

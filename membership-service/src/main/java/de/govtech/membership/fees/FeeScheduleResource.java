@@ -64,13 +64,13 @@ public class FeeScheduleResource {
     @Operation(operationId = "putFeeSchedule", summary = "Create or replace the fee schedule valid from a year",
             description = "All of it or nothing: one scale per type of authority, bands contiguous from 0 with the last one "
                     + "open-ended, every band's fee within the scale's minimum and maximum. Invoices already issued keep "
-                    + "their amounts and schedule version.")
+                    + "their amounts and schedule version."
+                    + " An inconsistent schedule is refused with 422 (overlapping or gapped bands, minimum above "
+                    + "maximum, a missing or repeated type …), each naming its field.")
     @APIResponse(responseCode = "201", description = "Created; Location names the schedule",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeeScheduleView.class)))
     @APIResponse(responseCode = "200", description = "Replaced")
     @APIResponse(responseCode = "409", description = "Created concurrently by another admin (problem+json)")
-    @APIResponse(responseCode = "422", description = "Inconsistent schedule: overlapping or gapped bands, minimum above maximum, "
-            + "a missing or repeated type … each naming its field (problem+json)")
     public Response put(@Parameter(description = "the year the schedule is valid from", example = "2027")
                         @PathParam("year") @Min(2000) @Max(2999) int year,
                         @Valid @NotNull FeeScheduleRequest request, @Context UriInfo uri) {

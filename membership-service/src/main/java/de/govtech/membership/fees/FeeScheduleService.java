@@ -1,6 +1,5 @@
 package de.govtech.membership.fees;
 
-import de.govtech.membership.memberships.MembershipClock;
 import de.govtech.platform.support.security.Caller;
 import de.govtech.platform.support.persistence.UniqueViolations;
 import de.govtech.platform.events.membership.MunicipalityType;
@@ -9,12 +8,14 @@ import de.govtech.platform.support.paging.PageRequest;
 import de.govtech.platform.support.problem.DomainProblemException;
 import de.govtech.platform.support.problem.FieldError;
 import de.govtech.platform.support.problem.ProblemType;
+import de.govtech.platform.support.time.PlatformClock;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -28,9 +29,9 @@ public class FeeScheduleService {
 
     static final ProblemType NO_SCHEDULE = ProblemType.of("no-fee-schedule", "No fee schedule applies to the year", 422);
 
-    private final MembershipClock clock;
+    private final Clock clock;
 
-    public FeeScheduleService(MembershipClock clock) {
+    public FeeScheduleService(Clock clock) {
         this.clock = clock;
     }
 
@@ -50,7 +51,7 @@ public class FeeScheduleService {
     }
 
     public FeeQuote quote(MunicipalityType type, int population, Integer year) {
-        int quotedYear = year == null ? clock.today().getYear() : year;
+        int quotedYear = year == null ? PlatformClock.today(clock).getYear() : year;
         FeeSchedule schedule = requireInForce(quotedYear);
         FeeScale scale = schedule.scaleFor(type).orElseThrow(() -> DomainProblemException.unprocessable(
                 "The fee schedule " + schedule.version() + " has no scale for " + type, "type"));
@@ -101,7 +102,7 @@ public class FeeScheduleService {
         row.example = schedule.example();
         row.description = schedule.description();
         row.populationReferenceDate = schedule.populationReferenceDate();
-        row.updatedAt = clock.now();
+        row.updatedAt = clock.instant();
         row.updatedBy = caller.subject();
         try {
             row.persistAndFlush();

@@ -76,10 +76,10 @@ public class InvoiceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(PlatformRoles.PLATFORM_ADMIN)
     @Operation(operationId = "markFeeInvoicePaid", summary = "Record the payment of an open or overdue invoice (→ PAID)",
-            description = "The body is optional; without it paidOn is today.")
+            description = "The body is optional; without it paidOn is today."
+                    + " Refused with 422 when paidOn lies in the future or before the invoice was issued.")
     @APIResponse(responseCode = "200", description = "The paid invoice")
     @APIResponse(responseCode = "409", description = NOT_OPEN)
-    @APIResponse(responseCode = "422", description = "paidOn in the future or before the invoice was issued (problem+json)")
     public InvoiceView markPaid(@PathParam("id") UUID id, @Valid InvoiceRequests.Payment request) {
         return invoices.markPaid(id, request == null ? null : request.paidOn());
     }

@@ -1,17 +1,18 @@
 package de.govtech.membership.fees;
 
-import de.govtech.membership.memberships.MembershipClock;
 import de.govtech.platform.support.security.Caller;
 import de.govtech.platform.support.paging.Page;
 import de.govtech.platform.support.paging.PageRequest;
 import de.govtech.platform.support.problem.DomainProblemException;
 import de.govtech.platform.support.problem.ProblemType;
+import de.govtech.platform.support.time.PlatformClock;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +28,9 @@ public class InvoiceService {
     static final ProblemType INVOICE_NOT_OPEN =
             ProblemType.of("invoice-not-open", "The invoice is not open (paid or cancelled already)", 409);
 
-    private final MembershipClock clock;
+    private final Clock clock;
 
-    public InvoiceService(MembershipClock clock) {
+    public InvoiceService(Clock clock) {
         this.clock = clock;
     }
 
@@ -47,7 +48,7 @@ public class InvoiceService {
             }
             municipality = own;
         }
-        LocalDate today = clock.today();
+        LocalDate today = PlatformClock.today(clock);
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();
         if (municipality != null) {
@@ -79,12 +80,12 @@ public class InvoiceService {
     public InvoiceView get(Caller caller, UUID id) {
         FeeInvoice invoice = require(id, false);
         requireReadable(caller, invoice);
-        return InvoiceView.of(invoice, clock.today());
+        return InvoiceView.of(invoice, PlatformClock.today(clock));
     }
 
     @Transactional
     public InvoiceView markPaid(UUID id, LocalDate paidOn) {
-        LocalDate today = clock.today();
+        LocalDate today = PlatformClock.today(clock);
         FeeInvoice invoice = requireOpen(id);
         LocalDate day = paidOn == null ? today : paidOn;
         if (day.isAfter(today)) {
@@ -103,9 +104,9 @@ public class InvoiceService {
     public InvoiceView cancel(UUID id, String reason) {
         FeeInvoice invoice = requireOpen(id);
         invoice.status = FeeInvoice.StoredStatus.CANCELLED;
-        invoice.cancelledAt = clock.now();
+        invoice.cancelledAt = clock.instant();
         invoice.cancelReason = reason;
-        return InvoiceView.of(invoice, clock.today());
+        return InvoiceView.of(invoice, PlatformClock.today(clock));
     }
 
     private FeeInvoice requireOpen(UUID id) {

@@ -48,11 +48,11 @@ public class MembershipResource {
     @RolesAllowed({PlatformRoles.PLATFORM_ADMIN, PlatformRoles.MUNICIPALITY_ADMIN})
     @Operation(operationId = "applyForMembership", summary = "Apply for membership (Aufnahmeantrag)",
             description = "By the municipality's own admin, or a platform admin on its behalf. The applicant accepts the "
-                    + "current statutes version (govtech.membership.statutes-version).")
+                    + "current statutes version (govtech.membership.statutes-version)."
+                    + " Refused with 422 for an unknown municipality or another than the current statutes version.")
     @APIResponse(responseCode = "201", description = "Applied; Location names the membership",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MembershipView.class)))
     @APIResponse(responseCode = "409", description = "The municipality has an open application or membership (problem+json)")
-    @APIResponse(responseCode = "422", description = "Unknown municipality or not the current statutes version (problem+json)")
     public Response apply(@Valid @NotNull MembershipRequests.Application request, @Context UriInfo uri) {
         MembershipView created = memberships.apply(caller.get(), request);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();

@@ -12,6 +12,7 @@ import de.govtech.platform.events.membership.MemberSuspended;
 import de.govtech.platform.messaging.outbox.Outbox;
 import de.govtech.platform.support.problem.DomainProblemException;
 import de.govtech.platform.support.problem.ProblemType;
+import de.govtech.platform.support.time.PlatformClock;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
@@ -20,6 +21,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,9 +43,9 @@ public class MembershipService {
 
     private final Outbox outbox;
     private final MembershipConfig config;
-    private final MembershipClock clock;
+    private final Clock clock;
 
-    public MembershipService(Outbox outbox, MembershipConfig config, MembershipClock clock) {
+    public MembershipService(Outbox outbox, MembershipConfig config, Clock clock) {
         this.outbox = outbox;
         this.config = config;
         this.clock = clock;
@@ -73,7 +75,7 @@ public class MembershipService {
         membership.status = MembershipStateMachine.next(null, MembershipAction.APPLY);
         membership.founding = false;
         membership.statutesVersion = config.statutesVersion();
-        membership.appliedAt = clock.now();
+        membership.appliedAt = clock.instant();
         try {
             membership.persistAndFlush();
         } catch (PersistenceException e) {
@@ -123,7 +125,7 @@ public class MembershipService {
                     + "; a platform admin verifies it (POST /municipalities/" + m.id + "/verify) before admission");
         }
         Membership membership = transition(caller, id, MembershipAction.ADMIT, null);
-        membership.joinedOn = clock.today();
+        membership.joinedOn = PlatformClock.today(clock);
         outbox.append(new MemberJoined(m.id, m.officialKey, m.ars, m.name, m.type, m.land, m.population,
                 membership.founding, membership.joinedOn));
         return MembershipView.of(membership);
@@ -137,14 +139,14 @@ public class MembershipService {
     @Transactional
     public MembershipView suspend(Caller caller, UUID id, String reason) {
         Membership membership = transition(caller, id, MembershipAction.SUSPEND, reason);
-        outbox.append(new MemberSuspended(membership.municipalityId, clock.now(), reason));
+        outbox.append(new MemberSuspended(membership.municipalityId, clock.instant(), reason));
         return MembershipView.of(membership);
     }
 
     @Transactional
     public MembershipView reinstate(Caller caller, UUID id, String reason) {
         Membership membership = transition(caller, id, MembershipAction.REINSTATE, reason);
-        outbox.append(new MemberReinstated(membership.municipalityId, clock.now(), reason));
+        outbox.append(new MemberReinstated(membership.municipalityId, clock.instant(), reason));
         return MembershipView.of(membership);
     }
 
@@ -152,14 +154,14 @@ public class MembershipService {
     @Transactional
     public MembershipView giveNotice(Caller caller, UUID id, String reason) {
         Membership membership = transition(caller, id, MembershipAction.GIVE_NOTICE, reason);
-        membership.noticeGivenOn = clock.today();
+        membership.noticeGivenOn = PlatformClock.today(clock);
         membership.leavesOn = new NoticeRule(config.noticePeriod()).lastDayOfMembership(membership.noticeGivenOn);
         return MembershipView.of(membership);
     }
 
     /** Ends every membership whose last day has passed, each in its own transaction; returns their ids. */
     public EndedMemberships endDue(Caller caller) {
-        LocalDate today = clock.today();
+        LocalDate today = PlatformClock.today(clock);
         List<UUID> due = QuarkusTransaction.requiringNew().call(() -> Membership.<Membership>list(
                 "status = ?1 and leavesOn < ?2 order by leavesOn, id", MembershipStatus.NOTICE_GIVEN, today)
                 .stream().map(m -> m.id).toList());
@@ -195,7 +197,7 @@ public class MembershipService {
         }
         MembershipStatus from = membership.status;
         membership.status = MembershipStateMachine.next(from, action);
-        MembershipTransition.record(id, from, membership.status, caller.subject(), clock.now(), reason);
+        MembershipTransition.record(id, from, membership.status, caller.subject(), clock.instant(), reason);
         return membership;
     }
 

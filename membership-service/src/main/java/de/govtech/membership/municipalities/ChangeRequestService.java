@@ -1,6 +1,5 @@
 package de.govtech.membership.municipalities;
 
-import de.govtech.membership.memberships.MembershipClock;
 import de.govtech.platform.support.security.Caller;
 import de.govtech.platform.support.paging.Page;
 import de.govtech.platform.support.problem.DomainProblemException;
@@ -10,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.util.UUID;
 
 /**
@@ -21,9 +21,9 @@ import java.util.UUID;
 public class ChangeRequestService {
 
     private final MunicipalityService municipalities;
-    private final MembershipClock clock;
+    private final Clock clock;
 
-    public ChangeRequestService(MunicipalityService municipalities, MembershipClock clock) {
+    public ChangeRequestService(MunicipalityService municipalities, Clock clock) {
         this.municipalities = municipalities;
         this.clock = clock;
     }
@@ -55,7 +55,7 @@ public class ChangeRequestService {
         MunicipalityService.requireNotRejected(municipality);
         MunicipalityService.requireUnusedKey(request.newOfficialKey, municipality.id);
         Integer before = municipality.population;
-        request.accept(municipality, caller.subject(), clock.now());
+        request.accept(municipality, caller.subject(), clock.instant());
         municipalities.recordPopulation(municipality, before, request.populationAsOf, "change request " + request.id,
                 caller.subject());
         municipalities.persist(municipality, municipality.officialKey);
@@ -65,7 +65,7 @@ public class ChangeRequestService {
     @Transactional
     public MunicipalityChangeRequestView reject(Caller caller, UUID id, String reason) {
         MunicipalityChangeRequest request = require(id, true);
-        request.reject(reason, caller.subject(), clock.now());
+        request.reject(reason, caller.subject(), clock.instant());
         return MunicipalityChangeRequestView.of(request);
     }
 

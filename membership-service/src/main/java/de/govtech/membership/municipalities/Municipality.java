@@ -82,12 +82,15 @@ public class Municipality extends PanacheEntityBase {
         return verification == Verification.VERIFIED;
     }
 
-    public void verify(String actor, Instant at) {
-        if (verification != Verification.VERIFIED) {
-            verification = verification.verify();
-            verificationDecidedBy = actor;
-            verificationDecidedAt = at;
+    /** True if this verified it; false if it was verified already. */
+    public boolean verify(String actor, Instant at) {
+        if (verification == Verification.VERIFIED) {
+            return false;
         }
+        verification = verification.verify();
+        verificationDecidedBy = actor;
+        verificationDecidedAt = at;
+        return true;
     }
 
     public void reject(String reason, String actor, Instant at) {

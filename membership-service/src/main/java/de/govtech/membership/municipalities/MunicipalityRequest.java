@@ -43,7 +43,7 @@ public record MunicipalityRequest(
         @Size(max = 20) List<@Valid @NotNull ContactRequest> contacts) {
 
     /** A contact person. */
-    @Schema(description = "A contact person of the municipality", examples = """
+    @Schema(name = "MunicipalityContactRequest", description = "A contact person of the municipality", examples = """
             {"name": "Erika Mustermann", "function": "IT-Leitung", "email": "it@heilbronn.example"}""")
     public record ContactRequest(
             @Schema(examples = "Erika Mustermann") @NotBlank @Size(max = 200) String name,

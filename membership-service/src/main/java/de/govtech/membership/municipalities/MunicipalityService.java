@@ -1,14 +1,16 @@
 package de.govtech.membership.municipalities;
 
-import de.govtech.membership.memberships.MembershipClock;
 import de.govtech.platform.support.security.Caller;
 import de.govtech.platform.support.persistence.UniqueViolations;
 import de.govtech.platform.support.paging.Page;
+import de.govtech.platform.events.membership.MunicipalityRejected;
 import de.govtech.platform.events.membership.MunicipalityUpdated;
+import de.govtech.platform.events.membership.MunicipalityVerified;
 import de.govtech.platform.messaging.outbox.Outbox;
 import de.govtech.platform.support.problem.DomainProblemException;
 import de.govtech.platform.support.problem.FieldError;
 import de.govtech.platform.support.problem.ProblemType;
+import de.govtech.platform.support.time.PlatformClock;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -16,6 +18,8 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -36,9 +40,9 @@ public class MunicipalityService {
             ProblemType.of("municipality-rejected", "The municipality was rejected by the association", 409);
 
     private final Outbox outbox;
-    private final MembershipClock clock;
+    private final Clock clock;
 
-    public MunicipalityService(Outbox outbox, MembershipClock clock) {
+    public MunicipalityService(Outbox outbox, Clock clock) {
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -91,7 +95,7 @@ public class MunicipalityService {
         }
         Municipality municipality = new Municipality();
         municipality.id = id;
-        municipality.createdAt = clock.now();
+        municipality.createdAt = clock.instant();
         if (caller.isPlatformAdmin()) {
             municipality.verify(caller.subject(), municipality.createdAt);
         }
@@ -102,19 +106,30 @@ public class MunicipalityService {
         return MunicipalityView.of(municipality);
     }
 
-    /** Platform admins only (the resource checks the role): UNVERIFIED → VERIFIED; a verified one stays so. */
+    /**
+     * Platform admins only (the resource checks the role): UNVERIFIED → VERIFIED with municipality-verified in the
+     * same transaction; a verified one stays so and emits nothing.
+     */
     @Transactional
     public MunicipalityView verify(Caller caller, UUID id) {
         Municipality municipality = requireForUpdate(id);
-        municipality.verify(caller.subject(), clock.now());
+        Instant now = clock.instant();
+        if (municipality.verify(caller.subject(), now)) {
+            outbox.append(new MunicipalityVerified(municipality.id, municipality.officialKey, municipality.name, now));
+        }
         return MunicipalityView.of(municipality);
     }
 
-    /** Platform admins only: UNVERIFIED → REJECTED, which frees the official key for the real municipality. */
+    /**
+     * Platform admins only: UNVERIFIED → REJECTED, which frees the official key for the real municipality;
+     * municipality-rejected in the same transaction.
+     */
     @Transactional
     public MunicipalityView reject(Caller caller, UUID id, String reason) {
         Municipality municipality = requireForUpdate(id);
-        municipality.reject(reason, caller.subject(), clock.now());
+        Instant now = clock.instant();
+        municipality.reject(reason, caller.subject(), now);
+        outbox.append(new MunicipalityRejected(municipality.id, municipality.officialKey, municipality.name, reason, now));
         return MunicipalityView.of(municipality);
     }
 
@@ -161,7 +176,7 @@ public class MunicipalityService {
             throw pendingExists(municipality.id);
         }
         MunicipalityChangeRequest changeRequest =
-                MunicipalityChangeRequest.open(municipality, proposed, populationAsOf, caller.subject(), clock.now());
+                MunicipalityChangeRequest.open(municipality, proposed, populationAsOf, caller.subject(), clock.instant());
         try {
             changeRequest.persistAndFlush();
         } catch (PersistenceException e) {
@@ -183,9 +198,9 @@ public class MunicipalityService {
         if (municipality.population == null || (municipality.population.equals(before) && asOf == null)) {
             return;
         }
-        LocalDate validFrom = asOf == null ? clock.today() : asOf;
+        LocalDate validFrom = asOf == null ? PlatformClock.today(clock) : asOf;
         if (!MunicipalityPopulation.exists(municipality.id, municipality.population, validFrom)) {
-            MunicipalityPopulation.record(municipality.id, municipality.population, validFrom, source, actor, clock.now());
+            MunicipalityPopulation.record(municipality.id, municipality.population, validFrom, source, actor, clock.instant());
         }
     }
 
@@ -212,7 +227,7 @@ public class MunicipalityService {
         if (request.contacts() != null) {
             request.contacts().forEach(c -> municipality.contacts.add(new Contact(c.name().trim(), c.function(), c.email().trim())));
         }
-        municipality.updatedAt = clock.now();
+        municipality.updatedAt = clock.instant();
     }
 
     private static void validate(MunicipalityRequest request) {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A municipality as the API shows it. */
-@Schema(name = "MunicipalityView", description = "A municipality", examples = """
+@Schema(name = "Municipality", description = "A municipality", examples = """
         {"id": "f4ec1f01-9f1c-3d34-ba99-332841cb7bcd", "name": "Stadt Heilbronn", "type": "KREISFREIE_STADT", "land": "08",
          "population": 130093, "officialKey": "08121000", "ars": "081210000000", "verification": "VERIFIED", "rejectionReason": null,
          "contacts": [{"name": "Erika Mustermann", "function": "IT-Leitung", "email": "it@heilbronn.example"}],
@@ -30,7 +30,7 @@ public record MunicipalityView(
         Instant createdAt,
         Instant updatedAt) {
 
-    @Schema(description = "A contact person of the municipality", examples = """
+    @Schema(name = "MunicipalityContact", description = "A contact person of the municipality", examples = """
             {"name": "Erika Mustermann", "function": "IT-Leitung", "email": "it@heilbronn.example"}""")
     public record ContactView(String name, String function, String email) {
     }

@@ -1,13 +1,14 @@
 package de.govtech.membership.memberships;
 
+import de.govtech.membership.TestClock;
 import de.govtech.membership.TestData;
+import de.govtech.platform.support.time.PlatformClock;
 import de.govtech.platform.testkit.KafkaTestResource;
 import de.govtech.platform.testkit.KafkaTopicReader;
 import de.govtech.platform.testkit.PostgresTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
@@ -134,13 +134,10 @@ class MembershipLifecycleTest {
     void membershipEndsOnlyAfterItsLastDay() {
         given().when().post(PATH + "/end-due").then().statusCode(200).body("membershipIds", not(hasItem(membershipId)));
 
-        ZoneId berlin = ZoneId.of("Europe/Berlin");
-        QuarkusMock.installMockForType(new MembershipClock(Clock.fixed(leavesOn.atStartOfDay(berlin).toInstant(), berlin)),
-                MembershipClock.class);
+        TestClock.at(leavesOn.atStartOfDay(PlatformClock.GERMANY).toInstant());
         given().when().post(PATH + "/end-due").then().statusCode(200).body("membershipIds", not(hasItem(membershipId)));
 
-        QuarkusMock.installMockForType(new MembershipClock(
-                Clock.fixed(leavesOn.plusDays(1).atStartOfDay(berlin).plusHours(2).toInstant(), berlin)), MembershipClock.class);
+        TestClock.at(leavesOn.plusDays(1).atStartOfDay(PlatformClock.GERMANY).plusHours(2).toInstant());
         given().when().post(PATH + "/end-due").then().statusCode(200).body("membershipIds", hasItem(membershipId));
         given().when().post(PATH + "/end-due").then().statusCode(200).body("membershipIds", not(hasItem(membershipId)));
         given().when().get(PATH + "/" + membershipId).then().statusCode(200)
@@ -169,7 +166,7 @@ class MembershipLifecycleTest {
     @Order(6)
     void theEventsArrivedInOrderWithTheirFields() {
         List<ConsumerRecord<String, String>> events = KafkaTopicReader.fromTestBroker().readMatching("membership.events",
-                r -> MUNICIPALITY_C.equals(r.key()) && !KafkaTopicReader.header(r, "ce_type").contains("municipality-updated"),
+                r -> MUNICIPALITY_C.equals(r.key()) && KafkaTopicReader.header(r, "ce_type").contains(".member-"),
                 4, Duration.ofSeconds(30));
         assertEquals(List.of("de.govtech.membership.member-joined.v1", "de.govtech.membership.member-suspended.v1",
                         "de.govtech.membership.member-reinstated.v1", "de.govtech.membership.member-left.v1"),

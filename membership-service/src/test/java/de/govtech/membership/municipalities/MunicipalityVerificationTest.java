@@ -2,7 +2,10 @@ package de.govtech.membership.municipalities;
 
 import de.govtech.membership.Database;
 import de.govtech.membership.TestData;
+import de.govtech.platform.events.membership.MunicipalityRejected;
+import de.govtech.platform.events.membership.MunicipalityVerified;
 import de.govtech.platform.testkit.KafkaTestResource;
+import de.govtech.platform.testkit.KafkaTopicReader;
 import de.govtech.platform.testkit.PostgresTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
@@ -12,13 +15,17 @@ import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,10 +36,12 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
  * A municipality registered by its own admin is UNVERIFIED; platform admins verify it or, on a key collision,
- * reject it and so free the official key for the real municipality. Every refusal.
+ * reject it and so free the official key for the real municipality. Every refusal. Each decision is an event on
+ * membership.events (municipality-verified, municipality-rejected), written with the decision through the outbox.
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "membership"),
@@ -153,5 +162,38 @@ class MunicipalityVerificationTest {
         given().contentType(ContentType.JSON).body(Map.of("reason", "x")).when().post(PATH + "/" + TestData.HEILBRONN + "/reject")
                 .then().statusCode(403);
         given().when().get(PATH + "/" + TestData.HEILBRONN).then().statusCode(200).body("verification", equalTo("VERIFIED"));
+    }
+
+    @Test
+    @Order(6)
+    void eachDecisionIsOneEventOnTheTopic() {
+        KafkaTopicReader reader = KafkaTopicReader.fromTestBroker();
+        List<ConsumerRecord<String, String>> rejected = reader.readMatching("membership.events",
+                r -> SQUATTER.equals(r.key()) && MunicipalityRejected.TYPE.equals(KafkaTopicReader.header(r, "ce_type")),
+                1, Duration.ofSeconds(30));
+        assertEquals(1, rejected.size());
+        assertEquals(SQUATTER, KafkaTopicReader.header(rejected.get(0), "ce_subject"));
+        JsonPath rejection = new JsonPath(rejected.get(0).value());
+        assertEquals(SQUATTER, rejection.getString("municipalityId"));
+        assertEquals(CONTESTED_KEY, rejection.getString("officialKey"));
+        assertEquals("Gemeinde Echtheim", rejection.getString("name"));
+        assertEquals("Der Schlüssel gehört der Gemeinde Echtheim", rejection.getString("reason"));
+        assertNotNull(rejection.getString("rejectedAt"));
+
+        List<ConsumerRecord<String, String>> verified = reader.readMatching("membership.events",
+                r -> HONEST.equals(r.key()) && MunicipalityVerified.TYPE.equals(KafkaTopicReader.header(r, "ce_type")),
+                1, Duration.ofSeconds(30));
+        assertEquals(1, verified.size());
+        JsonPath verification = new JsonPath(verified.get(0).value());
+        assertEquals("08999553", verification.getString("officialKey"));
+        assertEquals("Gemeinde Ehrlich", verification.getString("name"));
+        assertNotNull(verification.getString("verifiedAt"));
+
+        // verified twice, rejected once and refused twice: still one event each, and none for the refused decisions
+        assertEquals(1, reader.readMatching("membership.events", r -> HONEST.equals(r.key())
+                && MunicipalityVerified.TYPE.equals(KafkaTopicReader.header(r, "ce_type")), 2, Duration.ofSeconds(3)).size());
+        assertEquals(List.of(MunicipalityRejected.TYPE), reader.readMatching("membership.events", r -> SQUATTER.equals(r.key())
+                        && !KafkaTopicReader.header(r, "ce_type").contains("municipality-updated"), 2, Duration.ofSeconds(3))
+                .stream().map(r -> KafkaTopicReader.header(r, "ce_type")).toList());
     }
 }

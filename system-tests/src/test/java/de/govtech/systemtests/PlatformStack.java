@@ -15,9 +15,9 @@ import java.util.List;
  * up --wipe --data-dir target/stack --port-offset N}) in a child JVM. Tests reach it only through the gateway, the
  * realm's token endpoint, Keycloak's admin API (to make test clients) and Kafka (to read events back).
  */
-final class PlatformStack implements AutoCloseable {
+public final class PlatformStack implements AutoCloseable {
 
-    static final String REALM = "govtech";
+    public static final String REALM = "govtech";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(15);
     /**
      * Each application's time to become ready (the launcher's --timeout, default 120 s): twice the default, because
@@ -72,28 +72,28 @@ final class PlatformStack implements AutoCloseable {
         return new PlatformStack(launcher, ports, dataDir, outputFile, Duration.ofNanos(System.nanoTime() - begin));
     }
 
-    String gatewayUrl() {
+    public String gatewayUrl() {
         return "http://localhost:" + ports.gateway();
     }
 
-    String keycloakUrl() {
+    public String keycloakUrl() {
         return "http://localhost:" + ports.keycloak();
     }
 
-    String realmUrl() {
+    public String realmUrl() {
         return keycloakUrl() + "/realms/" + REALM;
     }
 
     /** The sample OSB broker the launcher starts for vendors' listings in local runs. */
-    String sampleBrokerUrl() {
+    public String sampleBrokerUrl() {
         return "http://localhost:" + ports.sampleBroker();
     }
 
-    String kafkaBootstrapServers() {
+    public String kafkaBootstrapServers() {
         return "localhost:" + ports.kafka();
     }
 
-    KafkaTopicReader kafka() {
+    public KafkaTopicReader kafka() {
         return new KafkaTopicReader(kafkaBootstrapServers());
     }
 
@@ -102,7 +102,7 @@ final class PlatformStack implements AutoCloseable {
     }
 
     /** A fresh access token of a dev user of the realm (password grant of govtech-cli; password = username). */
-    String tokenOf(String devUser) {
+    public String tokenOf(String devUser) {
         return tokens().accessTokenOf(devUser);
     }
 
@@ -110,7 +110,7 @@ final class PlatformStack implements AutoCloseable {
         return new Gateway(gatewayUrl());
     }
 
-    int portOffset() {
+    public int portOffset() {
         return ports.offset();
     }
 

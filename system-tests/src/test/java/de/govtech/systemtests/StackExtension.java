@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * failed is remembered, so later classes fail at once with the same reason instead of starting again.
  * A test method or constructor gets the stack by declaring a {@link PlatformStack} parameter.
  */
-final class StackExtension implements BeforeAllCallback, ParameterResolver, TestWatcher {
+public final class StackExtension implements BeforeAllCallback, ParameterResolver, TestWatcher {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(StackExtension.class);
 

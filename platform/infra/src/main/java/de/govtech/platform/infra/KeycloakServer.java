@@ -39,12 +39,9 @@ public final class KeycloakServer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(KeycloakServer.class.getName());
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
-    private static final Duration BUILD_TIMEOUT = Duration.ofSeconds(300);
-    /**
-     * Build options of an optimized distribution: PostgreSQL, the health endpoints, and a local cache (no cluster
-     * discovery between the Keycloaks that tests and stacks run side by side on one machine).
-     */
-    public static final List<String> BUILD_OPTIONS = List.of("--db=postgres", "--health-enabled=true", "--cache=local");
+    private static final Duration BUILD_TIMEOUT = Duration.ofSeconds(900);
+    /** Build options of an optimized distribution: PostgreSQL and the health endpoints. */
+    public static final List<String> BUILD_OPTIONS = List.of("--db=postgres", "--health-enabled=true");
     /** Written into an optimized distribution once its build has finished. */
     static final String OPTIMIZED_MARKER = ".govtech-optimized";
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
@@ -286,8 +283,10 @@ public final class KeycloakServer implements AutoCloseable {
                                   Path logFile, boolean optimized, List<String> jvmOptions) throws IOException {
         List<String> command = new ArrayList<>(List.of(kcSh.toString()));
         if (optimized) {
-            // build options are baked in; production mode needs HTTP enabled and, on localhost, no fixed hostname
-            command.addAll(List.of("start", "--optimized", "--http-enabled=true", "--hostname-strict=false"));
+            // build options are baked in; production mode needs HTTP enabled and, on localhost, no fixed hostname; a
+            // local cache (start-dev's) spares the cluster discovery among the Keycloaks of tests and stacks on one machine
+            command.addAll(List.of("start", "--optimized", "--http-enabled=true", "--hostname-strict=false",
+                    "--cache=local"));
         } else {
             command.addAll(List.of("start-dev", "--health-enabled=true", "--db=postgres"));
         }

@@ -40,6 +40,13 @@ class WorkloadsTest {
     }
 
     @Test
+    void eachGatewayPodIsToldTheReplicaCountSoItsRateLimitsAddUpToTheConfiguredTotal() {
+        List<JsonNode> objects = Chart.render(Map.of("gateway.replicas", 3));
+        assertEquals(3, deployment(objects, "gateway").path("spec").path("replicas").asInt());
+        assertEquals("3", configMap(objects, "gateway").path("data").path("GOVTECH_GATEWAY_REPLICAS").asText());
+    }
+
+    @Test
     void probesAskQuarkusHealthOnTheServicePort() {
         for (var entry : PORTS.entrySet()) {
             JsonNode container = container(Chart.defaults(), entry.getKey());

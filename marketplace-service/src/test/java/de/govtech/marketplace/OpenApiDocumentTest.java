@@ -72,4 +72,29 @@ class OpenApiDocumentTest {
         assertFalse(listing.contains("password") || listing.contains("ListingBroker"), listing);
         assertFalse(revision.contains("password") || revision.contains("ListingBroker"), revision);
     }
+
+    /** No resource writes 422 by hand: platform-service-support's filter documents it on every state-changing operation. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyStateChangingOperationDocumentsTheBusinessRuleProblem() {
+        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Object>> paths = doc.getMap("paths");
+        List<String> without = new ArrayList<>();
+        int stateChanging = 0;
+        for (var path : paths.entrySet()) {
+            for (var operation : path.getValue().entrySet()) {
+                if (!List.of("post", "put", "patch", "delete").contains(operation.getKey())) {
+                    continue;
+                }
+                stateChanging++;
+                Object unprocessable = ((Map<String, Object>) ((Map<String, Object>) operation.getValue()).get("responses")).get("422");
+                if (!(unprocessable instanceof Map<?, ?> response)
+                        || !"#/components/responses/UnprocessableContent".equals(response.get("$ref"))) {
+                    without.add(operation.getKey() + " " + path.getKey() + " " + unprocessable);
+                }
+            }
+        }
+        assertTrue(stateChanging >= 10, "state-changing operations: " + stateChanging);
+        assertEquals(List.of(), without);
+    }
 }

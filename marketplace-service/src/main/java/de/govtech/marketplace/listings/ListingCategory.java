@@ -1,6 +1,9 @@
 package de.govtech.marketplace.listings;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** Catalogue categories of apps. */
+@Schema(name = "ListingCategory", description = "Catalogue category of an app")
 public enum ListingCategory {
     CITIZEN_SERVICES,
     ADMINISTRATION,

@@ -113,12 +113,11 @@ public class ListingResource {
     @RolesAllowed(PlatformRoles.VENDOR)
     @Operation(operationId = "updateListing", summary = "Change a listing",
             description = "Changes the pending draft, or starts a new revision after a publication or rejection (the published "
-                    + "revision stays visible). Omit broker to keep the stored one. Refused while a revision is under review.")
+                    + "revision stays visible). Omit broker to keep the stored one. Refused while a revision is under review."
+                    + " A slug change after publication is refused with 422.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "listing", value = EXAMPLE)))
     @APIResponse(responseCode = "204", description = "Changed")
     @APIResponse(responseCode = "409", description = "Under review, delisted or slug taken",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "422", description = "Slug change after publication",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response update(@PathParam("listingId") UUID listingId, @NotNull @Valid ListingRequest body) {
         listings.update(caller.get(), listingId, body);

@@ -63,15 +63,14 @@ public class SubscriptionResource {
     @RolesAllowed(PlatformRoles.MUNICIPALITY_ADMIN)
     @Operation(operationId = "orderSubscription", summary = "Order an app for the caller's municipality",
             description = "Only an ACTIVE member municipality may order (membership is the legal basis of in-house "
-                    + "procurement). The subscription starts PROVISIONING; the broker is called in the background.")
+                    + "procurement). The subscription starts PROVISIONING; the broker is called in the background."
+                    + " Refused with 422 for an unknown app, a plan not in the published revision, a cloud target "
+                    + "not offered, or an Idempotency-Key that named another order (idempotency-key-reused).")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "order", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Ordered, provisioning",
             content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(responseCode = "403", description = "Not a member (membership-required), membership suspended "
             + "(member-suspended), or no municipality claim",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
-    @APIResponse(responseCode = "422", description = "Unknown app, plan not in the published revision, cloud target not "
-            + "offered, or an Idempotency-Key that named another order (idempotency-key-reused)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
     public Response order(@NotNull @Valid SubscriptionRequest body,
                           @HeaderParam(IDEMPOTENCY_KEY)

@@ -1,6 +1,11 @@
 package de.govtech.marketplace.subscriptions;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** The state of a subscription as municipalities see it. */
+@Schema(name = "SubscriptionState",
+        description = "PROVISIONING, PROVISIONED, SUSPENDED (membership suspended), FAILED (final), DEPROVISIONING, "
+                + "DEPROVISIONED (final)")
 public enum SubscriptionState {
     /** Ordered; the broker is creating the instance. */
     PROVISIONING,

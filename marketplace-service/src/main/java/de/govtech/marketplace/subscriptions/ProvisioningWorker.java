@@ -9,6 +9,7 @@ import de.govtech.marketplace.osb.ProvisionRequest;
 import de.govtech.marketplace.subscriptions.ProvisioningRules.Answer;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
+import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -41,9 +42,11 @@ public class ProvisioningWorker {
     private final String instance = ManagementFactory.getRuntimeMXBean().getName();
     private final ExecutorService pool;
     private final Semaphore slots;
+    private final BrokerSlots brokerSlots;
     private volatile BiConsumer<Claim, String> beforeBrokerCall = (claim, call) -> { };
 
-    public ProvisioningWorker(ProvisioningStore store, ProvisioningConfig config, BrokerAddressRule addressRule) {
+    public ProvisioningWorker(ProvisioningStore store, ProvisioningConfig config, BrokerAddressRule addressRule,
+                              Vertx vertx) {
         if (config.callDeadline().compareTo(config.leaseDuration()) >= 0) {
             throw new IllegalStateException("govtech.marketplace.provisioning.lease-duration (" + config.leaseDuration()
                     + ") must exceed call-deadline (" + config.callDeadline() + ")");
@@ -53,7 +56,8 @@ public class ProvisioningWorker {
         this.rules = new ProvisioningRules(new ProvisioningRules.Settings(config.pollInterval(), config.minPollInterval(),
                 config.maxPollInterval(), config.maxPollingDuration(), config.retryBackoff(), config.maxBackoff(),
                 config.maxAttempts(), config.orphanAlertAfter()));
-        this.osb = new OsbClient(config.httpTimeout(), config.callDeadline(), config.maxResponseBytes(), addressRule);
+        this.osb = new OsbClient(vertx, config.httpTimeout(), config.callDeadline(), config.maxResponseBytes(), addressRule,
+                config.concurrency());
         AtomicInteger threads = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(config.concurrency(), runnable -> {
             Thread thread = new Thread(runnable, "provisioning-" + threads.incrementAndGet());
@@ -61,6 +65,7 @@ public class ProvisioningWorker {
             return thread;
         });
         this.slots = new Semaphore(config.concurrency());
+        this.brokerSlots = new BrokerSlots(config.concurrencyPerBroker());
     }
 
     /** Runs {@code hook} right before each broker call's lease check; tests put a pause there (a GC pause, a starved thread). */
@@ -71,6 +76,7 @@ public class ProvisioningWorker {
     @PreDestroy
     void stop() {
         pool.shutdownNow();
+        osb.close();
     }
 
     @Scheduled(identity = "provisioning-worker", every = "${govtech.marketplace.provisioning.worker-interval:1s}",
@@ -87,29 +93,41 @@ public class ProvisioningWorker {
         }
     }
 
-    /** Claims as many due subscriptions as there are free slots and drives each on the pool, without waiting. */
+    /**
+     * Claims as many due subscriptions as there are free slots — none of brokers that already have their share of calls
+     * in flight — and drives each on the pool, without waiting. A claim beyond its broker's share is given back.
+     */
     public int dispatchDue() {
         int free = Math.min(slots.availablePermits(), config.batchSize());
         if (free == 0) {
             return 0;
         }
-        List<Claim> claims = store.claimDue(instance, config.leaseDuration(), free);
+        List<Claim> claims = store.claimDue(instance, config.leaseDuration(), free, brokerSlots.saturated());
+        int driven = 0;
         for (Claim claim : claims) {
+            String broker = claim.broker().url().toString();
+            if (!brokerSlots.tryAcquire(broker)) {
+                store.defer(claim);
+                continue;
+            }
             slots.acquireUninterruptibly();
             try {
                 pool.execute(() -> {
                     try {
                         driveSafely(claim);
                     } finally {
+                        brokerSlots.release(broker);
                         slots.release();
                     }
                 });
+                driven++;
             } catch (RejectedExecutionException e) {
+                brokerSlots.release(broker);
                 slots.release();
                 store.release(claim, clock.instant());
             }
         }
-        return claims.size();
+        return driven;
     }
 
     /** One run in the calling thread: claims what is due and performs one step each. Returns how many were claimed. */

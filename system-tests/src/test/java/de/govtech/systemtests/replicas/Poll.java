@@ -11,10 +11,14 @@ final class Poll {
     }
 
     static <T> T until(Supplier<T> probe, Predicate<T> done, Duration timeout) throws InterruptedException {
+        return until(probe, done, timeout, Duration.ofSeconds(1));
+    }
+
+    static <T> T until(Supplier<T> probe, Predicate<T> done, Duration timeout, Duration pause) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         T last = probe.get();
         while (!done.test(last) && System.nanoTime() < deadline) {
-            Thread.sleep(1000);
+            Thread.sleep(pause.toMillis());
             last = probe.get();
         }
         return last;

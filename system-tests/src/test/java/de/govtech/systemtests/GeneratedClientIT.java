@@ -5,13 +5,13 @@ import de.govtech.client.ApiException;
 import de.govtech.client.api.MembershipsApi;
 import de.govtech.client.api.MunicipalitiesApi;
 import de.govtech.client.api.SubscriptionsApi;
-import de.govtech.client.model.ContactRequest;
 import de.govtech.client.model.Membership;
 import de.govtech.client.model.MembershipApplication;
 import de.govtech.client.model.MembershipStatus;
+import de.govtech.client.model.Municipality;
+import de.govtech.client.model.MunicipalityContactRequest;
 import de.govtech.client.model.MunicipalityRequest;
 import de.govtech.client.model.MunicipalityType;
-import de.govtech.client.model.MunicipalityView;
 import de.govtech.client.model.Subscription;
 import de.govtech.client.model.SubscriptionRequest;
 import de.govtech.client.model.SubscriptionState;
@@ -59,9 +59,10 @@ class GeneratedClientIT {
         ApiClient association = client(() -> stack.tokenOf(DevUsers.PLATFORM_ADMIN));
 
         // Stadt Freiburg im Breisgau, kreisfreie Stadt in Baden-Württemberg, AGS 08311000; population left out
-        MunicipalityView registered = new MunicipalitiesApi(municipalIt).createMunicipality(new MunicipalityRequest()
+        Municipality registered = new MunicipalitiesApi(municipalIt).createMunicipality(new MunicipalityRequest()
                 .name("Stadt Freiburg im Breisgau").type(MunicipalityType.KREISFREIE_STADT).land("08").officialKey("08311000")
-                .contacts(List.of(new ContactRequest().name("Max Mustermann").function("Digitalisierung").email("it@freiburg.example"))));
+                .contacts(List.of(new MunicipalityContactRequest().name("Max Mustermann").function("Digitalisierung")
+                        .email("it@freiburg.example"))));
         assertEquals(municipalityId, registered.getId());
         assertEquals(municipalityId, new MunicipalitiesApi(municipalIt).getMunicipality(municipalityId).getId());
 

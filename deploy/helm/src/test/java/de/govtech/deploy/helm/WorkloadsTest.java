@@ -89,13 +89,13 @@ class WorkloadsTest {
 
     @Test
     void imagesComeFromTheRegistryRepositoryAndTagValues() {
-        assertEquals("govtech-kommunal/membership-service:0.1.0-SNAPSHOT",
+        assertEquals("govtech/membership-service:0.1.0-SNAPSHOT",
                 container(Chart.defaults(), "membership-service").path("image").asText());
         List<JsonNode> objects = Chart.render(Map.of("image.registry", "registry.example.org", "image.tag", "1.4.0",
                 "services.learning.tag", "1.4.1"));
-        assertEquals("registry.example.org/govtech-kommunal/membership-service:1.4.0",
+        assertEquals("registry.example.org/govtech/membership-service:1.4.0",
                 container(objects, "membership-service").path("image").asText());
-        assertEquals("registry.example.org/govtech-kommunal/learning-service:1.4.1",
+        assertEquals("registry.example.org/govtech/learning-service:1.4.1",
                 container(objects, "learning-service").path("image").asText());
     }
 

@@ -38,7 +38,8 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String BOOTSTRAP_ADMIN_PASSWORD = "admin";
 
     private static final System.Logger LOG = System.getLogger(KeycloakServer.class.getName());
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
+    /** Generous: the local stack starts Keycloak beside the applications, and a busy machine slows all of them. */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(600);
     private static final Duration BUILD_TIMEOUT = Duration.ofSeconds(900);
     /** Build options of an optimized distribution: PostgreSQL and the health endpoints. */
     public static final List<String> BUILD_OPTIONS = List.of("--db=postgres", "--health-enabled=true");
@@ -72,7 +73,7 @@ public final class KeycloakServer implements AutoCloseable {
      * Runs {@code bin/kc.sh start-dev --import-realm} from {@code settings.home()} on the given ports (0 = a free
      * port) with PostgreSQL as its database, copies {@code settings.realmFile()} into {@code <home>/data/import}
      * first, logs to {@code settings.logFile()} and waits for {@code http://localhost:<managementPort>/health/ready}
-     * (at most 240 s; the first start in a fresh distribution rebuilds it for PostgreSQL).
+     * (at most 600 s; the first start in a fresh distribution rebuilds it for PostgreSQL).
      *
      * @throws IOException when Keycloak exits or is not ready in time; the message names the log file
      */

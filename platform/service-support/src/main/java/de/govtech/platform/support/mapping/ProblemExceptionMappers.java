@@ -29,6 +29,8 @@ public class ProblemExceptionMappers {
 
     static final int PRIORITY = Priorities.USER - 100;
 
+    private static final String DATABASE_RETRY_AFTER_SECONDS = "5";
+
     private final ConstraintViolations violations;
     private final JsonErrors jsonErrors;
 
@@ -90,7 +92,10 @@ public class ProblemExceptionMappers {
         if (refused != null) {
             Log.infof("%s %s refused by the database: %s", RequestPaths.method(request), RequestPaths.path(request),
                     refused.detail());
-            return refused.withInstance(RequestPaths.instance(request)).toResponse();
+            Response response = refused.withInstance(RequestPaths.instance(request)).toResponse();
+            return refused.status() == 503
+                    ? Response.fromResponse(response).header("Retry-After", DATABASE_RETRY_AFTER_SECONDS).build()
+                    : response;
         }
         return internal(e, request);
     }

@@ -104,4 +104,12 @@ class InputRefusalTest {
                 .then().statusCode(409).contentType(Problem.MEDIA_TYPE)
                 .body("type", equalTo(TYPES + "conflict"));
     }
+
+    @Test
+    void aDatabaseOutOfReachIsA503ToRetryNotA500() {
+        given().when().get("/samples/database-away")
+                .then().statusCode(503).contentType(Problem.MEDIA_TYPE)
+                .header("Retry-After", "5")
+                .body("type", equalTo(TYPES + "service-unavailable"));
+    }
 }

@@ -32,8 +32,17 @@ class DatabaseErrorsTest {
     }
 
     @Test
+    void aDatabaseOutOfReachIsUnavailableForAMoment() {
+        assertEquals(503, DatabaseErrors.toProblem(wrapped("08006")).status());
+        assertEquals(503, DatabaseErrors.toProblem(wrapped("08001")).status());
+        assertEquals(503, DatabaseErrors.toProblem(
+                new IllegalStateException(new SQLException("Sorry, acquisition timeout!"))).status());
+    }
+
+    @Test
     void everythingElseStaysAServerError() {
-        assertNull(DatabaseErrors.toProblem(wrapped("08006")));
+        assertNull(DatabaseErrors.toProblem(wrapped("XX000")));
+        assertNull(DatabaseErrors.toProblem(new IllegalStateException(new SQLException("no state, no pool"))));
         assertNull(DatabaseErrors.toProblem(new IllegalStateException("no SQL at all")));
     }
 

@@ -91,6 +91,12 @@ public class SampleResource {
     }
 
     @GET
+    @Path("/database-away")
+    public Sample databaseAway() {
+        throw new IllegalStateException("could not obtain a connection", new java.sql.SQLException("Sorry, acquisition timeout!"));
+    }
+
+    @GET
     @Path("/admin")
     @RolesAllowed("platform-admin")
     public String admin() {

@@ -58,14 +58,15 @@ public class ProvisioningStore {
                           and (s.lease_until is null or s.lease_until < clock_timestamp())
                         """ + (skipBrokers.isEmpty() ? "" : """
                           and not exists (select 1 from listing_revision r where r.listing_id = s.listing_id
-                                          and r.revision = s.revision and r.broker_url in (:skip))
-                        """) + """
+                                          and r.revision = s.revision and r.broker_url in (%s))
+                        """.formatted(placeholders(skipBrokers.size()))) + """
                         order by s.next_attempt_at
                         limit :batch
                         for update of s skip locked""", UUID.class)
                 .setParameter("batch", batchSize);
-        if (!skipBrokers.isEmpty()) {
-            query.setParameter("skip", List.copyOf(skipBrokers));
+        int index = 0;
+        for (String broker : skipBrokers) {
+            query.setParameter("skip" + index++, broker);
         }
         @SuppressWarnings("unchecked")
         List<UUID> ids = query.getResultList();
@@ -162,6 +163,14 @@ public class ProvisioningStore {
             }
         }
         return true;
+    }
+
+    private static String placeholders(int count) {
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            names.append(i == 0 ? "" : ", ").append(":skip").append(i);
+        }
+        return names.toString();
     }
 
     /** Gives a claim back untouched (its broker has no free slot): due as before, for a later run. */

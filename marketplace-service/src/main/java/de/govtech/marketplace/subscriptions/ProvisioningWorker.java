@@ -34,6 +34,9 @@ import java.util.function.BiConsumer;
 @ApplicationScoped
 public class ProvisioningWorker {
 
+    /** A deferred claim makes its broker saturated, so each further round claims without at least one more broker. */
+    private static final int MAX_CLAIM_ROUNDS = 4;
+
     private final ProvisioningStore store;
     private final ProvisioningConfig config;
     private final ProvisioningRules rules;
@@ -95,39 +98,55 @@ public class ProvisioningWorker {
 
     /**
      * Claims as many due subscriptions as there are free slots — none of brokers that already have their share of calls
-     * in flight — and drives each on the pool, without waiting. A claim beyond its broker's share is given back.
+     * in flight — and drives each on the pool, without waiting. A claim beyond its broker's share is given back, and the
+     * claim is repeated without that broker, so the oldest work of one busy broker cannot crowd out other brokers' work.
      */
     public int dispatchDue() {
-        int free = Math.min(slots.availablePermits(), config.batchSize());
-        if (free == 0) {
-            return 0;
-        }
-        List<Claim> claims = store.claimDue(instance, config.leaseDuration(), free, brokerSlots.saturated());
         int driven = 0;
-        for (Claim claim : claims) {
-            String broker = claim.broker().url().toString();
-            if (!brokerSlots.tryAcquire(broker)) {
-                store.defer(claim);
-                continue;
+        for (int round = 0; round < MAX_CLAIM_ROUNDS; round++) {
+            int free = Math.min(slots.availablePermits(), config.batchSize() - driven);
+            if (free <= 0) {
+                break;
             }
-            slots.acquireUninterruptibly();
-            try {
-                pool.execute(() -> {
-                    try {
-                        driveSafely(claim);
-                    } finally {
-                        brokerSlots.release(broker);
-                        slots.release();
-                    }
-                });
-                driven++;
-            } catch (RejectedExecutionException e) {
-                brokerSlots.release(broker);
-                slots.release();
-                store.release(claim, clock.instant());
+            List<Claim> claims = store.claimDue(instance, config.leaseDuration(), free, brokerSlots.saturated());
+            int deferred = 0;
+            for (Claim claim : claims) {
+                if (startOnPool(claim)) {
+                    driven++;
+                } else {
+                    deferred++;
+                }
+            }
+            if (claims.isEmpty() || deferred == 0) {
+                break;
             }
         }
         return driven;
+    }
+
+    private boolean startOnPool(Claim claim) {
+        String broker = claim.broker().url().toString();
+        if (!brokerSlots.tryAcquire(broker)) {
+            store.defer(claim);
+            return false;
+        }
+        slots.acquireUninterruptibly();
+        try {
+            pool.execute(() -> {
+                try {
+                    driveSafely(claim);
+                } finally {
+                    brokerSlots.release(broker);
+                    slots.release();
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException e) {
+            brokerSlots.release(broker);
+            slots.release();
+            store.release(claim, clock.instant());
+            return false;
+        }
     }
 
     /** One run in the calling thread: claims what is due and performs one step each. Returns how many were claimed. */
@@ -209,7 +228,11 @@ public class ProvisioningWorker {
         }
         ProvisionRequest request = new ProvisionRequest(serviceId, planId, claim.municipalityId(), claim.cloudTarget());
         Answer answer = answer(claim, "provision",
-                () -> osb.provision(claim.broker(), claim.subscriptionId().toString(), request, claim.identity()));
+                () -> {
+                    Log.infof("Provisioning: PUT /v2/service_instances/%s for municipality %s", claim.subscriptionId(),
+                            claim.municipalityId());
+                    return osb.provision(claim.broker(), claim.subscriptionId().toString(), request, claim.identity());
+                });
         store.complete(claim, rules.provisionAnswered(work, answer, clock.instant()), resolved, clock.instant());
     }
 

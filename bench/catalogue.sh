@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# The public catalogue at 10,000 published listings: p50/p95/p99 per kind of request (text search, facets, filters,
+# sort), with one client and with 16 concurrent clients, straight to the marketplace service. Load comes from wrk.
+#
+#   ./stack.sh --port-offset 0 &              # a running stack (any offset)
+#   bench/catalogue.sh --port-offset 0        # seeds 10,000 listings (once), measures, prints a Markdown table
+#   bench/catalogue.sh --port-offset 0 --remove   # deletes the seeded listings again
+#
+# Needs wrk and psql (Debian: apt-get install wrk postgresql-client; installed here when missing and run as root).
+# Exits non-zero when any answer was not 2xx. Figures and conditions: docs/PERFORMANCE.md.
+set -euo pipefail
+
+offset=0 ; duration=10 ; warmup=3 ; remove=0 ; listings=10000
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --port-offset) offset="$2"; shift 2 ;;
+    --duration) duration="$2"; shift 2 ;;
+    --warmup) warmup="$2"; shift 2 ;;
+    --remove) remove=1; shift ;;
+    -h|--help) sed -n '2,11p' "$0"; echo "options: --port-offset N (0) --duration S (10) --warmup S (3) --remove"; exit 0 ;;
+    *) echo "unknown option: $1" >&2; exit 2 ;;
+  esac
+done
+
+need() { # command debian-package
+  command -v "$1" >/dev/null && return 0
+  if [[ "$(id -u)" == 0 ]]; then
+    apt-get install -y -q "$2" >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q "$2" >/dev/null; }
+  fi
+  command -v "$1" >/dev/null || { echo "needs $1: apt-get install $2" >&2; exit 2; }
+}
+need wrk wrk
+need psql postgresql-client
+
+service="http://localhost:$((8084 + offset))"
+export PGHOST=localhost PGPORT=$((15432 + offset)) PGUSER=postgres PGPASSWORD=postgres PGDATABASE=marketplace
+sql() { psql -v ON_ERROR_STOP=1 -q -X "$@"; }
+
+if [[ "$remove" == 1 ]]; then
+  sql -c "delete from listing_revision where listing_id in (select id from listing where slug like 'bench-app-%');
+          delete from listing where slug like 'bench-app-%';"
+  echo "bench listings removed"; exit 0
+fi
+
+curl -sf "$service/q/health/ready" >/dev/null || { echo "no marketplace ready at $service (start ./stack.sh --port-offset $offset)" >&2; exit 2; }
+
+vendor="$(sql -At -c "select vendor_id from listing where slug = 'buergerservice-demo'")"
+[[ -n "$vendor" ]] || { echo "the stack's demo app is missing: is this a stack started by ./stack.sh?" >&2; exit 2; }
+
+if [[ "$(sql -At -c "select count(*) from listing where slug like 'bench-app-%'")" -lt "$listings" ]]; then
+  echo "seeding $listings published listings (and 100 delisted ones the catalogue must skip) ..." >&2
+  sql <<SQL
+insert into listing (id, vendor_id, slug, status, published_revision, created_at, updated_at)
+select md5('bench' || i)::uuid, '$vendor', 'bench-app-' || i,
+       case when i > $listings then 'DELISTED' else 'PUBLISHED' end, 1, now(), now()
+from generate_series(1, $listings + 100) i
+on conflict do nothing;
+insert into listing_revision (id, listing_id, revision, status, content, broker_url, broker_username, broker_password,
+                              created_at, created_by, updated_at, decided_at, decided_by)
+select md5('benchrev' || i)::uuid, md5('bench' || i)::uuid, 1, 'PUBLISHED',
+       jsonb_build_object(
+         'name', w[1 + i % 16] || ' ' || w[1 + (i / 16) % 16] || ' ' || i,
+         'summary', 'Digitale Lösung für ' || w[1 + (i / 7) % 16] || ' und ' || w[1 + (i / 3) % 16],
+         'description', repeat('Die Anwendung unterstützt Verwaltungen bei ' || w[1 + (i / 5) % 16] || '. ', 20),
+         'category', (array['CITIZEN_SERVICES','ADMINISTRATION','COLLABORATION','SECURITY','FINANCE'])[1 + i % 5],
+         'tags', jsonb_build_array(w[1 + (i / 11) % 16]),
+         'plans', jsonb_build_array(
+             jsonb_build_object('name','Basis','description','x','priceModel','FREE','price',0),
+             jsonb_build_object('name','Voll','description','y','priceModel',
+                                (array['MONTHLY_FLAT','PER_INHABITANT_PER_YEAR'])[1 + i % 2],'price',10.50)),
+         'compliance', jsonb_build_object('hostedInGermany', i % 2 = 0, 'bsiC5', i % 3 = 0, 'gdprDpaAvailable', true,
+                                          'bitvAccessible', i % 4 = 0, 'openSourceLicence', null),
+         'cloudTargets', jsonb_build_array((array['stackit:eu01','ionos:de-fra','delos:de'])[1 + i % 3]),
+         'documentationUrl', 'https://docs.example.de', 'supportUrl', 'https://support.example.de'),
+       'https://broker.bench.example', 'bench', 'not-a-secret', now(), 'bench', now(), now() - i * interval '1 minute', 'bench'
+from generate_series(1, $listings + 100) i,
+     (select array['Bürgerportal','Abfall','Kalender','Ratsinformation','Schule','Kita','Parken','Bibliothek','Friedhof',
+                   'Hundesteuer','Wahlen','Bauantrag','Geodaten','Sitzung','Termin','Bürgerbüro'] as w) words
+on conflict do nothing;
+SQL
+  # what autovacuum does soon after a bulk insert: statistics and the visibility map
+  sql -c "vacuum analyze listing" -c "vacuum analyze listing_revision"
+fi
+
+total="$(curl -sf "$service/api/v1/marketplace/catalogue/apps?size=1" | sed -E 's/.*"total":([0-9]+).*/\1/')"
+(( total >= listings )) || { echo "the catalogue shows $total apps, expected at least $listings" >&2; exit 1; }
+
+lua="$(mktemp --suffix=.lua)"
+trap 'rm -f "$lua"' EXIT
+cat >"$lua" <<'LUA'
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("RESULT %.1f %.1f %.1f %.0f %d\n", latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+    latency:percentile(99) / 1000, summary.requests / (summary.duration / 1e6),
+    e.status + e.connect + e.read + e.write + e.timeout))
+end
+LUA
+
+kinds=(
+  "text search: q=Kalender|q=Kalender"
+  "text search, two words|q=B%C3%BCrgerportal%20Termin"
+  "text search + filters|q=Kalender&bsiC5=true&cloudTarget=stackit:eu01"
+  "facets of all (no q, size=1)|size=1"
+  "filters + sort by name, page 10|category=SECURITY&hostedInGermany=true&sort=NAME&page=10"
+  "sort by name, page 450|page=450"
+  "sort by newest, page 250|sort=NEWEST&page=250"
+  "one app by slug (floor)|/bench-app-4711"
+)
+
+failed=0
+echo "Catalogue at $total published listings, $(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| request | 1 client p50 / p95 / p99 (ms) | 16 clients p50 / p95 / p99 (ms) | 16 clients req/s |"
+echo "|---|---|---|---|"
+for kind in "${kinds[@]}"; do
+  label="${kind%%|*}" ; query="${kind#*|}"
+  if [[ "$query" == /* ]]; then url="$service/api/v1/marketplace/catalogue/apps$query"
+  else url="$service/api/v1/marketplace/catalogue/apps?$query"; fi
+  curl -sf -o /dev/null "$url" || { echo "not 2xx: $url" >&2; exit 1; }
+  wrk -t1 -c1 -d"${warmup}s" "$url" >/dev/null
+  read -r p50a p95a p99a _ erra < <(wrk -t1 -c1 -d"${duration}s" -s "$lua" "$url" | grep '^RESULT' | cut -d' ' -f2-)
+  read -r p50b p95b p99b rps errb < <(wrk -t2 -c16 -d"${duration}s" -s "$lua" "$url" | grep '^RESULT' | cut -d' ' -f2-)
+  (( erra + errb > 0 )) && { failed=1; echo "errors (non-2xx or socket) for $label: $erra / $errb" >&2; }
+  echo "| $label | $p50a / $p95a / $p99a | $p50b / $p95b / $p99b | $rps |"
+done
+echo
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); wrk ${duration}s per cell after ${warmup}s warm-up, direct to $service"
+exit "$failed"

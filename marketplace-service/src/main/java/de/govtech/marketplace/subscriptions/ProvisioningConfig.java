@@ -44,13 +44,6 @@ public interface ProvisioningConfig {
     @WithDefault("8")
     int concurrency();
 
-    /**
-     * Broker calls running at once to one broker (by URL) on one instance, so one vendor's many or slow orders leave
-     * slots for the others.
-     */
-    @WithDefault("4")
-    int concurrencyPerBroker();
-
     /** Unconfirmed orphan deletions are alerted (error log, metric) after this many attempts; they never stop. */
     @WithDefault("10")
     int orphanAlertAfter();
@@ -58,10 +51,6 @@ public interface ProvisioningConfig {
     /** How often subscriptions of members who have left are looked for (a Quarkus scheduler interval). */
     @WithDefault("60s")
     String reconcileInterval();
-
-    /** How often subscriptions are counted per state for the govtech_marketplace_subscriptions gauge (a scheduler interval). */
-    @WithDefault("30s")
-    String subscriptionCountInterval();
 
     /** Polling interval when the broker sends no Retry-After. */
     @WithDefault("5s")

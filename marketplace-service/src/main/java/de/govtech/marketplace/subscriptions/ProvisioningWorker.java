@@ -9,7 +9,6 @@ import de.govtech.marketplace.osb.ProvisionRequest;
 import de.govtech.marketplace.subscriptions.ProvisioningRules.Answer;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
-import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,9 +33,6 @@ import java.util.function.BiConsumer;
 @ApplicationScoped
 public class ProvisioningWorker {
 
-    /** A deferred claim makes its broker saturated, so each further round claims without at least one more broker. */
-    private static final int MAX_CLAIM_ROUNDS = 4;
-
     private final ProvisioningStore store;
     private final ProvisioningConfig config;
     private final ProvisioningRules rules;
@@ -45,11 +41,9 @@ public class ProvisioningWorker {
     private final String instance = ManagementFactory.getRuntimeMXBean().getName();
     private final ExecutorService pool;
     private final Semaphore slots;
-    private final BrokerSlots brokerSlots;
     private volatile BiConsumer<Claim, String> beforeBrokerCall = (claim, call) -> { };
 
-    public ProvisioningWorker(ProvisioningStore store, ProvisioningConfig config, BrokerAddressRule addressRule,
-                              Vertx vertx) {
+    public ProvisioningWorker(ProvisioningStore store, ProvisioningConfig config, BrokerAddressRule addressRule) {
         if (config.callDeadline().compareTo(config.leaseDuration()) >= 0) {
             throw new IllegalStateException("govtech.marketplace.provisioning.lease-duration (" + config.leaseDuration()
                     + ") must exceed call-deadline (" + config.callDeadline() + ")");
@@ -59,8 +53,7 @@ public class ProvisioningWorker {
         this.rules = new ProvisioningRules(new ProvisioningRules.Settings(config.pollInterval(), config.minPollInterval(),
                 config.maxPollInterval(), config.maxPollingDuration(), config.retryBackoff(), config.maxBackoff(),
                 config.maxAttempts(), config.orphanAlertAfter()));
-        this.osb = new OsbClient(vertx, config.httpTimeout(), config.callDeadline(), config.maxResponseBytes(), addressRule,
-                config.concurrency());
+        this.osb = new OsbClient(config.httpTimeout(), config.callDeadline(), config.maxResponseBytes(), addressRule);
         AtomicInteger threads = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(config.concurrency(), runnable -> {
             Thread thread = new Thread(runnable, "provisioning-" + threads.incrementAndGet());
@@ -68,7 +61,6 @@ public class ProvisioningWorker {
             return thread;
         });
         this.slots = new Semaphore(config.concurrency());
-        this.brokerSlots = new BrokerSlots(config.concurrencyPerBroker());
     }
 
     /** Runs {@code hook} right before each broker call's lease check; tests put a pause there (a GC pause, a starved thread). */
@@ -79,7 +71,6 @@ public class ProvisioningWorker {
     @PreDestroy
     void stop() {
         pool.shutdownNow();
-        osb.close();
     }
 
     @Scheduled(identity = "provisioning-worker", every = "${govtech.marketplace.provisioning.worker-interval:1s}",
@@ -96,57 +87,29 @@ public class ProvisioningWorker {
         }
     }
 
-    /**
-     * Claims as many due subscriptions as there are free slots — none of brokers that already have their share of calls
-     * in flight — and drives each on the pool, without waiting. A claim beyond its broker's share is given back, and the
-     * claim is repeated without that broker, so the oldest work of one busy broker cannot crowd out other brokers' work.
-     */
+    /** Claims as many due subscriptions as there are free slots and drives each on the pool, without waiting. */
     public int dispatchDue() {
-        int driven = 0;
-        for (int round = 0; round < MAX_CLAIM_ROUNDS; round++) {
-            int free = Math.min(slots.availablePermits(), config.batchSize() - driven);
-            if (free <= 0) {
-                break;
-            }
-            List<Claim> claims = store.claimDue(instance, config.leaseDuration(), free, brokerSlots.saturated());
-            int deferred = 0;
-            for (Claim claim : claims) {
-                if (startOnPool(claim)) {
-                    driven++;
-                } else {
-                    deferred++;
-                }
-            }
-            if (claims.isEmpty() || deferred == 0) {
-                break;
+        int free = Math.min(slots.availablePermits(), config.batchSize());
+        if (free == 0) {
+            return 0;
+        }
+        List<Claim> claims = store.claimDue(instance, config.leaseDuration(), free);
+        for (Claim claim : claims) {
+            slots.acquireUninterruptibly();
+            try {
+                pool.execute(() -> {
+                    try {
+                        driveSafely(claim);
+                    } finally {
+                        slots.release();
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                slots.release();
+                store.release(claim, clock.instant());
             }
         }
-        return driven;
-    }
-
-    private boolean startOnPool(Claim claim) {
-        String broker = claim.broker().url().toString();
-        if (!brokerSlots.tryAcquire(broker)) {
-            store.defer(claim);
-            return false;
-        }
-        slots.acquireUninterruptibly();
-        try {
-            pool.execute(() -> {
-                try {
-                    driveSafely(claim);
-                } finally {
-                    brokerSlots.release(broker);
-                    slots.release();
-                }
-            });
-            return true;
-        } catch (RejectedExecutionException e) {
-            brokerSlots.release(broker);
-            slots.release();
-            store.release(claim, clock.instant());
-            return false;
-        }
+        return claims.size();
     }
 
     /** One run in the calling thread: claims what is due and performs one step each. Returns how many were claimed. */
@@ -228,11 +191,7 @@ public class ProvisioningWorker {
         }
         ProvisionRequest request = new ProvisionRequest(serviceId, planId, claim.municipalityId(), claim.cloudTarget());
         Answer answer = answer(claim, "provision",
-                () -> {
-                    Log.infof("Provisioning: PUT /v2/service_instances/%s for municipality %s", claim.subscriptionId(),
-                            claim.municipalityId());
-                    return osb.provision(claim.broker(), claim.subscriptionId().toString(), request, claim.identity());
-                });
+                () -> osb.provision(claim.broker(), claim.subscriptionId().toString(), request, claim.identity()));
         store.complete(claim, rules.provisionAnswered(work, answer, clock.instant()), resolved, clock.instant());
     }
 

@@ -17,5 +17,5 @@ import java.lang.annotation.Target;
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true,
         initArgs = {@ResourceArg(name = "database", value = "messaging"), @ResourceArg(name = "proxied", value = "true")})
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
-@interface RealInfrastructure {
+public @interface RealInfrastructure {
 }

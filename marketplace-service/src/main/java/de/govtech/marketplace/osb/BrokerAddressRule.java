@@ -4,6 +4,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,10 +39,27 @@ public final class BrokerAddressRule {
         }
     }
 
-    /** Name resolution (DNS); a stub in tests. */
+    /** Name resolution: the system resolver (DNS) in production, a stub in tests. */
     @FunctionalInterface
     public interface Resolver {
+        Resolver SYSTEM = InetAddress::getAllByName;
+
         InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
+    /**
+     * The outcome of one check: refused, or allowed with the addresses that were checked. A caller connects to one of
+     * exactly these addresses instead of resolving the name again (which could answer differently: DNS rebinding).
+     */
+    public sealed interface Verdict {
+        record Allowed(List<InetAddress> addresses) implements Verdict {
+            public Allowed {
+                addresses = List.copyOf(addresses);
+            }
+        }
+
+        record Refused(Refusal refusal) implements Verdict {
+        }
     }
 
     private final boolean allowPlainHttp;
@@ -55,38 +73,43 @@ public final class BrokerAddressRule {
     }
 
     public static BrokerAddressRule withDns(boolean allowPlainHttp, boolean allowPrivateTargets) {
-        return new BrokerAddressRule(allowPlainHttp, allowPrivateTargets, InetAddress::getAllByName);
+        return new BrokerAddressRule(allowPlainHttp, allowPrivateTargets, Resolver.SYSTEM);
     }
 
     /** The first reason to refuse {@code url}, resolving its host now; empty if it may be called. */
     public Optional<Refusal> check(URI url) {
+        return verdict(url) instanceof Verdict.Refused refused ? Optional.of(refused.refusal()) : Optional.empty();
+    }
+
+    /** Resolves the host of {@code url} once and checks it: refused, or allowed with the addresses to connect to. */
+    public Verdict verdict(URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
         if (!scheme.equals("https") && !(allowPlainHttp && scheme.equals("http"))) {
-            return Optional.of(Refusal.NOT_HTTPS);
+            return new Verdict.Refused(Refusal.NOT_HTTPS);
         }
         if (url.getRawUserInfo() != null || url.getRawAuthority() != null && url.getRawAuthority().contains("@")) {
-            return Optional.of(Refusal.USER_INFO);
+            return new Verdict.Refused(Refusal.USER_INFO);
         }
         String host = url.getHost();
         if (host == null || host.isEmpty()) {
-            return Optional.of(Refusal.NO_HOST);
+            return new Verdict.Refused(Refusal.NO_HOST);
         }
         InetAddress[] addresses;
         try {
             addresses = resolver.resolve(host);
         } catch (UnknownHostException | SecurityException e) {
-            return Optional.of(Refusal.UNRESOLVABLE);
+            return new Verdict.Refused(Refusal.UNRESOLVABLE);
         }
         if (addresses == null || addresses.length == 0) {
-            return Optional.of(Refusal.UNRESOLVABLE);
+            return new Verdict.Refused(Refusal.UNRESOLVABLE);
         }
         for (InetAddress address : addresses) {
             Optional<Refusal> refusal = classify(address);
             if (refusal.isPresent()) {
-                return refusal;
+                return new Verdict.Refused(refusal.get());
             }
         }
-        return Optional.empty();
+        return new Verdict.Allowed(List.of(addresses));
     }
 
     private Optional<Refusal> classify(InetAddress address) {

@@ -4,13 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -20,13 +27,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Speaks the Open Service Broker API v2.17 as the platform: every request carries {@code X-Broker-API-Version},
  * basic auth, the originating identity and a fresh request identity. It only transports; what an answer means is
  * decided by the caller. Never call it inside a database transaction.
+ * <p>
+ * Each call resolves the broker's host once, checks every address with {@link BrokerAddressRule} and connects to a
+ * checked address — never resolving the name again, so a DNS answer that changes between check and connect (DNS
+ * rebinding) cannot redirect the call. The URL's host name still goes into the {@code Host} header, the TLS SNI and the
+ * certificate's host name verification. One connection per call (no keep-alive), so no call reuses a connection
+ * opened to an address checked for an earlier one.
  */
-public class OsbClient {
+public class OsbClient implements AutoCloseable {
 
     public static final String API_VERSION = "2.17";
     /** The {@code context.platform} value the marketplace sends. */
@@ -42,8 +56,8 @@ public class OsbClient {
     private final int maxResponseBytes;
     private final BrokerAddressRule addressRule;
 
-    public OsbClient(Duration deadline, BrokerAddressRule addressRule) {
-        this(deadline, deadline, MAX_RESPONSE_BYTES, addressRule);
+    public OsbClient(Vertx vertx, Duration deadline, BrokerAddressRule addressRule) {
+        this(vertx, deadline, deadline, MAX_RESPONSE_BYTES, addressRule, 64);
     }
 
     /**
@@ -51,17 +65,24 @@ public class OsbClient {
      * @param deadline         the whole call (connect, headers and body) at most this long
      * @param maxResponseBytes a longer body fails the call ({@link BrokerUnreachableException.Kind#RESPONSE_TOO_LARGE})
      * @param addressRule      checked (with a fresh name resolution) before every call; a refused broker is not called
+     * @param maxConnections   connections open at once to one broker address
      */
-    public OsbClient(Duration connectTimeout, Duration deadline, int maxResponseBytes, BrokerAddressRule addressRule) {
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout.compareTo(deadline) < 0 ? connectTimeout : deadline)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+    public OsbClient(Vertx vertx, Duration connectTimeout, Duration deadline, int maxResponseBytes,
+                     BrokerAddressRule addressRule, int maxConnections) {
+        Duration connect = connectTimeout.compareTo(deadline) < 0 ? connectTimeout : deadline;
+        this.http = vertx.createHttpClient(new HttpClientOptions()
+                        .setConnectTimeout((int) Math.max(1, connect.toMillis()))
+                        .setKeepAlive(false)
+                        .setVerifyHost(true)
+                        .setForceSni(true),
+                new PoolOptions().setHttp1MaxSize(Math.max(1, maxConnections)));
         this.deadline = deadline;
         this.maxResponseBytes = maxResponseBytes;
         this.addressRule = addressRule;
     }
 
     public OsbResponse catalog(BrokerEndpoint broker, OriginatingIdentity identity) throws BrokerUnreachableException {
-        return send(broker, request(broker.resolve("catalog"), broker, identity).GET());
+        return send(broker, HttpMethod.GET, broker.resolve("catalog"), identity, null);
     }
 
     /** {@code PUT /v2/service_instances/{id}?accepts_incomplete=true}. */
@@ -79,9 +100,7 @@ public class OsbClient {
         context.put("cloud_target", body.cloudTarget());
         json.putObject("parameters").put("cloud_target", body.cloudTarget());
         URI uri = broker.resolve("service_instances/" + encode(instanceId) + "?accepts_incomplete=true");
-        return send(broker, request(uri, broker, identity)
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json.toString())));
+        return send(broker, HttpMethod.PUT, uri, identity, json.toString());
     }
 
     /** {@code GET /v2/service_instances/{id}/last_operation?operation=&service_id=&plan_id=}. */
@@ -93,7 +112,7 @@ public class OsbClient {
             query.append("&operation=").append(encode(operation));
         }
         URI uri = broker.resolve("service_instances/" + encode(instanceId) + "/last_operation?" + query);
-        return send(broker, request(uri, broker, identity).GET());
+        return send(broker, HttpMethod.GET, uri, identity, null);
     }
 
     /** {@code DELETE /v2/service_instances/{id}?service_id=&plan_id=&accepts_incomplete=true}. */
@@ -101,56 +120,112 @@ public class OsbClient {
                                    OriginatingIdentity identity) throws BrokerUnreachableException {
         URI uri = broker.resolve("service_instances/" + encode(instanceId) + "?service_id=" + encode(serviceId)
                 + "&plan_id=" + encode(planId) + "&accepts_incomplete=true");
-        return send(broker, request(uri, broker, identity).DELETE());
+        return send(broker, HttpMethod.DELETE, uri, identity, null);
     }
 
-    private HttpRequest.Builder request(URI uri, BrokerEndpoint broker, OriginatingIdentity identity) {
+    @Override
+    public void close() {
+        http.close();
+    }
+
+    private RequestOptions request(HttpMethod method, URI uri, InetSocketAddress server, BrokerEndpoint broker,
+                                   OriginatingIdentity identity) {
         String credentials = broker.username() + ":" + broker.password();
-        return HttpRequest.newBuilder(uri)
-                .timeout(deadline)
-                .header("X-Broker-API-Version", API_VERSION)
-                .header("Authorization", "Basic "
+        return new RequestOptions()
+                .setMethod(method)
+                .setAbsoluteURI(uri.toString())
+                .setServer(SocketAddress.inetSocketAddress(server))
+                .setFollowRedirects(false)
+                .setIdleTimeout(deadline.toMillis())
+                .putHeader("X-Broker-API-Version", API_VERSION)
+                .putHeader("Authorization", "Basic "
                         + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
-                .header("X-Broker-API-Originating-Identity", identity.headerValue())
-                .header("X-Broker-API-Request-Identity", UUID.randomUUID().toString())
-                .header("Accept", "application/json");
+                .putHeader("X-Broker-API-Originating-Identity", identity.headerValue())
+                .putHeader("X-Broker-API-Request-Identity", UUID.randomUUID().toString())
+                .putHeader("Accept", "application/json");
     }
 
     /**
-     * Sends the request and waits for the complete answer at most {@code deadline}: a broker that trickles its body or
-     * never answers cannot hold the caller longer. Failure messages name the kind of failure, never the broker's URL.
+     * Checks the broker's address, then sends the request to the checked address and waits for the complete answer at
+     * most {@code deadline}: a broker that trickles its body or never answers cannot hold the caller longer. Failure
+     * messages name the kind of failure, never the broker's URL.
      */
-    private OsbResponse send(BrokerEndpoint broker, HttpRequest.Builder builder) throws BrokerUnreachableException {
-        var refusal = addressRule.check(broker.url());
-        if (refusal.isPresent()) {
-            throw failure(BrokerUnreachableException.Kind.ADDRESS_REFUSED, "address refused: " + refusal.get().reason(), null);
+    private OsbResponse send(BrokerEndpoint broker, HttpMethod method, URI uri, OriginatingIdentity identity, String body)
+            throws BrokerUnreachableException {
+        long deadlineAt = System.nanoTime() + deadline.toNanos();
+        BrokerAddressRule.Verdict verdict = addressRule.verdict(broker.url());
+        if (verdict instanceof BrokerAddressRule.Verdict.Refused refused) {
+            throw failure(BrokerUnreachableException.Kind.ADDRESS_REFUSED,
+                    "address refused: " + refused.refusal().reason(), null);
         }
-        HttpRequest request = builder.build();
-        CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(request, info -> new BoundedBodySubscriber(maxResponseBytes));
+        var checked = ((BrokerAddressRule.Verdict.Allowed) verdict).addresses().get(0);
+        int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        RequestOptions options = request(method, uri, new InetSocketAddress(checked, port), broker, identity);
+        if (body != null) {
+            options.putHeader("Content-Type", "application/json");
+        }
+        CompletableFuture<OsbResponse> result = new CompletableFuture<>();
+        AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+        http.request(options).onFailure(result::completeExceptionally).onSuccess(request -> {
+            sent.set(request);
+            request.exceptionHandler(result::completeExceptionally);
+            (body == null ? request.send() : request.send(body)).onFailure(result::completeExceptionally)
+                    .onSuccess(response -> {
+                        Buffer buffer = Buffer.buffer();
+                        response.exceptionHandler(result::completeExceptionally);
+                        response.handler(chunk -> {
+                            if (result.isDone()) {
+                                return;
+                            }
+                            if (buffer.length() + chunk.length() > maxResponseBytes) {
+                                result.completeExceptionally(new TooLarge(maxResponseBytes));
+                                request.reset();
+                                return;
+                            }
+                            buffer.appendBuffer(chunk);
+                        });
+                        response.endHandler(done -> result.complete(new OsbResponse(response.statusCode(),
+                                parse(buffer.toString(StandardCharsets.UTF_8)),
+                                Optional.ofNullable(response.getHeader("Retry-After")).flatMap(OsbClient::retryAfter))));
+                    });
+        });
         try {
-            HttpResponse<byte[]> response = call.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
-            return new OsbResponse(response.statusCode(), parse(new String(response.body(), StandardCharsets.UTF_8)),
-                    response.headers().firstValue("Retry-After").flatMap(OsbClient::retryAfter));
+            return result.get(Math.max(0, deadlineAt - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            call.cancel(true);
+            abort(sent.get());
             throw failure(BrokerUnreachableException.Kind.DEADLINE_EXCEEDED,
                     "no complete answer within " + deadline.toMillis() + " ms", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof BoundedBodySubscriber.TooLarge || cause != null && cause.getCause() instanceof BoundedBodySubscriber.TooLarge) {
-                throw failure(BrokerUnreachableException.Kind.RESPONSE_TOO_LARGE,
-                        "response too large (more than " + maxResponseBytes + " bytes)", cause);
+            if (cause instanceof TooLarge) {
+                throw failure(BrokerUnreachableException.Kind.RESPONSE_TOO_LARGE, cause.getMessage(), cause);
             }
-            if (cause instanceof HttpTimeoutException) {
+            abort(sent.get());
+            if (cause instanceof TimeoutException || cause instanceof io.netty.channel.ConnectTimeoutException) {
                 throw failure(BrokerUnreachableException.Kind.DEADLINE_EXCEEDED,
                         "no complete answer within " + deadline.toMillis() + " ms", cause);
             }
             throw failure(BrokerUnreachableException.Kind.CONNECTION_FAILED,
                     "connection failed (" + (cause == null ? "unknown" : cause.getClass().getSimpleName()) + ")", cause);
         } catch (InterruptedException e) {
-            call.cancel(true);
+            abort(sent.get());
             Thread.currentThread().interrupt();
             throw failure(BrokerUnreachableException.Kind.INTERRUPTED, "interrupted", e);
+        }
+    }
+
+    private static void abort(HttpClientRequest request) {
+        if (request != null) {
+            request.reset();
+        }
+    }
+
+    /** The answer's body exceeded the bound. */
+    private static final class TooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TooLarge(int limit) {
+            super("response too large (more than " + limit + " bytes)");
         }
     }
 

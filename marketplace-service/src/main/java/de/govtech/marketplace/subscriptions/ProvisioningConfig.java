@@ -52,6 +52,10 @@ public interface ProvisioningConfig {
     @WithDefault("60s")
     String reconcileInterval();
 
+    /** How often subscriptions are counted per state for the govtech_marketplace_subscriptions gauge (a scheduler interval). */
+    @WithDefault("30s")
+    String subscriptionCountInterval();
+
     /** Polling interval when the broker sends no Retry-After. */
     @WithDefault("5s")
     Duration pollInterval();

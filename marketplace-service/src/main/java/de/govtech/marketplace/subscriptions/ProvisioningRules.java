@@ -17,6 +17,8 @@ import java.util.Optional;
  *       back-off, no orphan mitigation. 422 {@code ConcurrencyError} → wait and PUT again. Other 4xx → FAILED without
  *       DELETE. An {@code operation} or {@code dashboard_url} longer than its column → FAILED with orphan
  *       mitigation. 410 while polling a provision is no answer: keep polling.</li>
+ *   <li>{@code last_operation}: a 2xx that is not a last operation (malformed body, unknown state) is no answer —
+ *       polled again until the operation's deadline, for a provision, a deprovision and an orphan deletion alike.</li>
  *   <li>Deprovision: 200 or 410 Gone done; 202 poll until succeeded or 410; errors retry with back-off for ever
  *       (an instance must not keep running for a municipality that asked to end it).</li>
  *   <li>Orphan DELETE: like deprovision — retried with capped back-off until the broker confirms (200/410 or a
@@ -55,6 +57,19 @@ public final class ProvisioningRules {
 
         String lastOperationState() {
             return response == null ? null : response.text("state");
+        }
+
+        /**
+         * A 2xx whose body is not a last-operation (not a JSON object, or a {@code state} other than "in progress",
+         * "succeeded", "failed"): no answer about the operation, so it is polled again until its deadline (OSB 2.17).
+         */
+        boolean malformedLastOperation() {
+            if (response == null || !response.is2xx()) {
+                return false;
+            }
+            String state = lastOperationState();
+            return !response.wellFormed()
+                    || !("in progress".equals(state) || "succeeded".equals(state) || "failed".equals(state));
         }
 
         boolean concurrencyError() {
@@ -187,10 +202,12 @@ public final class ProvisioningRules {
         if (answer.status() == 410 || "succeeded".equals(state)) {
             return done(Outcome.ORPHAN_DONE, work, work.dashboardUrl(), null);
         }
-        if ("in progress".equals(state) && !pastDeadline(work, now)) {
+        if (("in progress".equals(state) || answer.malformedLastOperation()) && !pastDeadline(work, now)) {
             Instant next = min(now.plus(pollDelay(answer.response().retryAfter())), work.deadline());
             return new Decision(Outcome.CONTINUE, DriverStep.POLL_ORPHAN, next, work.attempts(), work.deadline(),
-                    work.operation(), work.dashboardUrl(), null);
+                    work.operation(), work.dashboardUrl(), answer.malformedLastOperation()
+                            ? "orphan delete: last_operation answered " + answer.describe() + " with a body that is not a last operation"
+                            : null);
         }
         return orphanRetry(work, now, "orphan delete: " + answer.describe());
     }

@@ -9,6 +9,7 @@ import de.govtech.marketplace.osb.ProvisionRequest;
 import de.govtech.marketplace.subscriptions.ProvisioningRules.Answer;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
+import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -43,7 +44,8 @@ public class ProvisioningWorker {
     private final Semaphore slots;
     private volatile BiConsumer<Claim, String> beforeBrokerCall = (claim, call) -> { };
 
-    public ProvisioningWorker(ProvisioningStore store, ProvisioningConfig config, BrokerAddressRule addressRule) {
+    public ProvisioningWorker(ProvisioningStore store, ProvisioningConfig config, BrokerAddressRule addressRule,
+                              Vertx vertx) {
         if (config.callDeadline().compareTo(config.leaseDuration()) >= 0) {
             throw new IllegalStateException("govtech.marketplace.provisioning.lease-duration (" + config.leaseDuration()
                     + ") must exceed call-deadline (" + config.callDeadline() + ")");
@@ -53,7 +55,8 @@ public class ProvisioningWorker {
         this.rules = new ProvisioningRules(new ProvisioningRules.Settings(config.pollInterval(), config.minPollInterval(),
                 config.maxPollInterval(), config.maxPollingDuration(), config.retryBackoff(), config.maxBackoff(),
                 config.maxAttempts(), config.orphanAlertAfter()));
-        this.osb = new OsbClient(config.httpTimeout(), config.callDeadline(), config.maxResponseBytes(), addressRule);
+        this.osb = new OsbClient(vertx, config.httpTimeout(), config.callDeadline(), config.maxResponseBytes(), addressRule,
+                config.concurrency());
         AtomicInteger threads = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(config.concurrency(), runnable -> {
             Thread thread = new Thread(runnable, "provisioning-" + threads.incrementAndGet());
@@ -71,6 +74,7 @@ public class ProvisioningWorker {
     @PreDestroy
     void stop() {
         pool.shutdownNow();
+        osb.close();
     }
 
     @Scheduled(identity = "provisioning-worker", every = "${govtech.marketplace.provisioning.worker-interval:1s}",
@@ -191,7 +195,11 @@ public class ProvisioningWorker {
         }
         ProvisionRequest request = new ProvisionRequest(serviceId, planId, claim.municipalityId(), claim.cloudTarget());
         Answer answer = answer(claim, "provision",
-                () -> osb.provision(claim.broker(), claim.subscriptionId().toString(), request, claim.identity()));
+                () -> {
+                    Log.infof("Provisioning: PUT /v2/service_instances/%s for municipality %s", claim.subscriptionId(),
+                            claim.municipalityId());
+                    return osb.provision(claim.broker(), claim.subscriptionId().toString(), request, claim.identity());
+                });
         store.complete(claim, rules.provisionAnswered(work, answer, clock.instant()), resolved, clock.instant());
     }
 

@@ -7,14 +7,18 @@ import de.govtech.deploy.samplebroker.Catalog;
 import de.govtech.deploy.samplebroker.RecordedRequest;
 import de.govtech.deploy.samplebroker.SampleBroker;
 import de.govtech.deploy.samplebroker.SampleBrokerSettings;
+import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,9 +33,10 @@ class OsbClientTest {
     /** The dev/test setting: the sample broker listens on plain http on localhost. */
     private static final BrokerAddressRule LOCAL = BrokerAddressRule.withDns(true, true);
 
+    private static final Vertx VERTX = Vertx.vertx();
     private static SampleBroker broker;
     private static BrokerEndpoint endpoint;
-    private final OsbClient client = new OsbClient(Duration.ofSeconds(5), LOCAL);
+    private final OsbClient client = new OsbClient(VERTX, Duration.ofSeconds(5), LOCAL);
     private final OriginatingIdentity identity = new OriginatingIdentity("anna.admin", UUID.fromString(
             "0f5b7a3e-0000-4000-8000-000000000001"));
 
@@ -40,11 +45,16 @@ class OsbClientTest {
         broker = SampleBroker.start(SampleBrokerSettings.defaults().withProvisionDelay(Duration.ofMillis(200))
                 .withDeprovisionDelay(Duration.ofMillis(100)));
         endpoint = new BrokerEndpoint(broker.baseUrl(), "broker", "broker-secret");
+        // the first call of a JVM loads the HTTP stack, which on a busy machine takes longer than the short deadlines below
+        try (OsbClient warmUp = new OsbClient(VERTX, Duration.ofSeconds(60), LOCAL)) {
+            warmUp.catalog(endpoint, new OriginatingIdentity("warm-up", UUID.randomUUID()));
+        }
     }
 
     @AfterAll
     static void stop() {
         broker.close();
+        VERTX.close();
     }
 
     @Test
@@ -111,7 +121,7 @@ class OsbClientTest {
 
     @Test
     void aBrokerOnARefusedAddressIsNeverCalled() {
-        OsbClient production = new OsbClient(Duration.ofSeconds(5), BrokerAddressRule.withDns(true, false));
+        OsbClient production = new OsbClient(VERTX, Duration.ofSeconds(5), BrokerAddressRule.withDns(true, false));
         int before = broker.requests().size();
         BrokerUnreachableException refused = assertThrows(BrokerUnreachableException.class,
                 () -> production.catalog(endpoint, identity));
@@ -120,17 +130,17 @@ class OsbClientTest {
         assertFalse(refused.getMessage().contains("localhost") || refused.getMessage().contains("127.0.0.1"), refused.getMessage());
         assertEquals(before, broker.requests().size(), "nothing reached the broker");
 
-        OsbClient httpsOnly = new OsbClient(Duration.ofSeconds(5), BrokerAddressRule.withDns(false, true));
+        OsbClient httpsOnly = new OsbClient(VERTX, Duration.ofSeconds(5), BrokerAddressRule.withDns(false, true));
         assertEquals(BrokerUnreachableException.Kind.ADDRESS_REFUSED,
                 assertThrows(BrokerUnreachableException.class, () -> httpsOnly.catalog(endpoint, identity)).kind());
         assertEquals(before, broker.requests().size(), "nothing reached the broker");
     }
 
     @Test
-    void aBrokerThatTricklesItsBodyIsCutOffAtTheDeadline() {
+    void aBrokerThatTricklesItsBodyIsCutOffAtTheDeadline() throws Exception {
         broker.behave(Catalog.DEMO_PREMIUM_PLAN_ID, Behaviour.HANGING);
         try {
-            OsbClient impatient = new OsbClient(Duration.ofSeconds(1), Duration.ofMillis(800), OsbClient.MAX_RESPONSE_BYTES, LOCAL);
+            OsbClient impatient = new OsbClient(VERTX, Duration.ofSeconds(1), Duration.ofMillis(800), OsbClient.MAX_RESPONSE_BYTES, LOCAL, 4);
             long started = System.nanoTime();
             BrokerUnreachableException e = assertThrows(BrokerUnreachableException.class, () -> impatient.provision(endpoint,
                     UUID.randomUUID().toString(), new ProvisionRequest(Catalog.DEMO_SERVICE_ID, Catalog.DEMO_PREMIUM_PLAN_ID,
@@ -155,11 +165,50 @@ class OsbClientTest {
             assertEquals(BrokerUnreachableException.Kind.RESPONSE_TOO_LARGE, e.kind());
             assertTrue(e.getMessage().contains("response too large"), e.getMessage());
 
-            OsbClient generous = new OsbClient(Duration.ofSeconds(5), Duration.ofSeconds(5), 2 * 1024 * 1024, LOCAL);
+            OsbClient generous = new OsbClient(VERTX, Duration.ofSeconds(5), Duration.ofSeconds(5), 2 * 1024 * 1024, LOCAL, 4);
             assertEquals(202, generous.provision(endpoint, UUID.randomUUID().toString(), request, identity).status(),
                     "the same answer within a larger bound");
         } finally {
             broker.behave(Catalog.DEMO_PREMIUM_PLAN_ID, Behaviour.SUCCEED);
+        }
+    }
+
+    /**
+     * DNS rebinding: the name answers a public address when checked and loopback a moment later (as {@code localhost}
+     * does for every other resolver). The call must go to the checked address, so the loopback broker gets nothing;
+     * a client that resolves the name again when it connects reaches the sample broker on loopback.
+     */
+    @Test
+    void theCallGoesToTheCheckedAddressNotToAFreshResolution() throws Exception {
+        InetAddress publicAddress = InetAddress.getByAddress("localhost", new byte[] {(byte) 203, 0, 113, 10});
+        InetAddress loopback = InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1});
+        AtomicInteger lookups = new AtomicInteger();
+        BrokerAddressRule.Resolver rebinding = host -> new InetAddress[] {
+                lookups.getAndIncrement() == 0 ? publicAddress : loopback};
+        BrokerEndpoint rebound = new BrokerEndpoint(URI.create("http://localhost:" + broker.port()), "broker", "broker-secret");
+        try (OsbClient production = new OsbClient(VERTX, Duration.ofMillis(500), Duration.ofSeconds(1),
+                OsbClient.MAX_RESPONSE_BYTES, new BrokerAddressRule(true, false, rebinding), 4)) {
+            int before = broker.requests().size();
+            BrokerUnreachableException e = assertThrows(BrokerUnreachableException.class,
+                    () -> production.catalog(rebound, identity));
+            assertTrue(e.kind() == BrokerUnreachableException.Kind.CONNECTION_FAILED
+                    || e.kind() == BrokerUnreachableException.Kind.DEADLINE_EXCEEDED, e.kind() + ": " + e.getMessage());
+            assertEquals(before, broker.requests().size(), "the rebound loopback address got no request");
+            assertEquals(1, lookups.get(), "the name is resolved once per call, for the check");
+        }
+    }
+
+    /** The connection goes to the checked address; the host name stays in the Host header (and SNI for https). */
+    @Test
+    void theCheckedAddressIsCalledWithTheHostNameInTheHostHeader() throws Exception {
+        InetAddress loopback = InetAddress.getByAddress("broker.pinned.invalid", new byte[] {127, 0, 0, 1});
+        BrokerEndpoint named = new BrokerEndpoint(URI.create("http://broker.pinned.invalid:" + broker.port()), "broker",
+                "broker-secret");
+        try (OsbClient pinned = new OsbClient(VERTX, Duration.ofSeconds(5), Duration.ofSeconds(5),
+                OsbClient.MAX_RESPONSE_BYTES, new BrokerAddressRule(true, true, host -> new InetAddress[] {loopback}), 4)) {
+            assertEquals(200, pinned.catalog(named, identity).status(), "a name no DNS knows is reached at its checked address");
+            RecordedRequest last = broker.requests().get(broker.requests().size() - 1);
+            assertEquals("broker.pinned.invalid:" + broker.port(), last.header("Host"));
         }
     }
 }

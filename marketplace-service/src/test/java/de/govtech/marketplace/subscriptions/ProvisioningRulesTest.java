@@ -250,4 +250,40 @@ class ProvisioningRulesTest {
         assertEquals(Outcome.FAILED, missing.outcome());
         assertNull(missing.next(), "nothing was created, nothing to delete");
     }
+
+    /** What the client makes of a 200 with an HTML page (a proxy's maintenance page): no JSON body at all. */
+    private static Answer htmlPage(int status) {
+        return Answer.of(new OsbResponse(status, null, Optional.empty()));
+    }
+
+    @Test
+    void aLastOperationThatIsNotOneIsPolledAgainUntilTheDeadline_provisionDeprovisionAndOrphanAlike() throws Exception {
+        Instant deadline = NOW.plusSeconds(60);
+        Answer[] malformed = {htmlPage(200), answer(200, "[1, 2]", null), answer(200, "{\"state\":\"frozen\"}", null),
+                answer(200, "{}", null), htmlPage(204)};
+        for (Answer answer : malformed) {
+            Decision provision = rules.provisionPolled(new Work(DriverStep.POLL_PROVISION, 1, deadline, "op", null, null), answer, NOW);
+            assertEquals(Outcome.CONTINUE, provision.outcome(), answer.describe());
+            assertEquals(DriverStep.POLL_PROVISION, provision.next());
+
+            Decision deprovision = rules.deprovisionPolled(new Work(DriverStep.POLL_DEPROVISION, 1, deadline, "del", null, null),
+                    answer, NOW);
+            assertEquals(DriverStep.POLL_DEPROVISION, deprovision.next(), answer.describe());
+
+            Decision orphan = rules.orphanPolled(new Work(DriverStep.POLL_ORPHAN, 1, deadline, "del", null, null), answer, NOW);
+            assertEquals(Outcome.CONTINUE, orphan.outcome(), answer.describe());
+            assertEquals(DriverStep.POLL_ORPHAN, orphan.next(), "polled again, not deleted again: " + answer.describe());
+            assertEquals(1, orphan.attempts(), "no attempt at the deletion counted");
+            assertEquals(deadline, orphan.deadline());
+            assertTrue(!orphan.nextAttemptAt().isAfter(deadline));
+        }
+        // at the deadline polling ends as for any unanswered operation
+        Decision lateOrphan = rules.orphanPolled(new Work(DriverStep.POLL_ORPHAN, 1, NOW, "del", null, null), htmlPage(200), NOW);
+        assertEquals(DriverStep.ORPHAN_DELETE, lateOrphan.next());
+        Decision lateDeprovision = rules.deprovisionPolled(new Work(DriverStep.POLL_DEPROVISION, 1, NOW, "del", null, null),
+                htmlPage(200), NOW);
+        assertEquals(DriverStep.DEPROVISION, lateDeprovision.next());
+        assertTrue(rules.pastDeadline(new Work(DriverStep.POLL_PROVISION, 1, NOW, "op", null, null), NOW),
+                "a provision past its deadline is timed out by the worker before it polls");
+    }
 }

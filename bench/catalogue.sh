@@ -47,7 +47,9 @@ curl -sf "$service/q/health/ready" >/dev/null || { echo "no marketplace ready at
 vendor="$(sql -At -c "select vendor_id from listing where slug = 'buergerservice-demo'")"
 [[ -n "$vendor" ]] || { echo "the stack's demo app is missing: is this a stack started by ./stack.sh?" >&2; exit 2; }
 
-if [[ "$(sql -At -c "select count(*) from listing where slug like 'bench-app-%'")" -lt "$listings" ]]; then
+# counted by revision: a seeding that failed half-way leaves listings without one
+if [[ "$(sql -At -c "select count(*) from listing_revision r join listing l on l.id = r.listing_id
+                      where l.slug like 'bench-app-%'")" -lt "$listings" ]]; then
   echo "seeding $listings published listings (and 100 delisted ones the catalogue must skip) ..." >&2
   sql <<SQL
 insert into listing (id, vendor_id, slug, status, published_revision, created_at, updated_at)
@@ -56,6 +58,7 @@ select md5('bench' || i)::uuid, '$vendor', 'bench-app-' || i,
 from generate_series(1, $listings + 100) i
 on conflict do nothing;
 insert into listing_revision (id, listing_id, revision, status, content, broker_url, broker_username, broker_password,
+                              broker_password_encrypted,
                               created_at, created_by, updated_at, decided_at, decided_by)
 select md5('benchrev' || i)::uuid, md5('bench' || i)::uuid, 1, 'PUBLISHED',
        jsonb_build_object(
@@ -72,7 +75,7 @@ select md5('benchrev' || i)::uuid, md5('bench' || i)::uuid, 1, 'PUBLISHED',
                                           'bitvAccessible', i % 4 = 0, 'openSourceLicence', null),
          'cloudTargets', jsonb_build_array((array['stackit:eu01','ionos:de-fra','delos:de'])[1 + i % 3]),
          'documentationUrl', 'https://docs.example.de', 'supportUrl', 'https://support.example.de'),
-       'https://broker.bench.example', 'bench', 'not-a-secret', now(), 'bench', now(), now() - i * interval '1 minute', 'bench'
+       'https://broker.bench.example', 'bench', 'not-a-secret', false, now(), 'bench', now(), now() - i * interval '1 minute', 'bench'
 from generate_series(1, $listings + 100) i,
      (select array['Bürgerportal','Abfall','Kalender','Ratsinformation','Schule','Kita','Parken','Bibliothek','Friedhof',
                    'Hundesteuer','Wahlen','Bauantrag','Geodaten','Sitzung','Termin','Bürgerbüro'] as w) words

@@ -18,10 +18,11 @@ import java.util.UUID;
 
 /**
  * Keycloak's admin REST API of the test stack (bootstrap admin {@code admin} / {@code admin}, dev mode only, see
- * deploy/local README), used to make confidential test clients whose tokens are real but unusual: one that expires
- * within seconds, one without the {@code govtech-services} audience.
+ * deploy/local README), the one way the system tests make Keycloak users and clients: municipality admins, and
+ * confidential test clients whose tokens are real but unusual (one that expires within seconds, one without the
+ * {@code govtech-services} audience).
  */
-final class KeycloakAdmin {
+public final class KeycloakAdmin {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String ADMIN = "admin";
@@ -29,7 +30,7 @@ final class KeycloakAdmin {
     private final String keycloakUrl;
     private final String realm;
 
-    KeycloakAdmin(String keycloakUrl, String realm) {
+    public KeycloakAdmin(String keycloakUrl, String realm) {
         this.keycloakUrl = keycloakUrl;
         this.realm = realm;
     }
@@ -70,9 +71,10 @@ final class KeycloakAdmin {
 
     /**
      * A user of the realm like the dev users: password = username, one realm role, a {@code municipality_id}; email
-     * and names set (Keycloak refuses the password grant to a user whose profile is incomplete).
+     * and names set (Keycloak refuses the password grant to a user whose profile is incomplete). A fresh admin token
+     * per user: the master realm's tokens live a minute, and making fifty users may take longer.
      */
-    void createMunicipalityAdmin(String username, String municipalityId) {
+    public void createMunicipalityAdmin(String username, String municipalityId) {
         String token = adminToken();
         String users = keycloakUrl + "/admin/realms/" + realm + "/users";
         Map<String, Object> user = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package de.govtech.systemtests.replicas;
 
+import de.govtech.systemtests.KeycloakAdmin;
 import de.govtech.systemtests.PlatformStack;
 
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ final class Members {
      * admin does both.
      */
     static List<Member> admit(PlatformStack stack, int count, boolean withAdmins, String namePrefix) throws InterruptedException {
-        KeycloakUsers users = new KeycloakUsers(stack.keycloakUrl(), PlatformStack.REALM);
+        KeycloakAdmin users = new KeycloakAdmin(stack.keycloakUrl(), PlatformStack.REALM);
         // one token for all: the realm's brute-force detection locks a user out who logs in many times at once
         String platformAdmin = stack.tokenOf("dev-platform-admin");
         ExecutorService pool = Executors.newFixedThreadPool(6);
@@ -62,7 +63,7 @@ final class Members {
         }
     }
 
-    private static Member admitOne(PlatformStack stack, KeycloakUsers users, String platformAdmin, boolean withAdmin,
+    private static Member admitOne(PlatformStack stack, KeycloakAdmin users, String platformAdmin, boolean withAdmin,
                                    String namePrefix) {
         String gateway = stack.gatewayUrl() + MEMBERSHIP;
         String adminUser = null;

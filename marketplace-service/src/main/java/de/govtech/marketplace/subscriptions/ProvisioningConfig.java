@@ -44,6 +44,13 @@ public interface ProvisioningConfig {
     @WithDefault("8")
     int concurrency();
 
+    /**
+     * Broker calls running at once to one broker (by URL) on one instance, so one vendor's many or slow orders leave
+     * slots for the others.
+     */
+    @WithDefault("4")
+    int concurrencyPerBroker();
+
     /** Unconfirmed orphan deletions are alerted (error log, metric) after this many attempts; they never stop. */
     @WithDefault("10")
     int orphanAlertAfter();

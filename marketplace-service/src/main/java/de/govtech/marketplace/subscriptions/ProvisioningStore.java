@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -45,16 +46,30 @@ public class ProvisioningStore {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<Claim> claimDue(String owner, Duration lease, int batchSize) {
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = em.createNativeQuery("""
-                        select id from subscription
-                        where next_attempt_at <= clock_timestamp()
-                          and (lease_until is null or lease_until < clock_timestamp())
-                        order by next_attempt_at
+        return claimDue(owner, lease, batchSize, Set.of());
+    }
+
+    /** Claims due subscriptions whose broker URL is not one of {@code skipBrokers} (those without a free slot). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<Claim> claimDue(String owner, Duration lease, int batchSize, Set<String> skipBrokers) {
+        var query = em.createNativeQuery("""
+                        select s.id from subscription s
+                        where s.next_attempt_at <= clock_timestamp()
+                          and (s.lease_until is null or s.lease_until < clock_timestamp())
+                        """ + (skipBrokers.isEmpty() ? "" : """
+                          and not exists (select 1 from listing_revision r where r.listing_id = s.listing_id
+                                          and r.revision = s.revision and r.broker_url in (%s))
+                        """.formatted(placeholders(skipBrokers.size()))) + """
+                        order by s.next_attempt_at
                         limit :batch
-                        for update skip locked""", UUID.class)
-                .setParameter("batch", batchSize)
-                .getResultList();
+                        for update of s skip locked""", UUID.class)
+                .setParameter("batch", batchSize);
+        int index = 0;
+        for (String broker : skipBrokers) {
+            query.setParameter("skip" + index++, broker);
+        }
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = query.getResultList();
         List<Claim> claims = new ArrayList<>();
         for (UUID id : ids) {
             String token = owner + "/" + UUID.randomUUID();
@@ -148,6 +163,24 @@ public class ProvisioningStore {
             }
         }
         return true;
+    }
+
+    private static String placeholders(int count) {
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            names.append(i == 0 ? "" : ", ").append(":skip").append(i);
+        }
+        return names.toString();
+    }
+
+    /** Gives a claim back untouched (its broker has no free slot): due as before, for a later run. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void defer(Claim claim) {
+        Subscription s = em.find(Subscription.class, claim.subscriptionId(), LockModeType.PESSIMISTIC_WRITE);
+        if (s != null && claim.leaseToken().equals(s.leaseOwner)) {
+            s.leaseOwner = null;
+            s.leaseUntil = null;
+        }
     }
 
     /** Gives a claim back unchanged (after an unexpected error), to be retried at {@code retryAt}. */

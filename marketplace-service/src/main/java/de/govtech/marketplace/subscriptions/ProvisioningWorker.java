@@ -34,6 +34,9 @@ import java.util.function.BiConsumer;
 @ApplicationScoped
 public class ProvisioningWorker {
 
+    /** A deferred claim makes its broker saturated, so each further round claims without at least one more broker. */
+    private static final int MAX_CLAIM_ROUNDS = 4;
+
     private final ProvisioningStore store;
     private final ProvisioningConfig config;
     private final ProvisioningRules rules;
@@ -42,6 +45,7 @@ public class ProvisioningWorker {
     private final String instance = ManagementFactory.getRuntimeMXBean().getName();
     private final ExecutorService pool;
     private final Semaphore slots;
+    private final BrokerSlots brokerSlots;
     private volatile BiConsumer<Claim, String> beforeBrokerCall = (claim, call) -> { };
 
     public ProvisioningWorker(ProvisioningStore store, ProvisioningConfig config, BrokerAddressRule addressRule,
@@ -64,6 +68,7 @@ public class ProvisioningWorker {
             return thread;
         });
         this.slots = new Semaphore(config.concurrency());
+        this.brokerSlots = new BrokerSlots(config.concurrencyPerBroker());
     }
 
     /** Runs {@code hook} right before each broker call's lease check; tests put a pause there (a GC pause, a starved thread). */
@@ -91,29 +96,57 @@ public class ProvisioningWorker {
         }
     }
 
-    /** Claims as many due subscriptions as there are free slots and drives each on the pool, without waiting. */
+    /**
+     * Claims as many due subscriptions as there are free slots — none of brokers that already have their share of calls
+     * in flight — and drives each on the pool, without waiting. A claim beyond its broker's share is given back, and the
+     * claim is repeated without that broker, so the oldest work of one busy broker cannot crowd out other brokers' work.
+     */
     public int dispatchDue() {
-        int free = Math.min(slots.availablePermits(), config.batchSize());
-        if (free == 0) {
-            return 0;
-        }
-        List<Claim> claims = store.claimDue(instance, config.leaseDuration(), free);
-        for (Claim claim : claims) {
-            slots.acquireUninterruptibly();
-            try {
-                pool.execute(() -> {
-                    try {
-                        driveSafely(claim);
-                    } finally {
-                        slots.release();
-                    }
-                });
-            } catch (RejectedExecutionException e) {
-                slots.release();
-                store.release(claim, clock.instant());
+        int driven = 0;
+        for (int round = 0; round < MAX_CLAIM_ROUNDS; round++) {
+            int free = Math.min(slots.availablePermits(), config.batchSize() - driven);
+            if (free <= 0) {
+                break;
+            }
+            List<Claim> claims = store.claimDue(instance, config.leaseDuration(), free, brokerSlots.saturated());
+            int deferred = 0;
+            for (Claim claim : claims) {
+                if (startOnPool(claim)) {
+                    driven++;
+                } else {
+                    deferred++;
+                }
+            }
+            if (claims.isEmpty() || deferred == 0) {
+                break;
             }
         }
-        return claims.size();
+        return driven;
+    }
+
+    private boolean startOnPool(Claim claim) {
+        String broker = claim.broker().url().toString();
+        if (!brokerSlots.tryAcquire(broker)) {
+            store.defer(claim);
+            return false;
+        }
+        slots.acquireUninterruptibly();
+        try {
+            pool.execute(() -> {
+                try {
+                    driveSafely(claim);
+                } finally {
+                    brokerSlots.release(broker);
+                    slots.release();
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException e) {
+            brokerSlots.release(broker);
+            slots.release();
+            store.release(claim, clock.instant());
+            return false;
+        }
     }
 
     /** One run in the calling thread: claims what is due and performs one step each. Returns how many were claimed. */

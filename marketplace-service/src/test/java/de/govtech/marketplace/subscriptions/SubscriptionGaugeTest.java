@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
 class SubscriptionGaugeTest {
 
-    static final String MUNI = "5a1b0000-0000-4000-8000-0000000000f3";
+    static final String MUNI = "5a1b0000-0000-4000-8000-0000000000b3";
 
     @Inject
     SubscriptionGauge gauge;

@@ -1,0 +1,165 @@
+package de.govtech.marketplace.subscriptions;
+
+import de.govtech.deploy.samplebroker.Catalog;
+import de.govtech.deploy.samplebroker.RecordedRequest;
+import de.govtech.deploy.samplebroker.SampleBroker;
+import de.govtech.deploy.samplebroker.SampleBrokerSettings;
+import de.govtech.platform.testkit.KafkaTestResource;
+import de.govtech.platform.testkit.PostgresTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static de.govtech.marketplace.subscriptions.SubscriptionFixtures.BASE;
+import static de.govtech.marketplace.subscriptions.SubscriptionFixtures.WAIT;
+import static de.govtech.marketplace.subscriptions.SubscriptionFixtures.awaitState;
+import static de.govtech.marketplace.subscriptions.SubscriptionFixtures.joinThroughKafka;
+import static de.govtech.marketplace.subscriptions.SubscriptionFixtures.publishedApp;
+import static de.govtech.marketplace.subscriptions.SubscriptionFixtures.subscription;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The sample broker over real HTTP and a real database: a vendor with many orders gets at most its share of the
+ * provisioning pool, and another vendor's order is provisioned while they wait.
+ */
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "marketplace"),
+        scope = TestResourceScope.GLOBAL, parallel = true)
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
+class BrokerShareTest {
+
+    static final String CROWDED_SLUG = "abo-anteil-voll";
+    static final String OTHER_SLUG = "abo-anteil-frei";
+    static final String BASIS_PLAN_ID = "3f9e6e30-bbbb-4ccc-8ddd-000000000010";
+    static final String FAILING_PLAN_ID = "3f9e6e30-bbbb-4ccc-8ddd-000000000011";
+    static final String CATALOG = """
+            {"services": [{"id": "3f9e6e30-bbbb-4ccc-8ddd-000000000001", "name": "%s", "description": "Anteil-Test",
+              "bindable": false, "instances_retrievable": true, "plans": [
+                {"id": "%s", "name": "basis", "description": "b"},
+                {"id": "%s", "name": "scheitert", "description": "f", "x-behaviour": "FAIL_ASYNC"}
+              ]}]}""";
+    /**
+     * A municipality of this class's own: one application and database serve every test class, and another class's
+     * member leaving would deprovision these subscriptions at a broker that is gone by then — for ever, holding slots.
+     */
+    static final String MUNI_SHARE = "5a1b0000-0000-4000-8000-0000000000b1";
+    static final int CROWD = 12;
+    /** {@code govtech.marketplace.provisioning.concurrency-per-broker}, default (the pool has 8). */
+    static final int SHARE = 4;
+
+    static SampleBroker crowdedBroker;
+    static SampleBroker otherBroker;
+
+    @Inject
+    ProvisioningWorker worker;
+
+    private final CountDownLatch crowdReleased = new CountDownLatch(1);
+
+    @BeforeAll
+    static void startBrokers() throws Exception {
+        SampleBrokerSettings settings = SampleBrokerSettings.defaults()
+                .withUsername(SubscriptionFixtures.BROKER_USER).withPassword(SubscriptionFixtures.BROKER_PASSWORD)
+                .withProvisionDelay(Duration.ofMillis(300)).withDeprovisionDelay(Duration.ofMillis(1500))
+                .withRetryAfterSeconds(0);
+        crowdedBroker = SampleBroker.start(settings.withCatalog(catalog(CROWDED_SLUG)));
+        otherBroker = SampleBroker.start(settings.withCatalog(catalog(OTHER_SLUG)));
+    }
+
+    private static Catalog catalog(String slug) {
+        return Catalog.parse(CATALOG.formatted(slug, BASIS_PLAN_ID, FAILING_PLAN_ID));
+    }
+
+    @AfterAll
+    static void stopBrokers() {
+        // what is left of this class's orders would keep the shared worker busy for later classes
+        QuarkusTransaction.requiringNew().run(() -> Subscription.update(
+                "step = null, nextAttemptAt = null, leaseOwner = null, leaseUntil = null where appSlug in ?1",
+                List.of(CROWDED_SLUG, OTHER_SLUG)));
+        crowdedBroker.close();
+        otherBroker.close();
+    }
+
+    @AfterEach
+    void noPause() {
+        crowdReleased.countDown();
+        worker.beforeBrokerCall((claim, call) -> { });
+    }
+
+    private static UUID order(String slug, String plan) {
+        String location = given().contentType(ContentType.JSON)
+                .body("{\"appSlug\": \"%s\", \"plan\": \"%s\", \"cloudTarget\": \"stackit:eu01\"}".formatted(slug, plan))
+                .when().post(BASE)
+                .then().statusCode(201).extract().header("Location");
+        return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    private static List<RecordedRequest> requests(SampleBroker b, UUID instance, String method) {
+        return b.requests().stream()
+                .filter(r -> r.method().equals(method) && r.path().equals("/v2/service_instances/" + instance))
+                .toList();
+    }
+
+    @Test
+    @TestSecurity(user = "petra.admin", roles = "municipality-admin")
+    @OidcSecurity(claims = @Claim(key = "municipality_id", value = MUNI_SHARE))
+    void aVendorWithManyOrdersGetsItsShareAndAnotherVendorsOrderGoesThrough() throws Exception {
+        publishedApp(CROWDED_SLUG, crowdedBroker.baseUrl(), "Basis");
+        publishedApp(OTHER_SLUG, otherBroker.baseUrl(), "Basis");
+        joinThroughKafka(MUNI_SHARE);
+        // the crowded vendor's calls are held (as a very slow broker holds them) until the other order is provisioned
+        String crowded = crowdedBroker.baseUrl().toString();
+        AtomicInteger held = new AtomicInteger();
+        AtomicInteger mostHeld = new AtomicInteger();
+        worker.beforeBrokerCall((claim, call) -> {
+            if (claim.broker().url().toString().equals(crowded)) {
+                mostHeld.accumulateAndGet(held.incrementAndGet(), Math::max);
+                try {
+                    crowdReleased.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    held.decrementAndGet();
+                }
+            }
+        });
+        List<UUID> crowd = new ArrayList<>();
+        for (int i = 0; i < CROWD; i++) {
+            crowd.add(order(CROWDED_SLUG, "Basis"));
+        }
+        await().atMost(WAIT).until(() -> held.get() >= SHARE);
+
+        UUID other = order(OTHER_SLUG, "Basis");
+        awaitState(other, SubscriptionState.PROVISIONED);
+        assertEquals(SHARE, mostHeld.get(), "never more than its share of calls to one broker at once");
+        assertTrue(crowd.stream().allMatch(id -> subscription(id).state == SubscriptionState.PROVISIONING));
+
+        crowdReleased.countDown();
+        for (UUID id : crowd) {
+            awaitState(id, SubscriptionState.PROVISIONED);
+            assertEquals(1, requests(crowdedBroker, id, "PUT").size());
+        }
+        assertTrue(mostHeld.get() <= SHARE, "at most " + SHARE + " calls at once, saw " + mostHeld.get());
+    }
+}

@@ -168,6 +168,11 @@ public class OsbClient implements AutoCloseable {
         AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
         http.request(options).onFailure(result::completeExceptionally).onSuccess(request -> {
             sent.set(request);
+            if (result.isDone()) {
+                // the caller gave up (deadline, interrupt) before the connection was there: send nothing late
+                request.reset();
+                return;
+            }
             request.exceptionHandler(result::completeExceptionally);
             (body == null ? request.send() : request.send(body)).onFailure(result::completeExceptionally)
                     .onSuccess(response -> {
@@ -192,6 +197,7 @@ public class OsbClient implements AutoCloseable {
         try {
             return result.get(Math.max(0, deadlineAt - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
+            result.cancel(false);
             abort(sent.get());
             throw failure(BrokerUnreachableException.Kind.DEADLINE_EXCEEDED,
                     "no complete answer within " + deadline.toMillis() + " ms", e);
@@ -208,6 +214,7 @@ public class OsbClient implements AutoCloseable {
             throw failure(BrokerUnreachableException.Kind.CONNECTION_FAILED,
                     "connection failed (" + (cause == null ? "unknown" : cause.getClass().getSimpleName()) + ")", cause);
         } catch (InterruptedException e) {
+            result.cancel(false);
             abort(sent.get());
             Thread.currentThread().interrupt();
             throw failure(BrokerUnreachableException.Kind.INTERRUPTED, "interrupted", e);

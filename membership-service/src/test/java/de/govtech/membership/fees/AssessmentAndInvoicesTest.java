@@ -2,7 +2,7 @@ package de.govtech.membership.fees;
 
 
 import de.govtech.membership.Database;
-import de.govtech.membership.TestClock;
+import de.govtech.platform.testkit.TestClock;
 import de.govtech.membership.TestData;
 import de.govtech.membership.municipalities.OfficialKeys;
 import de.govtech.platform.testkit.KafkaTestResource;

@@ -1,6 +1,6 @@
 package de.govtech.membership.memberships;
 
-import de.govtech.membership.TestClock;
+import de.govtech.platform.testkit.TestClock;
 import de.govtech.membership.TestData;
 import de.govtech.platform.support.time.PlatformClock;
 import de.govtech.platform.testkit.KafkaTestResource;

@@ -4,7 +4,7 @@ import de.govtech.platform.testkit.KafkaTestResource;
 import de.govtech.platform.testkit.PostgresTestResource;
 import de.govtech.solutions.AsPlatformAdmin;
 import de.govtech.solutions.Database;
-import de.govtech.solutions.TestClock;
+import de.govtech.platform.testkit.TestClock;
 import de.govtech.solutions.TestEvents;
 import de.govtech.solutions.TestMembers;
 import io.quarkus.test.common.ResourceArg;

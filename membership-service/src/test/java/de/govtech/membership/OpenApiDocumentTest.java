@@ -167,4 +167,14 @@ class OpenApiDocumentTest {
         assertTrue(schemas.keySet().containsAll(List.of("Municipality", "MunicipalityContact", "MunicipalityContactRequest",
                 "EndedMemberships", "FeeAssessmentSkipReason")), schemas.keySet().toString());
     }
+
+    /** The shared enum of platform-events is named and described by its own @Schema, like the service's enums. */
+    @Test
+    void municipalityTypeIsADeliberatelyNamedAndDescribedEnum() {
+        var doc = document();
+        assertEquals(List.of("GEMEINDE", "STADT", "KREISFREIE_STADT", "LANDKREIS", "AMT_VERBANDSGEMEINDE"),
+                doc.getList("components.schemas.MunicipalityType.enum"));
+        assertTrue(doc.getString("components.schemas.MunicipalityType.description").startsWith("Kind of local authority"),
+                doc.getString("components.schemas.MunicipalityType.description"));
+    }
 }

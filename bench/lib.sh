@@ -51,7 +51,12 @@ bench_stop_stack() {
     kill -TERM "$BENCH_LAUNCHER_PID" 2>/dev/null || true
     for _ in $(seq 1 90); do kill -0 "$BENCH_LAUNCHER_PID" 2>/dev/null || break; sleep 1; done
   fi
-  # the launcher ran in its own process group (setsid): whatever of it is still alive goes with that group
+  # the launcher ran in its own process group (setsid): whatever of it is still alive goes with that group (its
+  # children's watchdogs notice the launcher's end within a second or two and end by themselves)
+  for _ in 1 2 3 4 5; do
+    [[ -n "$BENCH_LAUNCHER_PID" ]] && pgrep -g "$BENCH_LAUNCHER_PID" >/dev/null 2>&1 || break
+    sleep 1
+  done
   if [[ -n "$BENCH_LAUNCHER_PID" ]] && pgrep -g "$BENCH_LAUNCHER_PID" >/dev/null 2>&1; then
     bench_log "processes of the stack still alive: SIGKILL to process group $BENCH_LAUNCHER_PID"
     kill -KILL -- "-$BENCH_LAUNCHER_PID" 2>/dev/null || true

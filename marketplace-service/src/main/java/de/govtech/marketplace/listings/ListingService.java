@@ -44,14 +44,15 @@ public class ListingService {
     private final ListingRules rules;
     private final BrokerAddressRule brokerAddresses;
     private final PasswordCipher passwords;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public ListingService(VendorService vendors, Outbox outbox, MarketplaceConfig config, BrokerAddressRule brokerAddresses,
-                          PasswordCipher passwords) {
+                          PasswordCipher passwords, Clock clock) {
         this.vendors = vendors;
         this.outbox = outbox;
         this.brokerAddresses = brokerAddresses;
         this.passwords = passwords;
+        this.clock = clock;
         this.rules = new ListingRules(new HashSet<>(config.cloudTargets()));
     }
 

@@ -26,11 +26,12 @@ import java.util.function.Function;
 @ApplicationScoped
 public class MemberProjection {
 
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final Event<MemberStatusChanged> changes;
 
-    public MemberProjection(Event<MemberStatusChanged> changes) {
+    public MemberProjection(Event<MemberStatusChanged> changes, Clock clock) {
         this.changes = changes;
+        this.clock = clock;
     }
 
     public void apply(EventPayload payload) {

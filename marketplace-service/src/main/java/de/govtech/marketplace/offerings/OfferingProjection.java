@@ -12,7 +12,11 @@ import java.time.Clock;
 @ApplicationScoped
 class OfferingProjection {
 
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
+
+    OfferingProjection(Clock clock) {
+        this.clock = clock;
+    }
 
     void apply(EventPayload payload) {
         if (payload instanceof SolutionReleasedForReuse released) {

@@ -26,7 +26,11 @@ public class MembershipRule {
 
     static final String SYSTEM_ACTOR = "system:membership";
 
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
+
+    public MembershipRule(Clock clock) {
+        this.clock = clock;
+    }
 
     void onStatusChanged(@Observes MemberStatusChanged change) {
         Instant now = clock.instant();

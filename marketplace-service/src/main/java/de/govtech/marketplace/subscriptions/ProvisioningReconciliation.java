@@ -26,12 +26,14 @@ public class ProvisioningReconciliation {
 
     private final ProvisioningStore store;
     private final ProvisioningConfig config;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final AtomicLong unconfirmedOrphans = new AtomicLong();
 
-    public ProvisioningReconciliation(ProvisioningStore store, ProvisioningConfig config, MeterRegistry registry) {
+    public ProvisioningReconciliation(ProvisioningStore store, ProvisioningConfig config, MeterRegistry registry,
+                                      Clock clock) {
         this.store = store;
         this.config = config;
+        this.clock = clock;
         Gauge.builder(UNCONFIRMED_ORPHANS, unconfirmedOrphans, AtomicLong::get)
                 .description("Orphaned broker instances not confirmed deleted after the alert threshold of attempts")
                 .register(registry);

@@ -41,7 +41,7 @@ public class ProvisioningWorker {
     private final ProvisioningConfig config;
     private final ProvisioningRules rules;
     private final OsbClient osb;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final String instance = ManagementFactory.getRuntimeMXBean().getName();
     private final ExecutorService pool;
     private final Semaphore slots;
@@ -49,13 +49,14 @@ public class ProvisioningWorker {
     private volatile BiConsumer<Claim, String> beforeBrokerCall = (claim, call) -> { };
 
     public ProvisioningWorker(ProvisioningStore store, ProvisioningConfig config, BrokerAddressRule addressRule,
-                              Vertx vertx) {
+                              Vertx vertx, Clock clock) {
         if (config.callDeadline().compareTo(config.leaseDuration()) >= 0) {
             throw new IllegalStateException("govtech.marketplace.provisioning.lease-duration (" + config.leaseDuration()
                     + ") must exceed call-deadline (" + config.callDeadline() + ")");
         }
         this.store = store;
         this.config = config;
+        this.clock = clock;
         this.rules = new ProvisioningRules(new ProvisioningRules.Settings(config.pollInterval(), config.minPollInterval(),
                 config.maxPollInterval(), config.maxPollingDuration(), config.retryBackoff(), config.maxBackoff(),
                 config.maxAttempts(), config.orphanAlertAfter()));

@@ -32,7 +32,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class SubscriptionService {
 
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
+
+    public SubscriptionService(Clock clock) {
+        this.clock = clock;
+    }
 
     /** The outcome of an order: the subscription, and whether it was ordered before with the same Idempotency-Key. */
     public record Ordered(SubscriptionView subscription, boolean replayed) {

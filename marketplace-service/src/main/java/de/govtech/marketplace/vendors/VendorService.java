@@ -17,7 +17,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class VendorService {
 
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
+
+    public VendorService(Clock clock) {
+        this.clock = clock;
+    }
 
     @Transactional
     public VendorView register(Caller caller, VendorRegistration body) {

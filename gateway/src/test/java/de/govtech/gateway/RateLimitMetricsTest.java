@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import de.govtech.gateway.support.Tokens;
 import de.govtech.gateway.support.UpstreamsResource;
+import de.govtech.platform.testkit.MetricNamingRules;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -53,6 +55,11 @@ class RateLimitMetricsTest {
         }
         series.keySet().forEach(labels -> assertEquals(java.util.Set.of("caller_kind", "limit_group"), labels.keySet(),
                 "no label names the caller: " + labels));
+    }
+
+    @Test
+    void theScrapeFollowsThePrometheusNamingConventions() {
+        assertEquals(List.of(), MetricNamingRules.violations(scrape()), "promtool check metrics would complain");
     }
 
     private static Map<String, String> labels(String group, String callerKind) {

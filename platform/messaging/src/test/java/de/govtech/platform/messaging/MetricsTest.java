@@ -1,5 +1,6 @@
 package de.govtech.platform.messaging;
 
+import de.govtech.platform.testkit.MetricNamingRules;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 

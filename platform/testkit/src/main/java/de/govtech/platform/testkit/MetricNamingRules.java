@@ -1,4 +1,4 @@
-package de.govtech.platform.messaging;
+package de.govtech.platform.testkit;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
  * The Prometheus naming conventions that {@code promtool check metrics} lints, applied to a scrape in the text
  * exposition format: snake_case names and labels, help text, {@code _total} on counters and only there, the
  * histogram/summary suffixes and labels only on those types, base units, no unit abbreviations, no type in the name,
- * no colon (reserved for recording rules).
+ * no colon (reserved for recording rules). Any module checks its {@code /q/metrics} scrape with it:
+ * {@code assertEquals(List.of(), MetricNamingRules.violations(scrape))}.
  */
-final class MetricNamingRules {
+public final class MetricNamingRules {
 
     private static final Pattern VALID_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
     private static final Pattern CAMEL_CASE = Pattern.compile("[a-z][A-Z]");
@@ -36,7 +37,7 @@ final class MetricNamingRules {
     }
 
     /** Every violation found in the scrape, one line each, naming the metric. */
-    static List<String> violations(String exposition) {
+    public static List<String> violations(String exposition) {
         Map<String, String> types = new LinkedHashMap<>();
         Set<String> helped = new LinkedHashSet<>();
         Map<String, Set<String>> labelsPerSample = new LinkedHashMap<>();

@@ -1,4 +1,4 @@
-package de.govtech.platform.messaging;
+package de.govtech.platform.testkit;
 
 import org.junit.jupiter.api.Test;
 
@@ -7,6 +7,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** The Prometheus naming rules without a service: a clean scrape passes, each broken convention is named. */
 class MetricNamingRulesTest {
 
     @Test

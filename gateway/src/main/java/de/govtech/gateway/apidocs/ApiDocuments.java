@@ -25,12 +25,12 @@ public class ApiDocuments {
     private final OpenApiMerger merger;
     private final ExpiringCache<ObjectNode> cache;
 
-    public ApiDocuments(GatewayConfig config, UpstreamDocuments upstreams) {
+    public ApiDocuments(GatewayConfig config, UpstreamDocuments upstreams, Clock clock) {
         this.config = config.apiDocs();
         // the server URL is set per answer (see document); operationId clashes are prefixed rather than fatal here
         this.merger = new OpenApiMerger(MergeSettings.of("/", this.config.realmUrl()));
         this.cache = new ExpiringCache<>(() -> upstreams.fetchAll().thenApply(this::merge), this.config.cacheTtl(),
-                Clock.systemUTC());
+                clock);
     }
 
     /**

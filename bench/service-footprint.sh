@@ -14,7 +14,8 @@
 #   --services a,b    membership,learning,solutions,marketplace (default all four)
 #   --duration S      seconds of measured load after a 10 s warm-up (default 30)
 #   --connections C   wrk connections (default 16, 2 threads)
-#   --jvm "OPTS"      JVM options instead of the launcher's "-Xmx256m -XX:+UseSerialGC"
+#   --jvm "OPTS"      JVM options instead of the launcher's for services (deploy/local SmallJvm, kept in step by hand:
+#                     small initial heap, -Xmx128m, serial GC, C1 only, native heap trimmed; MALLOC_ARENA_MAX=2)
 #   --out FILE        also write the report there
 #
 # Needs curl and wrk (apt-get install -y wrk). Measure on an idle machine; the report records the load average.
@@ -26,7 +27,8 @@ data_dir="$ROOT/.stack-data"
 services=membership,learning,solutions,marketplace
 duration=30
 connections=16
-jvm="-Xmx256m -XX:+UseSerialGC"
+jvm="-Xms16m -Xmx128m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=40 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+-XX:ReservedCodeCacheSize=64m -XX:TrimNativeHeapInterval=5000"
 out=""
 while (($#)); do
   case "$1" in
@@ -44,6 +46,8 @@ done
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 command -v curl >/dev/null || { echo "curl is missing: apt-get install -y curl" >&2; exit 1; }
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+# the launcher asks for the trim only of JDKs that have it (17.0.9+, 21.0.1+, 22+)
+"$JAVA" -XX:TrimNativeHeapInterval=5000 -version >/dev/null 2>&1 || jvm="${jvm/-XX:TrimNativeHeapInterval=5000/}"
 
 pg_port=$((15432 + offset))
 kafka_port=$((19092 + offset))
@@ -106,7 +110,7 @@ for area in "${wanted[@]}"; do
   port=$((base + 100 + offset))
   module="$area-service"
   log="$work/$module.log"
-  env_vars=(QUARKUS_HTTP_PORT="$port" QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$pg_port/$area"
+  env_vars=(MALLOC_ARENA_MAX=2 QUARKUS_HTTP_PORT="$port" QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$pg_port/$area"
     QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=postgres
     KAFKA_BOOTSTRAP_SERVERS="localhost:$kafka_port" QUARKUS_OIDC_AUTH_SERVER_URL="$realm_url"
     LEARNING_CREDENTIALS_PUBLIC_BASE_URL="http://localhost:$gateway_port"

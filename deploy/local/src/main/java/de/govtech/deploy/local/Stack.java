@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,7 +62,6 @@ final class Stack {
     private static final int LOG_TAIL_LINES = 20;
     /** On Ctrl-C in a terminal the children get SIGINT too and may exit before our handler runs. */
     private static final Duration SETTLE_AFTER_DEATH = Duration.ofSeconds(1);
-    private static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC");
 
     /** Thrown inside the start when a stop was requested meanwhile. */
     private static final class StartAborted extends RuntimeException {
@@ -573,11 +573,13 @@ final class Stack {
             }
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(SERVICE_JVM_OPTIONS);
+            command.addAll(SmallJvm.options(spec, Runtime.version()));
             command.addAll(classData.jvmOptions(spec.moduleDir(), layout.quarkusRunJar(spec)));
             command.add("-jar");
             command.add(layout.quarkusRunJar(spec).toString());
-            ServiceProcess process = ServiceProcess.start(spec, command, environment.of(spec), layout.moduleDir(spec),
+            Map<String, String> env = new LinkedHashMap<>(SmallJvm.ENVIRONMENT);
+            env.putAll(environment.of(spec));
+            ServiceProcess process = ServiceProcess.start(spec, command, env, layout.moduleDir(spec),
                     layout.logFile(spec.moduleDir()));
             group.add(process);
             ChildPids.add(layout, process);

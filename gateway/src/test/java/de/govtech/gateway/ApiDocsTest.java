@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +22,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import de.govtech.gateway.support.Tokens;
 import de.govtech.gateway.support.UpstreamsResource;
 import de.govtech.platform.openapi.OpenApiValidation;
+import de.govtech.platform.testkit.TestClock;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -109,6 +112,16 @@ class ApiDocsTest {
         merged();
         assertEquals(before, openApiRequests());
         assertTrue(before >= 1);
+    }
+
+    /** The cache runs on the service's clock (the one Clock bean), so a test can let its time to live pass. */
+    @Test
+    void theDocumentIsFetchedAgainOnceItsTimeToLiveHasPassed() throws Exception {
+        merged();
+        int before = openApiRequests();
+        TestClock.at(Instant.now().plus(Duration.ofMinutes(5)));
+        merged();
+        assertEquals(before + 1, openApiRequests());
     }
 
     @Test

@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the launcher's demo app at once; every order ends PROVISIONED and the stack's sample broker received exactly one
  * provision (PUT) per instance id — the provisioning lease ({@code for update skip locked}, lease renewed and
  * re-checked before every broker call) lets only one instance drive an operation. The second instance must have sent
- * some of those PUTs itself (it logs its outgoing requests: {@code -Djdk.httpclient.HttpClient.log=requests}); the
+ * some of those PUTs itself (the provisioning worker logs each PUT it sends: "Provisioning: PUT /v2/service_instances/…"); the
  * broker received all 50, so the first sent the rest — both did provisioning work.
  */
 @ExtendWith(StackExtension.class)
@@ -58,7 +58,7 @@ class MarketplaceReplicasIT {
         int firstPort = 8084 + stack.portOffset();
         Path log = ReplicaFiles.logFile("marketplace-service-2.log");
         try (SecondInstance second = SecondInstance.startLike("marketplace-service", firstPort,
-                List.of("-Djdk.httpclient.HttpClient.log=requests"), Map.of(), log)) {
+                List.of(), Map.of(), log)) {
             List<Member> members = Members.admit(stack, ORDERS, true, "Gemeinde Replik");
             second.awaitReady(READY);
 

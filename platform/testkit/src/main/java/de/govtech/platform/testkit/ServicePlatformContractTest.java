@@ -1,6 +1,8 @@
 package de.govtech.platform.testkit;
 
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -25,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What every service owes the platform, proven against its real database and broker: readiness including the
  * database, an OpenAPI 3.1 document with its title, the bearer scheme and the Problem schema, schema names chosen
  * for clients (no {@code …View}, no generic type's name), problem+json for unknown paths, metrics and Swagger UI,
- * and the platform's outbox/inbox migration applied.
+ * the platform's outbox/inbox migration applied, and consumers that leave a record they could not finish for the
+ * next start.
  *
  * <pre>{@code
  * @QuarkusTest
@@ -38,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 public abstract class ServicePlatformContractTest {
 
+    private static final String INCOMING = "mp.messaging.incoming.";
     private static final String DATABASE_CHECK = "Database connections health check";
     /** How SmallRye names a generic type it was not told a name for: {@code PageMembershipView}, {@code ListString}. */
     private static final Pattern GENERIC_TYPE_NAME = Pattern.compile("(Page|List|Set|Map|Optional|Collection)[A-Z].*");
@@ -112,6 +116,26 @@ public abstract class ServicePlatformContractTest {
                         + " and table_name in ('outbox_event', 'inbox_event') order by table_name"));
         List<String> applied = strings("select version from flyway_schema_history where success order by installed_rank");
         assertTrue(applied.contains("0.1"), "applied migrations: " + applied);
+    }
+
+    /**
+     * A consumer that stops (shutdown, an interrupt) leaves its record for the next start only if the channel fails
+     * instead of acknowledging it: every Kafka channel the service consumes must have {@code failure-strategy=fail}.
+     */
+    @Test
+    void everyIncomingChannelFailsRatherThanSkippingARecord() {
+        Config config = ConfigProvider.getConfig();
+        List<String> skipping = new ArrayList<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith(INCOMING) && name.endsWith(".connector")) {
+                String channel = name.substring(INCOMING.length(), name.length() - ".connector".length());
+                String strategy = config.getOptionalValue(INCOMING + channel + ".failure-strategy", String.class).orElse("(default)");
+                if (!"fail".equals(strategy)) {
+                    skipping.add(channel + ": " + strategy);
+                }
+            }
+        }
+        assertEquals(List.of(), skipping, "incoming channels without failure-strategy=fail");
     }
 
     private List<String> strings(String sql) throws SQLException {

@@ -1,7 +1,6 @@
 package de.govtech.marketplace.subscriptions;
 
 import de.govtech.deploy.samplebroker.Catalog;
-import de.govtech.deploy.samplebroker.RecordedRequest;
 import de.govtech.deploy.samplebroker.SampleBroker;
 import de.govtech.deploy.samplebroker.SampleBrokerSettings;
 import de.govtech.platform.testkit.KafkaTestResource;
@@ -15,7 +14,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +33,9 @@ import static de.govtech.marketplace.subscriptions.SubscriptionFixtures.BASE;
 import static de.govtech.marketplace.subscriptions.SubscriptionFixtures.WAIT;
 import static de.govtech.marketplace.subscriptions.SubscriptionFixtures.awaitState;
 import static de.govtech.marketplace.subscriptions.SubscriptionFixtures.joinThroughKafka;
+import static de.govtech.marketplace.subscriptions.SubscriptionFixtures.order;
 import static de.govtech.marketplace.subscriptions.SubscriptionFixtures.publishedApp;
+import static de.govtech.marketplace.subscriptions.SubscriptionFixtures.requests;
 import static de.govtech.marketplace.subscriptions.SubscriptionFixtures.subscription;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -124,19 +124,6 @@ class ProvisioningFaultsTest {
         worker.beforeBrokerCall((claim, call) -> { });
     }
 
-    private static UUID order(String slug, String plan) {
-        String location = given().contentType(ContentType.JSON)
-                .body("{\"appSlug\": \"%s\", \"plan\": \"%s\", \"cloudTarget\": \"stackit:eu01\"}".formatted(slug, plan))
-                .when().post(BASE)
-                .then().statusCode(201).extract().header("Location");
-        return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
-    }
-
-    private static List<RecordedRequest> requests(SampleBroker b, UUID instance, String method) {
-        return b.requests().stream()
-                .filter(r -> r.method().equals(method) && r.path().equals("/v2/service_instances/" + instance))
-                .toList();
-    }
 
     /** A pause of the first worker that is about to call the broker for {@code slug} in {@code step}. */
     private final class Pause {

@@ -1,6 +1,9 @@
 package de.govtech.marketplace.subscriptions;
 
+import de.govtech.deploy.samplebroker.RecordedRequest;
+import de.govtech.deploy.samplebroker.SampleBroker;
 import de.govtech.marketplace.osb.PasswordCipher;
+import io.restassured.http.ContentType;
 import io.quarkus.arc.Arc;
 import de.govtech.marketplace.TestVendors;
 import de.govtech.marketplace.listings.Listing;
@@ -35,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 /** Published apps, members (through membership.events) and subscription rows for the subscription tests. */
@@ -90,6 +94,22 @@ final class SubscriptionFixtures {
             revision.persist();
             return listing.id;
         });
+    }
+
+    /** Orders {@code plan} of the app {@code slug} for stackit:eu01 as the test's caller; the new subscription's id. */
+    static UUID order(String slug, String plan) {
+        String location = given().contentType(ContentType.JSON)
+                .body("{\"appSlug\": \"%s\", \"plan\": \"%s\", \"cloudTarget\": \"stackit:eu01\"}".formatted(slug, plan))
+                .when().post(BASE)
+                .then().statusCode(201).extract().header("Location");
+        return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    /** The requests with {@code method} the broker received for the instance (= subscription) {@code instance}. */
+    static List<RecordedRequest> requests(SampleBroker broker, UUID instance, String method) {
+        return broker.requests().stream()
+                .filter(r -> r.method().equals(method) && r.path().equals("/v2/service_instances/" + instance))
+                .toList();
     }
 
     static MemberJoined joined(String municipalityId) {

@@ -17,7 +17,9 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 /**
  * Gives the schemas of generic pages names a client generator turns into meaningful types: SmallRye names
  * {@code Page<MembershipView>} {@code PageMembershipView}; it becomes {@code MembershipPage} (the item's schema
- * name without a {@code View} suffix), and every reference to it follows.
+ * name without a {@code View} suffix), and every reference to it follows. The raw generic {@code Page} schema, which
+ * SmallRye adds as well and nothing refers to, is dropped: a client generator would make a meaningless {@code Page}
+ * type of untyped items from it.
  */
 final class PageSchemaNames {
 
@@ -33,11 +35,12 @@ final class PageSchemaNames {
             return;
         }
         Map<String, String> renames = renames(components.getSchemas());
-        if (renames.isEmpty()) {
-            return;
-        }
         Map<String, Schema> renamed = new LinkedHashMap<>();
-        components.getSchemas().forEach((name, schema) -> renamed.put(renames.getOrDefault(name, name), schema));
+        components.getSchemas().forEach((name, schema) -> {
+            if (!isRawGenericPage(name, schema)) {
+                renamed.put(renames.getOrDefault(name, name), schema);
+            }
+        });
         components.setSchemas(renamed);
         renamed.values().forEach(schema -> rewrite(schema, renames));
         if (components.getResponses() != null) {
@@ -60,6 +63,14 @@ final class PageSchemaNames {
                 }
             });
         }
+    }
+
+    /** SmallRye's schema of {@code Page<T>} itself: untyped items. References always name a concrete page. */
+    private static boolean isRawGenericPage(String name, Schema schema) {
+        return name.equals("Page") && schema.getProperties() != null
+                && schema.getProperties().keySet().equals(PAGE_PROPERTIES)
+                && schema.getProperties().get("items").getItems() != null
+                && schema.getProperties().get("items").getItems().getRef() == null;
     }
 
     /** Generated page schema name → meaningful name, for every page whose new name is still free. */

@@ -60,6 +60,7 @@ class ProblemOpenApiFilterTest {
                 .then().statusCode(200)
                 .body("components.schemas", hasKey("SamplePage"))
                 .body("components.schemas", not(hasKey("PageSampleView")))
+                .body("components.schemas", not(hasKey("Page")))
                 .body("components.schemas.SamplePage.properties.items.items.$ref", equalTo("#/components/schemas/SampleView"))
                 .body("paths.'/samples/paged'.get.responses.'200'.content.'application/json'.schema.$ref",
                         equalTo("#/components/schemas/SamplePage"));

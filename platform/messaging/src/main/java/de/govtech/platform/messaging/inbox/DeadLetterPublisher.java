@@ -1,23 +1,34 @@
 package de.govtech.platform.messaging.inbox;
 
+import de.govtech.platform.events.CloudEventHeaders;
 import de.govtech.platform.events.DeadLetterHeaders;
 import de.govtech.platform.events.EventArea;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -35,6 +46,9 @@ public class DeadLetterPublisher {
     private final String topic;
     private final String clientId;
     private Producer<String, byte[]> producer;
+    /** Consumer and record key of every dead letter on the topic up to {@link #indexedUpTo}, read by {@link #holds}. */
+    private final Set<String> indexed = new HashSet<>();
+    private final Map<TopicPartition, Long> indexedUpTo = new HashMap<>();
 
     public DeadLetterPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, InboxConfig config,
                                @ConfigProperty(name = "quarkus.application.name", defaultValue = "service") String application) {
@@ -86,6 +100,75 @@ public class DeadLetterPublisher {
         }
     }
 
+    /**
+     * Whether the dead-letter topic already holds this consumer's copy of the record ({@code key}: its event id, or
+     * {@link InboxRepository#recordKey}). The inbox remembers what it set aside; this answers for a database that
+     * does not (a fresh or restored one reading its partitions from the start). Reads only what was added to the
+     * topic since the last call.
+     *
+     * @throws ConsumptionStoppedException when the topic cannot be read within {@code govtech.inbox.dead-letter-timeout}
+     */
+    synchronized boolean holds(String consumerName, String key) {
+        try (KafkaConsumer<String, byte[]> reader = reader()) {
+            if (indexedUpTo.isEmpty()) {
+                reader.partitionsFor(topic, config.deadLetterTimeout())
+                        .forEach(p -> indexedUpTo.put(new TopicPartition(topic, p.partition()), 0L));
+            }
+            List<TopicPartition> partitions = List.copyOf(indexedUpTo.keySet());
+            reader.assign(partitions);
+            partitions.forEach(p -> reader.seek(p, indexedUpTo.get(p)));
+            Map<TopicPartition, Long> end = reader.endOffsets(partitions, config.deadLetterTimeout());
+            long deadline = System.nanoTime() + config.deadLetterTimeout().toNanos();
+            while (partitions.stream().anyMatch(p -> reader.position(p) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new TimeoutException("reading " + topic + " took longer than " + config.deadLetterTimeout());
+                }
+                for (ConsumerRecord<String, byte[]> deadLetter : reader.poll(Duration.ofMillis(200))) {
+                    index(deadLetter);
+                }
+            }
+            partitions.forEach(p -> indexedUpTo.put(p, reader.position(p)));
+        } catch (KafkaException | TimeoutException e) {
+            throw new ConsumptionStoppedException("Could not read " + topic + " to find earlier dead letters", e);
+        }
+        return indexed.contains(consumerName + '\n' + key);
+    }
+
+    private void index(ConsumerRecord<String, byte[]> deadLetter) {
+        String consumer = text(deadLetter, DeadLetterHeaders.CONSUMER);
+        String eventId = text(deadLetter, CloudEventHeaders.ID);
+        String originalTopic = text(deadLetter, DeadLetterHeaders.TOPIC);
+        String partition = text(deadLetter, DeadLetterHeaders.PARTITION);
+        String offset = text(deadLetter, DeadLetterHeaders.OFFSET);
+        if (consumer == null) {
+            return;
+        }
+        if (eventId != null) {
+            indexed.add(consumer + '\n' + eventId);
+        }
+        if (originalTopic != null && partition != null && offset != null) {
+            try {
+                indexed.add(consumer + '\n'
+                        + InboxRepository.recordKey(originalTopic, Integer.parseInt(partition), Long.parseLong(offset)));
+            } catch (NumberFormatException notOurs) {
+                // not written by this publisher; it cannot be one of ours
+            }
+        }
+    }
+
+    private static String text(ConsumerRecord<?, ?> record, String header) {
+        Header value = record.headers().lastHeader(header);
+        return value == null || value.value() == null ? null : new String(value.value(), StandardCharsets.UTF_8);
+    }
+
+    private KafkaConsumer<String, byte[]> reader() {
+        Map<String, Object> settings = new HashMap<>(kafkaConfig);
+        settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        settings.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId + "-index");
+        return new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
     private static void add(ProducerRecord<String, byte[]> record, String name, String value) {
         if (value != null) {
             record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
@@ -110,7 +193,7 @@ public class DeadLetterPublisher {
     @PreDestroy
     synchronized void close() {
         if (producer != null) {
-            producer.close(java.time.Duration.ofSeconds(5));
+            producer.close(Duration.ofSeconds(5));
             producer = null;
         }
     }

@@ -25,7 +25,8 @@ import java.util.TreeSet;
 /**
  * Hands the records on the service's dead-letter topic back to the consumers that set them aside (header
  * {@code dead-letter-consumer}), in topic order, through the same inbox: an event applied before is recognised and
- * skipped, so a replay can run any number of times. A record that is still poison stays where it is; nothing is
+ * skipped, so a replay can run any number of times. Unlike a consumer reading its partition again, the replay applies
+ * an event the inbox remembers as set aside. A record that is still poison stays where it is; nothing is
  * written to the dead-letter topic during a replay. Use it after fixing what made records poison.
  */
 @ApplicationScoped
@@ -75,9 +76,9 @@ public class DeadLetterReplay {
                         continue;
                     }
                     try {
-                        switch (consumer.apply(consumerName, original(deadLetter), handler.get())) {
+                        switch (consumer.apply(consumerName, original(deadLetter), handler.get(), true)) {
                             case APPLIED -> applied++;
-                            case DUPLICATE, UNKNOWN_TYPE, DEAD_LETTERED -> alreadyApplied++;
+                            case DUPLICATE, UNKNOWN_TYPE, DEAD_LETTERED, ALREADY_DEAD_LETTERED -> alreadyApplied++;
                         }
                     } catch (PoisonMessageException stillBad) {
                         stillPoison++;

@@ -1,6 +1,7 @@
 package de.govtech.platform.messaging.inbox;
 
 import de.govtech.platform.events.CloudEvent;
+import de.govtech.platform.events.CloudEventHeaders;
 import de.govtech.platform.events.EventJson;
 import de.govtech.platform.events.EventPayload;
 import de.govtech.platform.events.EventType;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Applies consumed events exactly once per consumer: the inbox entry and the handler's effect commit in one
@@ -52,6 +54,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class IdempotentConsumer {
+
+    /** Room in the dead-letter transaction beyond the longest wait for the dead-letter topic. */
+    private static final Duration TRANSACTION_MARGIN = Duration.ofSeconds(30);
+    /** Width of {@code inbox_event.event_id}. */
+    private static final int MAX_KEY_LENGTH = 200;
 
     private final InboxRepository inbox;
     private final InboxConfig config;
@@ -98,13 +105,9 @@ public class IdempotentConsumer {
         try (Scope ignored = span.makeCurrent()) {
             ConsumeOutcome outcome;
             try {
-                outcome = apply(consumerName, record, handler);
+                outcome = apply(consumerName, record, handler, false);
             } catch (PoisonMessageException poison) {
-                Log.errorf("%s sets record %s-%d@%d aside on %s: %s", consumerName, record.topic(), record.partition(),
-                        record.offset(), deadLetters.topic(), poison.getMessage());
-                deadLetters.publish(consumerName, record, poison);
-                deadLetterCounter(consumerName).increment();
-                outcome = ConsumeOutcome.DEAD_LETTERED;
+                outcome = setAsideOnce(consumerName, record, poison);
             }
             span.setAttribute("govtech.consume.outcome", outcome.name());
             return outcome;
@@ -135,8 +138,55 @@ public class IdempotentConsumer {
         return Optional.ofNullable(handlers.get(consumerName));
     }
 
-    /** Decodes and applies the record once; throws {@link PoisonMessageException} for poison, retries all else. */
-    ConsumeOutcome apply(String consumerName, ConsumerRecord<String, byte[]> record, EventHandler handler) {
+    /**
+     * Writes a poison record to the dead-letter topic unless this consumer did so before, and remembers it in the
+     * inbox in a transaction that commits only after the broker has the copy: a record read again (a group reset, a
+     * new group) is not set aside twice, and one whose copy never reached the topic is not taken as set aside. A
+     * database that does not remember it (a fresh one) finds the earlier copy on the dead-letter topic itself.
+     */
+    private ConsumeOutcome setAsideOnce(String consumerName, ConsumerRecord<String, byte[]> record,
+                                        PoisonMessageException poison) {
+        String key = deadLetterKey(record);
+        String type = KafkaCloudEvents.header(record, CloudEventHeaders.TYPE);
+        int timeoutSeconds = (int) config.deadLetterTimeout().plus(TRANSACTION_MARGIN).toSeconds();
+        ConsumeOutcome outcome = untilDone(consumerName, key, () -> QuarkusTransaction.requiringNew().timeout(timeoutSeconds)
+                .call(() -> {
+                    if (!inbox.rememberDeadLetter(consumerName, key, type, poison.getMessage())
+                            || deadLetters.holds(consumerName, key)) {
+                        return ConsumeOutcome.ALREADY_DEAD_LETTERED;
+                    }
+                    deadLetters.publish(consumerName, record, poison);
+                    return ConsumeOutcome.DEAD_LETTERED;
+                }));
+        if (outcome == ConsumeOutcome.DEAD_LETTERED) {
+            deadLetterCounter(consumerName).increment();
+            Log.errorf("%s set record %s-%d@%d aside on %s: %s", consumerName, record.topic(), record.partition(),
+                    record.offset(), deadLetters.topic(), poison.getMessage());
+        } else {
+            Log.infof("%s skips record %s-%d@%d: poison, set aside on %s before (%s)", consumerName, record.topic(),
+                    record.partition(), record.offset(), deadLetters.topic(), poison.getMessage());
+        }
+        return outcome;
+    }
+
+    /** The record's event id, or its place in the topic when it carries no readable one. */
+    private static String deadLetterKey(ConsumerRecord<String, byte[]> record) {
+        try {
+            String id = KafkaCloudEvents.read(record).id();
+            if (id.length() <= MAX_KEY_LENGTH) {
+                return id;
+            }
+        } catch (RuntimeException notACloudEvent) {
+            // keyed by its place in the topic below
+        }
+        return InboxRepository.recordKey(record.topic(), record.partition(), record.offset());
+    }
+
+    /**
+     * Decodes and applies the record once; throws {@link PoisonMessageException} for poison, retries all else.
+     * With {@code replay} (the dead-letter replay) an event this consumer set aside before is applied too.
+     */
+    ConsumeOutcome apply(String consumerName, ConsumerRecord<String, byte[]> record, EventHandler handler, boolean replay) {
         CloudEvent envelope = decodeEnvelope(record);
         Optional<EventType> type = EventType.byName(envelope.type());
         if (type.isEmpty()) {
@@ -146,68 +196,81 @@ public class IdempotentConsumer {
         ReceivedEvent event = new ReceivedEvent(envelope, decodePayload(type.get(), envelope, record),
                 record.topic(), record.partition(), record.offset());
         Span.current().setAttribute("messaging.message.id", event.id());
-        ConsumeOutcome outcome = applyUntilDone(consumerName, event, handler);
+        ConsumeOutcome outcome = untilDone(consumerName, event.id(), () -> QuarkusTransaction.requiringNew().call(() -> {
+            inbox.rememberPartition(event.topic(), event.partition());
+            switch (inbox.claim(consumerName, event.id(), event.type(), replay)) {
+                case APPLIED_BEFORE:
+                    return ConsumeOutcome.DUPLICATE;
+                case DEAD_LETTERED_BEFORE:
+                    return ConsumeOutcome.ALREADY_DEAD_LETTERED;
+                case NEW:
+                default:
+                    handler.handle(event);
+                    return ConsumeOutcome.APPLIED;
+            }
+        }));
         if (outcome == ConsumeOutcome.APPLIED) {
             Log.infof("%s applied %s %s", consumerName, event.type(), event.id());
+        } else if (outcome == ConsumeOutcome.ALREADY_DEAD_LETTERED) {
+            Log.infof("%s skips event %s: set aside on %s before; the dead-letter replay applies it", consumerName,
+                    event.id(), deadLetters.topic());
         }
         return outcome;
     }
 
-    private ConsumeOutcome applyUntilDone(String consumerName, ReceivedEvent event, EventHandler handler) {
+    /** Runs one transactional step until it succeeds: poison and a stop go through, every other failure is retried. */
+    private ConsumeOutcome untilDone(String consumerName, String eventId, Supplier<ConsumeOutcome> step) {
         Duration backoff = config.retryBackoff();
         for (int attempt = 1; ; attempt++) {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> {
-                    inbox.rememberPartition(event.topic(), event.partition());
-                    if (!inbox.recordIfNew(consumerName, event.id(), event.type())) {
-                        return ConsumeOutcome.DUPLICATE;
-                    }
-                    handler.handle(event);
-                    return ConsumeOutcome.APPLIED;
-                });
+                return step.get();
             } catch (RuntimeException e) {
-                PoisonMessageException poison = declaredPoison(e);
+                PoisonMessageException poison = causeOfType(e, PoisonMessageException.class);
                 if (poison != null) {
                     throw poison;
+                }
+                ConsumptionStoppedException stopped = causeOfType(e, ConsumptionStoppedException.class);
+                if (stopped != null) {
+                    throw stopped;
                 }
                 boolean transientFailure = TransientFailures.isTransient(e);
                 meters.counter("govtech.inbox.retries", "consumer", consumerName,
                         "kind", transientFailure ? "transient" : "unexpected").increment();
                 if (transientFailure) {
                     Log.warnf("%s could not apply event %s (attempt %d), retrying in %s: %s",
-                            consumerName, event.id(), attempt, backoff, e);
+                            consumerName, eventId, attempt, backoff, e);
                 } else {
                     Log.errorf(e, "%s failed to apply event %s (attempt %d), retrying in %s; the partition waits until it "
                             + "succeeds (throw PoisonMessageException for events that can never be applied)",
-                            consumerName, event.id(), attempt, backoff);
+                            consumerName, eventId, attempt, backoff);
                 }
-                pause(backoff, consumerName, event, e);
+                pause(backoff, consumerName, eventId, e);
                 backoff = min(backoff.multipliedBy(2), config.maxBackoff());
             }
         }
     }
 
-    /** The handler's own verdict that the event can never be applied, possibly wrapped by the transaction. */
-    private static PoisonMessageException declaredPoison(Throwable failure) {
+    /** The handler's own verdict (poison) or a stop, possibly wrapped by the transaction. */
+    private static <T extends Throwable> T causeOfType(Throwable failure, Class<T> type) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof PoisonMessageException poison) {
-                return poison;
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
         }
         return null;
     }
 
-    private void pause(Duration duration, String consumerName, ReceivedEvent event, RuntimeException failure) {
+    private void pause(Duration duration, String consumerName, String eventId, RuntimeException failure) {
         if (stopping) {
             throw new ConsumptionStoppedException("%s stops before applying event %s: shutting down"
-                    .formatted(consumerName, event.id()), failure);
+                    .formatted(consumerName, eventId), failure);
         }
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConsumptionStoppedException("%s was interrupted before applying event %s"
-                    .formatted(consumerName, event.id()), e);
+                    .formatted(consumerName, eventId), e);
         }
     }
 

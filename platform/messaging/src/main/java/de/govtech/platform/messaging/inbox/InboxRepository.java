@@ -43,6 +43,73 @@ public class InboxRepository {
         }
     }
 
+    /** What the inbox knew of an event when a consumer claimed it. */
+    public enum Claim {
+        /** Not seen before (or, for a replay, set aside before): the consumer applies it now. */
+        NEW,
+        /** Applied before: skip it. */
+        APPLIED_BEFORE,
+        /** Set aside on the dead-letter topic before: skip it; only the dead-letter replay applies it. */
+        DEAD_LETTERED_BEFORE
+    }
+
+    /**
+     * Records the event for the consumer in the current transaction unless the consumer has seen it. With
+     * {@code takeOverDeadLetter} (the dead-letter replay) an event the consumer set aside counts as new: its entry
+     * becomes an ordinary one, and goes back to "set aside" if the transaction rolls back.
+     */
+    public Claim claim(String consumer, String eventId, String eventType, boolean takeOverDeadLetter) {
+        if (recordIfNew(consumer, eventId, eventType)) {
+            return Claim.NEW;
+        }
+        String sql = takeOverDeadLetter
+                ? """
+                  update inbox_event set dead_lettered_at = null, dead_letter_reason = null, processed_at = now()
+                  where consumer = ? and event_id = ? and dead_lettered_at is not null"""
+                : "select 1 from inbox_event where consumer = ? and event_id = ? and dead_lettered_at is not null";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, consumer);
+            statement.setString(2, eventId);
+            if (takeOverDeadLetter) {
+                return statement.executeUpdate() == 1 ? Claim.NEW : Claim.APPLIED_BEFORE;
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Claim.DEAD_LETTERED_BEFORE : Claim.APPLIED_BEFORE;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read event " + eventId + " in the inbox", e);
+        }
+    }
+
+    /**
+     * Remembers, in the current transaction, that the consumer sets the record aside on the dead-letter topic.
+     *
+     * @param recordKey the event id, or {@link #recordKey} for a record that has none
+     * @return false when the consumer has seen the record before (set aside or applied): do not set it aside again
+     */
+    public boolean rememberDeadLetter(String consumer, String recordKey, String eventType, String reason) {
+        String sql = """
+                insert into inbox_event (consumer, event_id, event_type, dead_lettered_at, dead_letter_reason)
+                values (?, ?, left(?, 200), now(), left(?, 2000))
+                on conflict (consumer, event_id) do nothing""";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, consumer);
+            statement.setString(2, recordKey);
+            statement.setString(3, eventType);
+            statement.setString(4, reason);
+            return statement.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not remember dead letter " + recordKey + " in the inbox", e);
+        }
+    }
+
+    /** The inbox key of a record without an event id: its place in the topic, which a re-read finds again. */
+    public static String recordKey(String topic, int partition, long offset) {
+        return "record:%s-%d@%d".formatted(topic, partition, offset);
+    }
+
     /** Notes, in the current transaction, that this database has applied events of the partition. */
     public void rememberPartition(String topic, int partition) {
         String sql = "insert into inbox_partition (topic, kafka_partition) values (?, ?) on conflict do nothing";

@@ -178,8 +178,10 @@ public class OutboxRepository {
     }
 
     public int deleteInboxEntriesBefore(Instant cutoff) {
+        // a record set aside stays remembered, so reading its partition again never sets it aside twice
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("delete from inbox_event where processed_at < ?")) {
+             PreparedStatement statement = connection.prepareStatement(
+                     "delete from inbox_event where processed_at < ? and dead_lettered_at is null")) {
             statement.setTimestamp(1, Timestamp.from(cutoff));
             return statement.executeUpdate();
         } catch (SQLException e) {

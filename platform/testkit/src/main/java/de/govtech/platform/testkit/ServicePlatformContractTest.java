@@ -26,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * What every service owes the platform, proven against its real database and broker: readiness including the
  * database, an OpenAPI 3.1 document with its title, the bearer scheme and the Problem schema, schema names chosen
- * for clients (no {@code …View}, no generic type's name), problem+json for unknown paths, metrics and Swagger UI,
+ * for clients (no {@code …View}, no generic type's name), operations a client can be generated from
+ * ({@link OpenApiDocumentRules}), problem+json for unknown paths, metrics and Swagger UI,
  * the platform's outbox/inbox migration applied, and consumers that leave a record they could not finish for the
  * next start.
  *
@@ -86,6 +87,26 @@ public abstract class ServicePlatformContractTest {
         List<String> javaNames = schemas.keySet().stream().filter(ServicePlatformContractTest::isJavaTypeName).sorted().toList();
         assertEquals(List.of(), javaNames, "name these schemas with @Schema(name = …): a view is named after what it shows "
                 + "(Municipality, not MunicipalityView), a generic type after its items (MembershipPage)");
+    }
+
+    @Test
+    void everyOperationHasAUniqueIdASummaryASuccessAndTheErrorsThatApplyToIt() {
+        var document = OpenApiDocumentRules.serviceDocument();
+        assertTrue(OpenApiDocumentRules.operations(document).size() > 0, "the document has no operations");
+        assertEquals(List.of(), OpenApiDocumentRules.incompleteOperations(document));
+    }
+
+    /** A generated client only accepts JSON for a success it knows has a body (else it asks for problem+json only). */
+    @Test
+    void everySuccessThatAnswersABodyDocumentsIt() {
+        assertEquals(List.of(), OpenApiDocumentRules.successesWithoutBody(OpenApiDocumentRules.serviceDocument()));
+    }
+
+    /** No resource writes 422 by hand: platform-service-support's filter documents it on every state-changing operation. */
+    @Test
+    void everyStateChangingOperationDocumentsTheBusinessRuleProblem() {
+        assertEquals(List.of(),
+                OpenApiDocumentRules.stateChangingWithoutBusinessRuleProblem(OpenApiDocumentRules.serviceDocument()));
     }
 
     static boolean isJavaTypeName(String schemaName) {

@@ -51,6 +51,11 @@ public class ProblemChallengeMechanism implements HttpAuthenticationMechanism {
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         // the whole header is the key: only the very string the OIDC mechanism accepted is found again
         String token = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (token == null) {
+            // the OIDC mechanism of a service application finds no credential without this header either: an
+            // anonymous caller (a public read) skips its tenant resolution and its chain of Unis
+            return Uni.createFrom().nullItem();
+        }
         if (!isBearer(token)) {
             return oidc.authenticate(context, identityProviderManager);
         }

@@ -10,7 +10,11 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A published course in a catalogue list. */
-@Schema(name = "CatalogueCourse")
+@Schema(name = "CatalogueCourse", examples = """
+        {"id": "5b6f0b0e-3c0a-4a59-9f0c-2a1c6f1d9e01", "slug": "ki-grundlagen-verwaltung",
+         "title": "KI-Grundlagen für die Verwaltung", "summary": "Was KI kann, was nicht, und was in der Verwaltung erlaubt ist",
+         "topic": "KI", "level": "EINSTIEG", "format": "BLENDED", "expectedHours": 4.5, "language": "de",
+         "publishedAt": "2026-02-01T08:00:00Z"}""")
 public record CatalogueCourse(
         @Schema(examples = "5b6f0b0e-3c0a-4a59-9f0c-2a1c6f1d9e01") UUID id,
         @Schema(examples = "ki-grundlagen-verwaltung") String slug,

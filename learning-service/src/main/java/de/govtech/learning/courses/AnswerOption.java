@@ -7,7 +7,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.UUID;
 
 /** An answer option; {@code correct} is only ever shown to authors. */
-@Schema(name = "AnswerOption")
+@Schema(name = "AnswerOption", examples = """
+        {"id": "6c2e8a10-1b3d-4f5a-9c7e-0d1f2a3b4c51", "text": "Nur öffentlich zugängliche Informationen",
+         "correct": true}""")
 public record AnswerOption(
         @Schema(description = "kept when sent, assigned when absent") UUID id,
         @NotBlank @Size(max = 500) @Schema(examples = "Nur öffentlich zugängliche Informationen") String text,

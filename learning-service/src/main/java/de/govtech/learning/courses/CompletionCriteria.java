@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.UUID;
 
 /** When a learner has completed the course (Moodle's model): the criteria, combined with ALL or ANY. */
-@Schema(name = "CompletionCriteria")
+@Schema(name = "CompletionCriteria", examples = """
+        {"aggregation": "ALL",
+         "criteria": [{"type": "QUIZ_PASSED", "quizLessonId": "9a1d4a7e-2c1b-4f5e-8d3a-1b2c3d4e5f61"}, {"type": "WORKSHOP_ATTENDED"}]}""")
 public record CompletionCriteria(
         @NotNull @Schema(description = "ALL: every criterion must hold; ANY: one suffices") Aggregation aggregation,
         @NotNull @Size(min = 1, max = 20) List<@NotNull @Valid Criterion> criteria) {
@@ -24,7 +26,8 @@ public record CompletionCriteria(
             + "WORKSHOP_ATTENDED")
     public enum CriterionType { ALL_LESSONS, REQUIRED_LESSONS, QUIZ_PASSED, WORKSHOP_ATTENDED }
 
-    @Schema(name = "CompletionCriterion")
+    @Schema(name = "CompletionCriterion", examples = """
+            {"type": "QUIZ_PASSED", "quizLessonId": "9a1d4a7e-2c1b-4f5e-8d3a-1b2c3d4e5f61"}""")
     public record Criterion(
             @NotNull CriterionType type,
             @Schema(description = "the QUIZ lesson that must be passed (QUIZ_PASSED only)") UUID quizLessonId) {

@@ -14,7 +14,14 @@ import java.util.List;
 import java.util.UUID;
 
 /** A course as an author writes it: creates a draft, or replaces a draft's content. */
-@Schema(name = "CourseRequest")
+@Schema(name = "CourseRequest", examples = """
+        {"slug": "ki-grundlagen-verwaltung", "title": "KI-Grundlagen für die Verwaltung",
+         "summary": "Was KI kann, was nicht, und was in der Verwaltung erlaubt ist",
+         "description": "Der Kurs führt in Sprachmodelle ein und zeigt, welche Daten in KI-Werkzeuge dürfen.",
+         "topic": "KI", "level": "EINSTIEG", "format": "BLENDED", "expectedHours": 4.5, "language": "de",
+         "modules": [{"title": "Grundlagen", "lessons": [{"title": "Was ist ein Sprachmodell?", "kind": "TEXT",
+           "text": "Ein Sprachmodell sagt das nächste Wort voraus …", "required": true}]}],
+         "linkedAppIds": []}""")
 public record CourseRequest(
         @NotBlank @Size(min = 3, max = 80) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lower-case words joined by '-'")
         @Schema(examples = "ki-grundlagen-verwaltung") String slug,

@@ -8,7 +8,22 @@ import java.util.List;
 import java.util.UUID;
 
 /** A published course as learners see it: lessons without any quiz answer. */
-@Schema(name = "CatalogueCourseDetail")
+@Schema(name = "CatalogueCourseDetail", examples = """
+        {"id": "5b6f0b0e-3c0a-4a59-9f0c-2a1c6f1d9e01", "slug": "ki-grundlagen-verwaltung",
+         "title": "KI-Grundlagen für die Verwaltung", "summary": "Was KI kann, was nicht, und was in der Verwaltung erlaubt ist",
+         "description": "Der Kurs führt in Sprachmodelle ein und zeigt, welche Daten in KI-Werkzeuge dürfen.",
+         "topic": "KI", "level": "EINSTIEG", "format": "BLENDED", "expectedHours": 4.5, "language": "de",
+         "modules": [{"id": "3f0c1e52-8a43-4c56-9d0e-5c1b7b2a9e10", "title": "Grundlagen", "lessons": [
+           {"id": "9a1d4a7e-2c1b-4f5e-8d3a-1b2c3d4e5f60", "title": "Was ist ein Sprachmodell?", "kind": "TEXT",
+            "text": "Ein Sprachmodell sagt das nächste Wort voraus …", "required": true},
+           {"id": "9a1d4a7e-2c1b-4f5e-8d3a-1b2c3d4e5f61", "title": "Datenschutz-Check", "kind": "QUIZ", "required": true,
+            "quiz": {"passMark": 80, "questions": [{"id": "2b1f7c1e-5d4a-4e0b-9c3d-8a7b6c5d4e3f",
+             "text": "Welche Daten dürfen in ein öffentliches KI-Werkzeug?", "type": "SINGLE_CHOICE",
+             "options": [{"id": "6c2e8a10-1b3d-4f5a-9c7e-0d1f2a3b4c51", "text": "Nur öffentlich zugängliche Informationen"},
+                         {"id": "6c2e8a10-1b3d-4f5a-9c7e-0d1f2a3b4c52", "text": "Auszüge aus dem Melderegister"}]}]}}]}],
+         "completion": {"aggregation": "ALL",
+           "criteria": [{"type": "QUIZ_PASSED", "quizLessonId": "9a1d4a7e-2c1b-4f5e-8d3a-1b2c3d4e5f61"}, {"type": "WORKSHOP_ATTENDED"}]},
+         "linkedAppIds": [], "publishedAt": "2026-02-01T08:00:00Z"}""")
 public record LearnerCourse(
         @Schema(examples = "5b6f0b0e-3c0a-4a59-9f0c-2a1c6f1d9e01") UUID id,
         @Schema(examples = "ki-grundlagen-verwaltung") String slug,
@@ -32,14 +47,22 @@ public record LearnerCourse(
                 course.linkedAppIds.stream().sorted().toList(), course.publishedAt);
     }
 
-    @Schema(name = "LearnerModule")
+    @Schema(name = "LearnerModule", examples = """
+            {"id": "3f0c1e52-8a43-4c56-9d0e-5c1b7b2a9e10", "title": "Grundlagen",
+             "lessons": [{"id": "9a1d4a7e-2c1b-4f5e-8d3a-1b2c3d4e5f60", "title": "Was ist ein Sprachmodell?", "kind": "TEXT",
+               "text": "Ein Sprachmodell sagt das nächste Wort voraus …", "required": true}]}""")
     public record Module(UUID id, @Schema(examples = "Grundlagen") String title, List<LearnerLesson> lessons) {
         static Module of(CourseModule module) {
             return new Module(module.id(), module.title(), module.lessons().stream().map(LearnerLesson::of).toList());
         }
     }
 
-    @Schema(name = "LearnerLesson")
+    @Schema(name = "LearnerLesson", examples = """
+            {"id": "9a1d4a7e-2c1b-4f5e-8d3a-1b2c3d4e5f61", "title": "Datenschutz-Check", "kind": "QUIZ", "required": true,
+             "quiz": {"passMark": 80, "questions": [{"id": "2b1f7c1e-5d4a-4e0b-9c3d-8a7b6c5d4e3f",
+               "text": "Welche Daten dürfen in ein öffentliches KI-Werkzeug?", "type": "SINGLE_CHOICE",
+               "options": [{"id": "6c2e8a10-1b3d-4f5a-9c7e-0d1f2a3b4c51", "text": "Nur öffentlich zugängliche Informationen"},
+                           {"id": "6c2e8a10-1b3d-4f5a-9c7e-0d1f2a3b4c52", "text": "Auszüge aus dem Melderegister"}]}]}}""")
     public record LearnerLesson(UUID id, @Schema(examples = "Was ist ein Sprachmodell?") String title, LessonKind kind,
                                 String text, String url, boolean required, LearnerQuiz quiz) {
         static LearnerLesson of(Lesson lesson) {
@@ -49,7 +72,12 @@ public record LearnerCourse(
     }
 
     /** A quiz without its answers. */
-    @Schema(name = "LearnerQuiz")
+    @Schema(name = "LearnerQuiz", examples = """
+            {"passMark": 80,
+             "questions": [{"id": "2b1f7c1e-5d4a-4e0b-9c3d-8a7b6c5d4e3f", "text": "Welche Daten dürfen in ein öffentliches KI-Werkzeug?",
+               "type": "SINGLE_CHOICE",
+               "options": [{"id": "6c2e8a10-1b3d-4f5a-9c7e-0d1f2a3b4c51", "text": "Nur öffentlich zugängliche Informationen"},
+                           {"id": "6c2e8a10-1b3d-4f5a-9c7e-0d1f2a3b4c52", "text": "Auszüge aus dem Melderegister"}]}]}""")
     public record LearnerQuiz(@Schema(examples = "80") int passMark, List<Question> questions) {
         static LearnerQuiz of(Quiz quiz) {
             return new LearnerQuiz(quiz.passMark(), quiz.questions().stream().map(q -> new Question(q.id(), q.text(),
@@ -57,11 +85,16 @@ public record LearnerCourse(
         }
     }
 
-    @Schema(name = "LearnerQuestion")
+    @Schema(name = "LearnerQuestion", examples = """
+            {"id": "2b1f7c1e-5d4a-4e0b-9c3d-8a7b6c5d4e3f", "text": "Welche Daten dürfen in ein öffentliches KI-Werkzeug?",
+             "type": "SINGLE_CHOICE",
+             "options": [{"id": "6c2e8a10-1b3d-4f5a-9c7e-0d1f2a3b4c51", "text": "Nur öffentlich zugängliche Informationen"},
+                         {"id": "6c2e8a10-1b3d-4f5a-9c7e-0d1f2a3b4c52", "text": "Auszüge aus dem Melderegister"}]}""")
     public record Question(UUID id, String text, QuestionType type, List<Option> options) {
     }
 
-    @Schema(name = "LearnerAnswerOption")
+    @Schema(name = "LearnerAnswerOption", examples = """
+            {"id": "6c2e8a10-1b3d-4f5a-9c7e-0d1f2a3b4c51", "text": "Nur öffentlich zugängliche Informationen"}""")
     public record Option(UUID id, @Schema(examples = "Nur öffentlich zugängliche Informationen") String text) {
     }
 }

@@ -6,7 +6,8 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A topic of the managed list: a stable code and its German label. */
-@Schema(name = "Topic")
+@Schema(name = "Topic", examples = """
+        {"code": "KI", "label": "Künstliche Intelligenz"}""")
 public record TopicView(
         @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Z0-9_]+", message = "must be upper-case letters, digits or '_'")
         @Schema(examples = "KI") String code,

@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.UUID;
 
 /** A learner's answers to a quiz: per question the chosen options. Unanswered questions count as wrong. */
-@Schema(name = "QuizAttemptRequest")
+@Schema(name = "QuizAttemptRequest", examples = """
+        {"answers": [{"questionId": "2b1f7c1e-5d4a-4e0b-9c3d-8a7b6c5d4e3f", "optionIds": ["6c2e8a10-1b3d-4f5a-9c7e-0d1f2a3b4c51"]}]}""")
 public record AttemptRequest(@NotNull @Size(max = 100) List<@NotNull @Valid Answer> answers) {
 
-    @Schema(name = "QuizAnswer")
+    @Schema(name = "QuizAnswer", examples = """
+            {"questionId": "2b1f7c1e-5d4a-4e0b-9c3d-8a7b6c5d4e3f", "optionIds": ["6c2e8a10-1b3d-4f5a-9c7e-0d1f2a3b4c51"]}""")
     public record Answer(
             @NotNull @Schema(examples = "2b1f7c1e-5d4a-4e0b-9c3d-8a7b6c5d4e3f") UUID questionId,
             @NotNull @Size(max = 10) List<@NotNull UUID> optionIds) {

@@ -10,7 +10,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 
 /** A new workshop session: a place, an online link (https), or both. */
-@Schema(name = "WorkshopSessionRequest")
+@Schema(name = "WorkshopSessionRequest", examples = """
+        {"startsAt": "2026-03-10T08:00:00Z", "endsAt": "2026-03-10T12:00:00Z",
+         "place": "Rathaus Heilbronn, Sitzungssaal 2", "onlineUrl": "https://meet.govtech-kommunal.de/ki-werkstatt",
+         "capacity": 12, "registrationDeadline": "2026-03-03T22:59:59Z", "trainer": "Dr. Kim Beispiel"}""")
 public record WorkshopSessionRequest(
         @NotNull @Schema(examples = "2026-03-10T08:00:00Z") Instant startsAt,
         @NotNull @Schema(examples = "2026-03-10T12:00:00Z") Instant endsAt,

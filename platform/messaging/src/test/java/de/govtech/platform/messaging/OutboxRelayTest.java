@@ -241,6 +241,7 @@ class OutboxRelayTest {
                 "membership.no-such-topic", municipality.toString(), OffsetDateTime.now(ZoneOffset.UTC),
                 "{\"municipalityId\":\"" + municipality + "\",\"suspendedAt\":\"2026-03-01T00:00:00Z\",\"reason\":\"x\"}");
         QuarkusTransaction.requiringNew().run(() -> repository.insert(lost));
+        relay.wake(); // as Outbox.append does after its commit (the test's poll interval is far longer than the test)
 
         // alone in its attempts it cannot be told from an outage: however often it fails, it is not parked
         Map<String, Object> row = awaitRow(lost.eventId(), r -> ((Number) r.get("attempts")).intValue()

@@ -24,7 +24,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import static de.govtech.platform.testkit.KafkaTopicReader.header;
 
 /**
- * Measures how long an event takes from the commit of its transaction until a consumer receives it from Kafka.
+ * Measures how long an event takes from the commit of its transaction until a consumer receives it from Kafka, and
+ * until the test application's inbox consumer ({@link TestMemberProjection}, the path a service's projection takes)
+ * applies it.
  * Not part of the test suite (tag "benchmark"); run it with {@code bench/relay-latency.sh}. It prints figures and
  * asserts nothing about time.
  */
@@ -51,30 +53,37 @@ class RelayLatencyBenchmark {
         consumer.start();
         Thread.sleep(3000); // let the consumer join and sit at the end of the topic
 
-        List<Long> latencies = new ArrayList<>();
         Map<String, Long> committed = new ConcurrentHashMap<>();
         for (int i = 0; i < WARM_UP + MEASURED; i++) {
             UUID municipality = UUID.randomUUID();
             String id = QuarkusTransaction.requiringNew()
-                    .call(() -> outbox.append(TestEvents.memberJoined(municipality, "Gemeinde Latenz"))).toString();
+                    .call(() -> outbox.append(TestEvents.memberJoined(municipality, "LATENCY Gemeinde"))).toString();
             if (i >= WARM_UP) {
                 committed.put(id, System.nanoTime());
             }
             Thread.sleep(PAUSE_MILLIS);
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!received.keySet().containsAll(committed.keySet()) && System.nanoTime() < deadline) {
+        while (!(received.keySet().containsAll(committed.keySet())
+                && TestMemberProjection.appliedAt.keySet().containsAll(committed.keySet())) && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
         consuming.set(false);
         consumer.join();
 
-        committed.forEach((id, at) -> latencies.add(received.getOrDefault(id, Long.MAX_VALUE) - at));
+        System.out.printf("%nRELAY LATENCY, %d events, %d ms apart:%n", MEASURED, PAUSE_MILLIS);
+        print("commit -> Kafka consumer", committed, received);
+        print("commit -> applied by the inbox consumer", committed, TestMemberProjection.appliedAt);
+    }
+
+    private static void print(String what, Map<String, Long> committed, Map<String, Long> arrived) {
+        List<Long> latencies = new ArrayList<>();
+        committed.forEach((id, at) -> latencies.add(arrived.getOrDefault(id, Long.MAX_VALUE) - at));
         Collections.sort(latencies);
-        System.out.printf("%nRELAY LATENCY (commit -> consumer), %d events, %d ms apart:%n", MEASURED, PAUSE_MILLIS);
+        System.out.printf("  %s:%n", what);
         for (double p : new double[] {0.5, 0.9, 0.95, 0.99, 1.0}) {
             long nanos = latencies.get(Math.min(latencies.size() - 1, (int) Math.ceil(p * latencies.size()) - 1));
-            System.out.printf("  p%-5s %8.1f ms%n", p == 1.0 ? "max" : String.valueOf((int) (p * 100)), nanos / 1e6);
+            System.out.printf("    p%-5s %8.1f ms%n", p == 1.0 ? "max" : String.valueOf((int) (p * 100)), nanos / 1e6);
         }
     }
 

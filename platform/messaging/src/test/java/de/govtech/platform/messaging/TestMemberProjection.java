@@ -35,6 +35,8 @@ public class TestMemberProjection {
     static volatile boolean refuseRefused = true;
     /** What the handler saw of the trace while it applied "TRACED…" names: its current span and the logging MDC. */
     static final Map<String, SeenTrace> seenTraces = new ConcurrentHashMap<>();
+    /** When (System.nanoTime) the handler applied "LATENCY…" names, by event id, for {@link RelayLatencyBenchmark}. */
+    static final Map<String, Long> appliedAt = new ConcurrentHashMap<>();
 
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
@@ -64,6 +66,9 @@ public class TestMemberProjection {
             if (joined.name().startsWith("FLAKY")
                     && attempts.computeIfAbsent(joined.name(), n -> new AtomicInteger()).incrementAndGet() <= FLAKY_FAILURES) {
                 throw new IllegalStateException("a bug that is being fixed, attempt " + attempts.get(joined.name()));
+            }
+            if (joined.name().startsWith("LATENCY")) {
+                appliedAt.put(event.id(), System.nanoTime());
             }
             if (joined.name().startsWith("TRACED")) {
                 seenTraces.put(joined.name(), SeenTrace.now());

@@ -197,8 +197,7 @@ public class IdempotentConsumer {
                 record.topic(), record.partition(), record.offset());
         Span.current().setAttribute("messaging.message.id", event.id());
         ConsumeOutcome outcome = untilDone(consumerName, event.id(), () -> QuarkusTransaction.requiringNew().call(() -> {
-            inbox.rememberPartition(event.topic(), event.partition());
-            switch (inbox.claim(consumerName, event.id(), event.type(), replay)) {
+            switch (inbox.claim(consumerName, event.id(), event.type(), replay, event.topic(), event.partition())) {
                 case APPLIED_BEFORE:
                     return ConsumeOutcome.DUPLICATE;
                 case DEAD_LETTERED_BEFORE:

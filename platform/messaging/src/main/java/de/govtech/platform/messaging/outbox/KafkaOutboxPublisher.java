@@ -128,7 +128,9 @@ public class KafkaOutboxPublisher {
             settings.put(ProducerConfig.ACKS_CONFIG, "all");
             settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             settings.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
-            settings.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 1);
+            // a lone event is sent at once (Kafka 4's default waits 5 ms for company); a batch still fills while
+            // earlier requests are in flight, and the relay hands a round's records over together
+            settings.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
             int timeoutMs = (int) config.sendTimeout().toMillis();
             settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, blockMs());
             settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeoutMs, 5_000));

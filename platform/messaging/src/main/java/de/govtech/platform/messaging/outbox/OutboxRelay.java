@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * stay and the relay backs off and retries; nothing is lost, nothing is marked that was not sent, and each
  * aggregate's events arrive in the order they were written (see {@link KafkaOutboxPublisher}). An event Kafka can
  * never take is parked with its error and the rest flow. A commit that wrote events wakes the relay, so an event
- * normally reaches Kafka within milliseconds.
+ * normally reaches Kafka within milliseconds; a relay that finds another instance relaying tries again within
+ * milliseconds too (that instance may have selected its rows before the commit).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -29,6 +30,13 @@ public class OutboxRelay {
     private static final Duration HOUSEKEEPING_EVERY = Duration.ofHours(1);
     /** Room in the relay transaction beyond the longest send, for the lock, the reads and the updates. */
     private static final Duration TRANSACTION_MARGIN = Duration.ofSeconds(30);
+    /** First pause before trying the relay lock again when another instance held it. */
+    private static final Duration LOCK_RETRY_FIRST = Duration.ofMillis(5);
+    /**
+     * Longest pause between tries while another instance keeps the relay lock (or the poll interval, if shorter): events
+     * committed here while it relays wake nobody else, so they wait at most this long after it lets go.
+     */
+    private static final Duration LOCK_RETRY_MAX = Duration.ofSeconds(1);
 
     private final OutboxRepository repository;
     private final KafkaOutboxPublisher publisher;
@@ -88,7 +96,7 @@ public class OutboxRelay {
         int timeoutSeconds = (int) publisher.longestAttempt().plus(TRANSACTION_MARGIN).toSeconds();
         return QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> {
             if (!repository.tryRelayLock()) {
-                return RelayOutcome.NOTHING;
+                return RelayOutcome.LOCK_BUSY;
             }
             List<OutboxRecord> batch = repository.lockUnpublished(config.batchSize());
             if (batch.isEmpty()) {
@@ -122,6 +130,7 @@ public class OutboxRelay {
 
     private void loop() {
         Duration backoff = Duration.ZERO;
+        Duration lockRetry = Duration.ZERO;
         while (running) {
             try {
                 RelayOutcome outcome = relayOnce();
@@ -131,11 +140,17 @@ public class OutboxRelay {
                     Log.warnf("Outbox relay: %d of %d events not published; retrying in %d ms", outcome.failed(),
                             outcome.selected(), backoff.toMillis());
                     sleep(backoff);
+                } else if (outcome.lockBusy()) {
+                    // Another instance relays, and may have selected its rows before our latest commit: look again
+                    // soon rather than after the poll interval, backing off while it keeps the lock (a long batch).
+                    backoff = Duration.ZERO;
+                    lockRetry = nextLockRetry(lockRetry);
+                    waitForWakeUp(lockRetry);
                 } else {
                     backoff = Duration.ZERO;
+                    lockRetry = Duration.ZERO;
                     if (outcome.selected() < config.batchSize()) {
-                        wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                        wakeUp.drainPermits();
+                        waitForWakeUp(config.pollInterval());
                     }
                 }
             } catch (InterruptedException e) {
@@ -150,6 +165,18 @@ public class OutboxRelay {
                 sleep(backoff);
             }
         }
+    }
+
+    /** Sleeps up to {@code timeout}, less when a commit that wrote events wakes the relay. */
+    private void waitForWakeUp(Duration timeout) throws InterruptedException {
+        wakeUp.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        wakeUp.drainPermits();
+    }
+
+    private Duration nextLockRetry(Duration previous) {
+        Duration next = previous.isZero() ? LOCK_RETRY_FIRST : previous.multipliedBy(2);
+        Duration longest = config.pollInterval().compareTo(LOCK_RETRY_MAX) < 0 ? config.pollInterval() : LOCK_RETRY_MAX;
+        return next.compareTo(longest) > 0 ? longest : next;
     }
 
     private Duration nextBackoff(Duration previous) {
@@ -189,8 +216,13 @@ public class OutboxRelay {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
-    /** What one relay step did. */
-    public record RelayOutcome(int published, int failed, int selected) {
+    /** What one relay step did; {@code lockBusy}: another instance held the relay lock, nothing was looked at. */
+    public record RelayOutcome(int published, int failed, int selected, boolean lockBusy) {
         static final RelayOutcome NOTHING = new RelayOutcome(0, 0, 0);
+        static final RelayOutcome LOCK_BUSY = new RelayOutcome(0, 0, 0, true);
+
+        public RelayOutcome(int published, int failed, int selected) {
+            this(published, failed, selected, false);
+        }
     }
 }

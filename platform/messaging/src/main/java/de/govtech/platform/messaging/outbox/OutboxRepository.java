@@ -23,7 +23,7 @@ import java.util.UUID;
 public class OutboxRepository {
 
     /** Only one relay transaction at a time per database, whichever instance runs it. */
-    private static final long RELAY_LOCK_KEY = 0x6f7574626f78L; // "outbox"
+    static final long RELAY_LOCK_KEY = 0x6f7574626f78L; // "outbox"
 
     private final AgroalDataSource dataSource;
 

@@ -1,5 +1,6 @@
 package de.govtech.deploy.local;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,9 @@ import java.util.Map;
  * machine (issue 14: at most 200 MiB resident after load, ready quickly). Measured with {@code bench/service-footprint.sh}
  * and by hand (docs/PERFORMANCE.md, "Service start and memory"): the resident memory of a service after load came
  * mostly from a heap committed up to {@code -Xmx} at once, glibc's per-thread malloc arenas and the C2 compiler.
+ * The gateway is the exception: every request takes it, so it gets a heap sized for throughput (see
+ * {@link #GATEWAY_HEAP}). {@code bench/} asks this class for the options ({@link #main}), so a benchmark starts an
+ * application exactly as the launcher does.
  */
 final class SmallJvm {
 
@@ -20,6 +24,16 @@ final class SmallJvm {
      */
     static final List<String> HEAP = List.of("-Xms16m", "-Xmx128m", "-XX:MinHeapFreeRatio=10",
             "-XX:MaxHeapFreeRatio=40", "-XX:+UseSerialGC");
+    /**
+     * The gateway: a young generation of 64 MiB from the start instead of the few MiB a 16 MiB heap has. It allocates
+     * ~45 KB per forwarded request (Vert.x copies every body chunk into a heap buffer; headers, spans), so with the
+     * services' heap it collected about 8 times per 1,000 requests (25 ms of pauses per 1,000, every event loop
+     * stopped each time); with this one under once per 1,000. Still the serial collector: with two cores shared by
+     * everything, the parallel collector's and G1's extra threads made the pauses longer, not shorter
+     * (bench/gateway-profile.sh, docs/PERFORMANCE.md). 256 MiB is a cap; the gateway keeps little beyond the young
+     * generation.
+     */
+    static final List<String> GATEWAY_HEAP = List.of("-Xms96m", "-Xmx256m", "-Xmn64m", "-XX:+UseSerialGC");
     /**
      * Services only: compile with C1 alone. No C2 threads and arenas, a smaller code cache, less compile work
      * during the start on two cores; peak throughput is lower, which a service whose time goes to PostgreSQL
@@ -36,7 +50,7 @@ final class SmallJvm {
 
     /** The options for an application; {@code runtime}: the JDK the child runs on (the launcher's own). */
     static List<String> options(ServiceSpec spec, Runtime.Version runtime) {
-        List<String> options = new ArrayList<>(HEAP);
+        List<String> options = new ArrayList<>(spec.isGateway() ? GATEWAY_HEAP : HEAP);
         if (!spec.isGateway()) {
             options.addAll(SERVICE_COMPILER);
         }
@@ -49,5 +63,30 @@ final class SmallJvm {
     /** An unknown -XX option stops the JVM, so the trim is only asked of JDKs that have it. */
     static boolean canTrimNativeHeap(Runtime.Version v) {
         return v.feature() >= 22 || (v.feature() == 21 && v.update() >= 1) || (v.feature() == 17 && v.update() >= 9);
+    }
+
+    /**
+     * Prints the JVM options the launcher gives an application, on one line, for the benchmarks:
+     * {@code java -cp deploy/local/target/govtech-stack.jar de.govtech.deploy.local.SmallJvm <application> [<repository>]};
+     * with the repository's root also its AppCDS option (the launcher's archive: mapped when it exists, else written
+     * when that run ends, as on the launcher's first start after a build).
+     */
+    public static void main(String[] args) {
+        if (args.length < 1 || args.length > 2) {
+            System.err.println("usage: SmallJvm <membership|learning|solutions|marketplace|gateway> [<repository root>]");
+            System.exit(2);
+        }
+        ServiceSpec spec = ServiceSpec.byName(args[0]).orElse(null);
+        if (spec == null) {
+            System.err.println("unknown application " + args[0]);
+            System.exit(2);
+            return;
+        }
+        List<String> options = new ArrayList<>(options(spec, Runtime.version()));
+        if (args.length == 2) {
+            StackLayout layout = new StackLayout(Path.of(args[1]).toAbsolutePath().normalize(), Path.of(args[1]));
+            options.addAll(new ClassDataArchive(layout.classDataDir()).jvmOptions(spec.moduleDir(), layout.quarkusRunJar(spec)));
+        }
+        System.out.println(String.join(" ", options));
     }
 }

@@ -26,8 +26,21 @@ class SmallJvmTest {
         List<String> gateway = SmallJvm.options(ServiceSpec.GATEWAY.withPort(12080), JDK_17_0_15);
 
         assertTrue(service.containsAll(SmallJvm.HEAP) && service.contains("-XX:TieredStopAtLevel=1"), service.toString());
-        assertTrue(gateway.containsAll(SmallJvm.HEAP), gateway.toString());
+        assertTrue(gateway.containsAll(SmallJvm.GATEWAY_HEAP), gateway.toString());
+        assertFalse(gateway.contains("-Xmx128m"), gateway.toString());
         assertFalse(gateway.stream().anyMatch(o -> o.startsWith("-XX:TieredStopAtLevel")), gateway.toString());
+    }
+
+    /** The gateway's young generation is sized for a busy hop from the start; the JDK takes the options as meant. */
+    @Test
+    void thisJdkGivesTheGatewayALargeYoungGenerationAndNo128MibCap() throws Exception {
+        Map<String, String> flags = finalFlags(SmallJvm.options(ServiceSpec.GATEWAY, Runtime.version()));
+
+        assertEquals(64L << 20, Long.parseLong(flags.get("NewSize")), "NewSize");
+        assertEquals(64L << 20, Long.parseLong(flags.get("MaxNewSize")), "MaxNewSize");
+        assertEquals(256L << 20, Long.parseLong(flags.get("MaxHeapSize")), "MaxHeapSize");
+        assertEquals("true", flags.get("UseSerialGC"));
+        assertEquals("4", flags.get("TieredStopAtLevel"));
     }
 
     @Test

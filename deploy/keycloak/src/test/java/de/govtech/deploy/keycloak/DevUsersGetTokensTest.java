@@ -179,6 +179,43 @@ class DevUsersGetTokensTest {
         }
     }
 
+    /**
+     * The dev realm hashes with 1,000 PBKDF2 iterations instead of Keycloak's 210,000: the import of the dev users and
+     * every password login of the local stack's seeding cost a few milliseconds instead of a few hundred each.
+     */
+    @Test
+    void devPasswordsAreStoredWithTheDevRealmsCheapHash() throws Exception {
+        String admin = adminToken();
+        HttpResponse<String> users = adminGet(admin, "/users?exact=true&username=dev-vendor");
+        assertEquals(200, users.statusCode(), users.body());
+        String id = JSON.readTree(users.body()).path(0).path("id").asText();
+        HttpResponse<String> credentials = adminGet(admin, "/users/" + id + "/credentials");
+        assertEquals(200, credentials.statusCode(), credentials.body());
+        JsonNode password = JSON.readTree(credentials.body()).path(0);
+        assertEquals("password", password.path("type").asText());
+        JsonNode data = JSON.readTree(password.path("credentialData").asText());
+        assertEquals(1000, data.path("hashIterations").asInt(), data.toString());
+        assertEquals("pbkdf2-sha512", data.path("algorithm").asText(), data.toString());
+    }
+
+    private static String adminToken() throws Exception {
+        HttpResponse<String> token = new KeycloakTokens(keycloak.realmUrl("master")).requestToken(Map.of(
+                "grant_type", "password", "client_id", "admin-cli",
+                "username", KeycloakServer.BOOTSTRAP_ADMIN_USERNAME,
+                "password", KeycloakServer.BOOTSTRAP_ADMIN_PASSWORD));
+        assertEquals(200, token.statusCode(), token.body());
+        return JSON.readTree(token.body()).path("access_token").asText();
+    }
+
+    private static HttpResponse<String> adminGet(String token, String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(keycloak.baseUrl() + "/admin/realms/" + REALM + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void publicClientCannotUseClientCredentials() throws Exception {
         HttpResponse<String> response = token(Map.of("grant_type", "client_credentials", "client_id", CLI_CLIENT));

@@ -65,6 +65,14 @@ class ProductionRealmTest {
         assertFalse(publicClients.isEmpty(), "no public client checked");
     }
 
+    /** The dev realm's cheap password hash (1,000 iterations, for a quick local start) must not travel here. */
+    @Test
+    void keepsKeycloaksPasswordHashing() {
+        assertTrue(production.path("passwordPolicy").isMissingNode()
+                        || !production.path("passwordPolicy").asText().contains("hashIterations"),
+                "the production realm lowers the hashing: " + production.path("passwordPolicy"));
+    }
+
     @Test
     void requiresTlsAndProtectsAgainstBruteForce() {
         assertEquals("all", production.path("sslRequired").asText());

@@ -40,15 +40,19 @@ public interface ProvisioningConfig {
     @WithDefault("65536")
     int maxResponseBytes();
 
-    /** Broker calls running at once on one instance; a hanging broker occupies at most its own calls' slots. */
-    @WithDefault("8")
+    /**
+     * Broker calls running at once on one instance; a hanging broker occupies at most its own share of them. With
+     * {@link #concurrencyPerBroker()} this decides how many brokers may hang at once while the others are still
+     * served: {@code (concurrency - 1) / concurrency-per-broker} (15 with the defaults).
+     */
+    @WithDefault("32")
     int concurrency();
 
     /**
-     * Broker calls running at once to one broker (by URL) on one instance, so one vendor's many or slow orders leave
-     * slots for the others.
+     * Broker calls running at once to one broker (by URL) on one instance, so one vendor's many, slow or hanging calls
+     * leave slots for the others.
      */
-    @WithDefault("4")
+    @WithDefault("2")
     int concurrencyPerBroker();
 
     /** Unconfirmed orphan deletions are alerted (error log, metric) after this many attempts; they never stop. */

@@ -54,6 +54,11 @@ public class ProvisioningWorker {
             throw new IllegalStateException("govtech.marketplace.provisioning.lease-duration (" + config.leaseDuration()
                     + ") must exceed call-deadline (" + config.callDeadline() + ")");
         }
+        if (config.concurrencyPerBroker() >= config.concurrency()) {
+            throw new IllegalStateException("govtech.marketplace.provisioning.concurrency (" + config.concurrency()
+                    + ") must exceed concurrency-per-broker (" + config.concurrencyPerBroker()
+                    + "), or one hanging broker holds every slot");
+        }
         this.store = store;
         this.config = config;
         this.clock = clock;
@@ -70,6 +75,14 @@ public class ProvisioningWorker {
         });
         this.slots = new Semaphore(config.concurrency());
         this.brokerSlots = new BrokerSlots(config.concurrencyPerBroker());
+    }
+
+    /**
+     * How many brokers may hang at once (each holding its whole share of calls until the call deadline) while there is
+     * still a slot for every other broker's work.
+     */
+    static int toleratedHangingBrokers(int concurrency, int concurrencyPerBroker) {
+        return (concurrency - 1) / concurrencyPerBroker;
     }
 
     /** Runs {@code hook} right before each broker call's lease check; tests put a pause there (a GC pause, a starved thread). */

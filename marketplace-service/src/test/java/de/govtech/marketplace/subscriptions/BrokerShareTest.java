@@ -64,14 +64,14 @@ class BrokerShareTest {
      */
     static final String MUNI_SHARE = "5a1b0000-0000-4000-8000-0000000000b1";
     static final int CROWD = 12;
-    /** {@code govtech.marketplace.provisioning.concurrency-per-broker}, default (the pool has 8). */
-    static final int SHARE = 4;
 
     static SampleBroker crowdedBroker;
     static SampleBroker otherBroker;
 
     @Inject
     ProvisioningWorker worker;
+    @Inject
+    ProvisioningConfig config;
 
     private final CountDownLatch crowdReleased = new CountDownLatch(1);
 
@@ -113,6 +113,7 @@ class BrokerShareTest {
         publishedApp(CROWDED_SLUG, crowdedBroker.baseUrl(), "Basis");
         publishedApp(OTHER_SLUG, otherBroker.baseUrl(), "Basis");
         joinThroughKafka(MUNI_SHARE);
+        int share = config.concurrencyPerBroker();
         // the crowded vendor's calls are held (as a very slow broker holds them) until the other order is provisioned
         String crowded = crowdedBroker.baseUrl().toString();
         AtomicInteger held = new AtomicInteger();
@@ -133,11 +134,11 @@ class BrokerShareTest {
         for (int i = 0; i < CROWD; i++) {
             crowd.add(order(CROWDED_SLUG, "Basis"));
         }
-        await().atMost(WAIT).until(() -> held.get() >= SHARE);
+        await().atMost(WAIT).until(() -> held.get() >= share);
 
         UUID other = order(OTHER_SLUG, "Basis");
         awaitState(other, SubscriptionState.PROVISIONED);
-        assertEquals(SHARE, mostHeld.get(), "never more than its share of calls to one broker at once");
+        assertEquals(share, mostHeld.get(), "never more than its share of calls to one broker at once");
         assertTrue(crowd.stream().allMatch(id -> subscription(id).state == SubscriptionState.PROVISIONING));
 
         crowdReleased.countDown();
@@ -145,6 +146,6 @@ class BrokerShareTest {
             awaitState(id, SubscriptionState.PROVISIONED);
             assertEquals(1, requests(crowdedBroker, id, "PUT").size());
         }
-        assertTrue(mostHeld.get() <= SHARE, "at most " + SHARE + " calls at once, saw " + mostHeld.get());
+        assertTrue(mostHeld.get() <= share, "at most " + share + " calls at once, saw " + mostHeld.get());
     }
 }

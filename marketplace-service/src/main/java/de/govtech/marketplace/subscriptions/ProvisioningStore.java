@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -44,26 +45,41 @@ public class ProvisioningStore {
         this.outbox = outbox;
     }
 
+    /** Claims due subscriptions of any broker, as many per broker as are due (a second worker in tests). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<Claim> claimDue(String owner, Duration lease, int batchSize) {
-        return claimDue(owner, lease, batchSize, Set.of());
+        return claimDue(owner, lease, batchSize, Integer.MAX_VALUE, Set.of());
     }
 
-    /** Claims due subscriptions whose broker URL is not one of {@code skipBrokers} (those without a free slot). */
+    /**
+     * Claims at most {@code batchSize} due subscriptions, at most {@code perBroker} of one broker (by URL) and none of
+     * {@code skipBrokers} (those without a free slot). The claim is fair: every broker's longest-waiting step comes
+     * before any broker's second one (its turn), and within a turn first attempts come before retries — so a dead
+     * broker's endless retries, however long overdue, neither crowd out healthy brokers' work nor fresh orders. Within
+     * that, the longest overdue first.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<Claim> claimDue(String owner, Duration lease, int batchSize, Set<String> skipBrokers) {
+    public List<Claim> claimDue(String owner, Duration lease, int batchSize, int perBroker, Set<String> skipBrokers) {
         var query = em.createNativeQuery("""
                         select s.id from subscription s
-                        where s.next_attempt_at <= clock_timestamp()
-                          and (s.lease_until is null or s.lease_until < clock_timestamp())
+                        join (select c.id, row_number() over (partition by r.broker_url
+                                                             order by c.next_attempt_at, c.id) as turn
+                              from subscription c
+                              join listing_revision r on r.listing_id = c.listing_id and r.revision = c.revision
+                              where c.next_attempt_at <= clock_timestamp()
+                                and (c.lease_until is null or c.lease_until < clock_timestamp())
                         """ + (skipBrokers.isEmpty() ? "" : """
-                          and not exists (select 1 from listing_revision r where r.listing_id = s.listing_id
-                                          and r.revision = s.revision and r.broker_url in (%s))
+                                and r.broker_url not in (%s)
                         """.formatted(placeholders(skipBrokers.size()))) + """
-                        order by s.next_attempt_at
+                             ) due on due.id = s.id
+                        where due.turn <= :perBroker
+                          and s.next_attempt_at <= clock_timestamp()
+                          and (s.lease_until is null or s.lease_until < clock_timestamp())
+                        order by due.turn, s.attempts > 0, s.next_attempt_at, s.id
                         limit :batch
                         for update of s skip locked""", UUID.class)
-                .setParameter("batch", batchSize);
+                .setParameter("batch", batchSize)
+                .setParameter("perBroker", perBroker);
         int index = 0;
         for (String broker : skipBrokers) {
             query.setParameter("skip" + index++, broker);
@@ -193,6 +209,19 @@ public class ProvisioningStore {
             s.nextAttemptAt = retryAt;
             s.attempts = s.attempts + 1;
         }
+    }
+
+    /**
+     * How long until the next subscription that is not due yet becomes due (database clock), if any: the worker wakes
+     * up then instead of at its next scheduled run.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Duration> nextDueIn() {
+        Object millis = em.createNativeQuery("""
+                        select ceil(extract(epoch from min(next_attempt_at) - clock_timestamp()) * 1000) from subscription
+                        where next_attempt_at > clock_timestamp()""")
+                .getSingleResult();
+        return millis == null ? Optional.empty() : Optional.of(Duration.ofMillis(Math.max(0, ((Number) millis).longValue())));
     }
 
     /** Orphans whose deletion the broker has not confirmed after {@code alertAfter} attempts. */

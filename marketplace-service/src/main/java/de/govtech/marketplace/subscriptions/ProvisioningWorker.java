@@ -15,10 +15,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
@@ -36,6 +41,8 @@ public class ProvisioningWorker {
 
     /** A deferred claim makes its broker saturated, so each further round claims without at least one more broker. */
     private static final int MAX_CLAIM_ROUNDS = 4;
+    /** Due times closer together than this are served by one wake-up. */
+    private static final Duration MIN_WAKE_UP_DELAY = Duration.ofMillis(20);
 
     private final ProvisioningStore store;
     private final ProvisioningConfig config;
@@ -46,6 +53,12 @@ public class ProvisioningWorker {
     private final ExecutorService pool;
     private final Semaphore slots;
     private final BrokerSlots brokerSlots;
+    /** Claims again when a drive has finished, and wakes up when the next step becomes due (one thread). */
+    private final ScheduledExecutorService dispatcher;
+    private final AtomicBoolean dispatchRequested = new AtomicBoolean();
+    private ScheduledFuture<?> wakeUp;
+    private long wakeUpAtNanos;
+    private volatile boolean held;
     private volatile BiConsumer<Claim, String> beforeBrokerCall = (claim, call) -> { };
 
     public ProvisioningWorker(ProvisioningStore store, ProvisioningConfig config, BrokerAddressRule addressRule,
@@ -75,6 +88,11 @@ public class ProvisioningWorker {
         });
         this.slots = new Semaphore(config.concurrency());
         this.brokerSlots = new BrokerSlots(config.concurrencyPerBroker());
+        this.dispatcher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "provisioning-dispatch");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
@@ -90,8 +108,14 @@ public class ProvisioningWorker {
         this.beforeBrokerCall = hook;
     }
 
+    /** Tests stop this instance's claiming (scheduled runs, re-dispatch and wake-ups) to look at the claim on its own. */
+    void hold(boolean hold) {
+        this.held = hold;
+    }
+
     @PreDestroy
     void stop() {
+        dispatcher.shutdownNow();
         pool.shutdownNow();
         osb.close();
     }
@@ -99,7 +123,7 @@ public class ProvisioningWorker {
     @Scheduled(identity = "provisioning-worker", every = "${govtech.marketplace.provisioning.worker-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        if (!config.workerEnabled()) {
+        if (!config.workerEnabled() || held) {
             return;
         }
         try {
@@ -111,18 +135,23 @@ public class ProvisioningWorker {
     }
 
     /**
-     * Claims as many due subscriptions as there are free slots — none of brokers that already have their share of calls
-     * in flight — and drives each on the pool, without waiting. A claim beyond its broker's share is given back, and the
-     * claim is repeated without that broker, so the oldest work of one busy broker cannot crowd out other brokers' work.
+     * Claims as many due subscriptions as there are free slots — at most its share per broker, none of brokers that
+     * already have their share of calls in flight, in the store's fair order — and drives each on the pool, without
+     * waiting. A claim beyond its broker's share is given back and the claim repeated without that broker. It claims
+     * again while the claims fill the free slots, and again whenever a drive finishes; when nothing more is due it
+     * sleeps until the next step becomes due (or the next scheduled run), so throughput is bounded by the slots and
+     * the brokers, not by the worker interval, and an idle worker sends no query in between.
      */
-    public int dispatchDue() {
+    public synchronized int dispatchDue() {
         int driven = 0;
-        for (int round = 0; round < MAX_CLAIM_ROUNDS; round++) {
-            int free = Math.min(slots.availablePermits(), config.batchSize() - driven);
+        int rounds = MAX_CLAIM_ROUNDS + config.concurrency() / Math.max(1, config.batchSize());
+        for (int round = 0; round < rounds; round++) {
+            int free = Math.min(slots.availablePermits(), config.batchSize());
             if (free <= 0) {
-                break;
+                return driven; // a finishing drive claims again
             }
-            List<Claim> claims = store.claimDue(instance, config.leaseDuration(), free, brokerSlots.saturated());
+            List<Claim> claims = store.claimDue(instance, config.leaseDuration(), free, config.concurrencyPerBroker(),
+                    brokerSlots.saturated());
             int deferred = 0;
             for (Claim claim : claims) {
                 if (startOnPool(claim)) {
@@ -131,11 +160,62 @@ public class ProvisioningWorker {
                     deferred++;
                 }
             }
-            if (claims.isEmpty() || deferred == 0) {
-                break;
+            if (claims.size() < free && deferred == 0) {
+                break; // nothing more is due now
             }
         }
+        wakeUpWhenNextDue();
         return driven;
+    }
+
+    /** After a drive: claim again on the dispatcher thread (requests while one is pending are served by it). */
+    private void dispatchAgain() {
+        if (held || !dispatchRequested.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            dispatcher.execute(() -> {
+                dispatchRequested.set(false);
+                dispatchQuietly();
+            });
+        } catch (RejectedExecutionException e) {
+            dispatchRequested.set(false); // shutting down
+        }
+    }
+
+    private void dispatchQuietly() {
+        if (held) {
+            return;
+        }
+        try {
+            dispatchDue();
+        } catch (RuntimeException e) {
+            Log.debugf("Provisioning dispatch failed (the next run tries again): %s", e.toString());
+        }
+    }
+
+    /** Sleeps until the earliest step that is not due yet becomes due (database clock), unless a wake-up comes sooner. */
+    private void wakeUpWhenNextDue() {
+        Duration delay = store.nextDueIn().orElse(null);
+        if (delay == null) {
+            return;
+        }
+        if (delay.compareTo(MIN_WAKE_UP_DELAY) < 0) {
+            delay = MIN_WAKE_UP_DELAY;
+        }
+        long at = System.nanoTime() + delay.toNanos();
+        if (wakeUp != null && !wakeUp.isDone() && wakeUpAtNanos - at <= 0) {
+            return;
+        }
+        if (wakeUp != null) {
+            wakeUp.cancel(false);
+        }
+        try {
+            wakeUp = dispatcher.schedule(this::dispatchQuietly, delay.toMillis(), TimeUnit.MILLISECONDS);
+            wakeUpAtNanos = at;
+        } catch (RejectedExecutionException e) {
+            wakeUp = null; // shutting down
+        }
     }
 
     private boolean startOnPool(Claim claim) {
@@ -152,6 +232,7 @@ public class ProvisioningWorker {
                 } finally {
                     brokerSlots.release(broker);
                     slots.release();
+                    dispatchAgain();
                 }
             });
             return true;

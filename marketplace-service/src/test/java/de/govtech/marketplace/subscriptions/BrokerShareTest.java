@@ -1,6 +1,5 @@
 package de.govtech.marketplace.subscriptions;
 
-import de.govtech.deploy.samplebroker.Catalog;
 import de.govtech.deploy.samplebroker.SampleBroker;
 import de.govtech.deploy.samplebroker.SampleBrokerSettings;
 import de.govtech.platform.testkit.KafkaTestResource;
@@ -50,14 +49,6 @@ class BrokerShareTest {
 
     static final String CROWDED_SLUG = "abo-anteil-voll";
     static final String OTHER_SLUG = "abo-anteil-frei";
-    static final String BASIS_PLAN_ID = "3f9e6e30-bbbb-4ccc-8ddd-000000000010";
-    static final String FAILING_PLAN_ID = "3f9e6e30-bbbb-4ccc-8ddd-000000000011";
-    static final String CATALOG = """
-            {"services": [{"id": "3f9e6e30-bbbb-4ccc-8ddd-000000000001", "name": "%s", "description": "Anteil-Test",
-              "bindable": false, "instances_retrievable": true, "plans": [
-                {"id": "%s", "name": "basis", "description": "b"},
-                {"id": "%s", "name": "scheitert", "description": "f", "x-behaviour": "FAIL_ASYNC"}
-              ]}]}""";
     /**
      * A municipality of this class's own: one application and database serve every test class, and another class's
      * member leaving would deprovision these subscriptions at a broker that is gone by then — for ever, holding slots.
@@ -81,13 +72,10 @@ class BrokerShareTest {
                 .withUsername(SubscriptionFixtures.BROKER_USER).withPassword(SubscriptionFixtures.BROKER_PASSWORD)
                 .withProvisionDelay(Duration.ofMillis(300)).withDeprovisionDelay(Duration.ofMillis(1500))
                 .withRetryAfterSeconds(0);
-        crowdedBroker = SampleBroker.start(settings.withCatalog(catalog(CROWDED_SLUG)));
-        otherBroker = SampleBroker.start(settings.withCatalog(catalog(OTHER_SLUG)));
+        crowdedBroker = SampleBroker.start(settings.withCatalog(TestBrokerCatalog.forSlug(CROWDED_SLUG)));
+        otherBroker = SampleBroker.start(settings.withCatalog(TestBrokerCatalog.forSlug(OTHER_SLUG)));
     }
 
-    private static Catalog catalog(String slug) {
-        return Catalog.parse(CATALOG.formatted(slug, BASIS_PLAN_ID, FAILING_PLAN_ID));
-    }
 
     @AfterAll
     static void stopBrokers() {

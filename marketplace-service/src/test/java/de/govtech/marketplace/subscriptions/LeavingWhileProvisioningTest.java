@@ -1,6 +1,5 @@
 package de.govtech.marketplace.subscriptions;
 
-import de.govtech.deploy.samplebroker.Catalog;
 import de.govtech.deploy.samplebroker.SampleBroker;
 import de.govtech.deploy.samplebroker.SampleBrokerSettings;
 import de.govtech.marketplace.members.MemberProjection;
@@ -49,11 +48,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LeavingWhileProvisioningTest {
 
     static final String SLUG = "abo-austritt-app";
-    static final String SERVICE_ID = "3f9e6e3a-aaaa-4bbb-8ccc-000000000001";
-    static final String PLAN_ID = "3f9e6e3a-aaaa-4bbb-8ccc-000000000011";
-    static final String CATALOG = """
-            {"services": [{"id": "%s", "name": "%s", "description": "Austritt-Test", "bindable": false,
-              "plans": [{"id": "%s", "name": "basis", "description": "b"}]}]}""".formatted(SERVICE_ID, SLUG, PLAN_ID);
+    static final String SERVICE_ID = TestBrokerCatalog.SERVICE_ID;
+    static final String PLAN_ID = TestBrokerCatalog.BASIS_PLAN_ID;
     static final String MUNI_RACE = "5a1b0000-0000-4000-8000-0000000000f1";
     static final String MUNI_LEFT = "5a1b0000-0000-4000-8000-0000000000f2";
     static final String MUNI_STAYS = "5a1b0000-0000-4000-8000-0000000000f3";
@@ -71,7 +67,7 @@ class LeavingWhileProvisioningTest {
     static void start() throws Exception {
         broker = SampleBroker.start(SampleBrokerSettings.defaults()
                 .withUsername(SubscriptionFixtures.BROKER_USER).withPassword(SubscriptionFixtures.BROKER_PASSWORD)
-                .withDeprovisionDelay(java.time.Duration.ofMillis(100)).withCatalog(Catalog.parse(CATALOG)));
+                .withDeprovisionDelay(java.time.Duration.ofMillis(100)).withCatalog(TestBrokerCatalog.forSlug(SLUG)));
     }
 
     @AfterAll

@@ -1,6 +1,5 @@
 package de.govtech.marketplace.subscriptions;
 
-import de.govtech.deploy.samplebroker.Catalog;
 import de.govtech.deploy.samplebroker.SampleBroker;
 import de.govtech.deploy.samplebroker.SampleBrokerSettings;
 import de.govtech.platform.testkit.KafkaTestResource;
@@ -45,14 +44,6 @@ class MalformedLastOperationTest {
 
     static final String MANGLED_SLUG = "abo-html-umfrage";
     static final String ORPHAN_SLUG = "abo-html-waise";
-    static final String BASIS_PLAN_ID = "3f9e6e30-bbbb-4ccc-8ddd-000000000010";
-    static final String FAILING_PLAN_ID = "3f9e6e30-bbbb-4ccc-8ddd-000000000011";
-    static final String CATALOG = """
-            {"services": [{"id": "3f9e6e30-bbbb-4ccc-8ddd-000000000001", "name": "%s", "description": "HTML-Test",
-              "bindable": false, "instances_retrievable": true, "plans": [
-                {"id": "%s", "name": "basis", "description": "b"},
-                {"id": "%s", "name": "scheitert", "description": "f", "x-behaviour": "FAIL_ASYNC"}
-              ]}]}""";
     /**
      * A municipality of this class's own: one application and database serve every test class, and another class's
      * member leaving would deprovision these subscriptions at a broker that is gone by then — for ever, holding slots.
@@ -70,15 +61,12 @@ class MalformedLastOperationTest {
                 .withUsername(SubscriptionFixtures.BROKER_USER).withPassword(SubscriptionFixtures.BROKER_PASSWORD)
                 .withProvisionDelay(Duration.ofMillis(300)).withDeprovisionDelay(Duration.ofMillis(1500))
                 .withRetryAfterSeconds(0);
-        mangledBroker = SampleBroker.start(settings.withCatalog(catalog(MANGLED_SLUG)));
-        orphanBroker = SampleBroker.start(settings.withCatalog(catalog(ORPHAN_SLUG)));
-        pollProxy = ManglingProxy.start(mangledBroker.baseUrl(), BASIS_PLAN_ID, 3, false);
-        orphanProxy = ManglingProxy.start(orphanBroker.baseUrl(), FAILING_PLAN_ID, 3, true);
+        mangledBroker = SampleBroker.start(settings.withCatalog(TestBrokerCatalog.forSlug(MANGLED_SLUG)));
+        orphanBroker = SampleBroker.start(settings.withCatalog(TestBrokerCatalog.forSlug(ORPHAN_SLUG)));
+        pollProxy = ManglingProxy.start(mangledBroker.baseUrl(), TestBrokerCatalog.BASIS_PLAN_ID, 3, false);
+        orphanProxy = ManglingProxy.start(orphanBroker.baseUrl(), TestBrokerCatalog.FAILING_PLAN_ID, 3, true);
     }
 
-    private static Catalog catalog(String slug) {
-        return Catalog.parse(CATALOG.formatted(slug, BASIS_PLAN_ID, FAILING_PLAN_ID));
-    }
 
     @AfterAll
     static void stopBrokers() {

@@ -15,6 +15,11 @@ public class BrokerUnreachableException extends Exception {
         DEADLINE_EXCEEDED,
         /** The answer's body exceeded the allowed size. */
         RESPONSE_TOO_LARGE,
+        /**
+         * The TLS handshake failed: the broker's certificate is not trusted (see the broker trust configuration) or
+         * not issued for the host name in its URL. Nothing was sent.
+         */
+        TLS_FAILED,
         /** The broker's address is not one the marketplace may call ({@link BrokerAddressRule}): nothing was sent. */
         ADDRESS_REFUSED,
         INTERRUPTED

@@ -13,6 +13,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.net.TrustOptions;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -28,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLException;
 
 /**
  * Speaks the Open Service Broker API v2.17 as the platform: every request carries {@code X-Broker-API-Version},
@@ -57,7 +59,12 @@ public class OsbClient implements AutoCloseable {
     private final BrokerAddressRule addressRule;
 
     public OsbClient(Vertx vertx, Duration deadline, BrokerAddressRule addressRule) {
-        this(vertx, deadline, deadline, MAX_RESPONSE_BYTES, addressRule, 64);
+        this(vertx, deadline, deadline, MAX_RESPONSE_BYTES, addressRule, 64, null);
+    }
+
+    public OsbClient(Vertx vertx, Duration connectTimeout, Duration deadline, int maxResponseBytes,
+                     BrokerAddressRule addressRule, int maxConnections) {
+        this(vertx, connectTimeout, deadline, maxResponseBytes, addressRule, maxConnections, null);
     }
 
     /**
@@ -66,16 +73,20 @@ public class OsbClient implements AutoCloseable {
      * @param maxResponseBytes a longer body fails the call ({@link BrokerUnreachableException.Kind#RESPONSE_TOO_LARGE})
      * @param addressRule      checked (with a fresh name resolution) before every call; a refused broker is not called
      * @param maxConnections   connections open at once to one broker address
+     * @param trust            the certificates an https broker's chain must end in; {@code null}: the JVM's trust store
      */
     public OsbClient(Vertx vertx, Duration connectTimeout, Duration deadline, int maxResponseBytes,
-                     BrokerAddressRule addressRule, int maxConnections) {
+                     BrokerAddressRule addressRule, int maxConnections, TrustOptions trust) {
         Duration connect = connectTimeout.compareTo(deadline) < 0 ? connectTimeout : deadline;
-        this.http = vertx.createHttpClient(new HttpClientOptions()
-                        .setConnectTimeout((int) Math.max(1, connect.toMillis()))
-                        .setKeepAlive(false)
-                        .setVerifyHost(true)
-                        .setForceSni(true),
-                new PoolOptions().setHttp1MaxSize(Math.max(1, maxConnections)));
+        HttpClientOptions options = new HttpClientOptions()
+                .setConnectTimeout((int) Math.max(1, connect.toMillis()))
+                .setKeepAlive(false)
+                .setVerifyHost(true)
+                .setForceSni(true);
+        if (trust != null) {
+            options.setTrustOptions(trust);
+        }
+        this.http = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(Math.max(1, maxConnections)));
         this.deadline = deadline;
         this.maxResponseBytes = maxResponseBytes;
         this.addressRule = addressRule;
@@ -207,6 +218,10 @@ public class OsbClient implements AutoCloseable {
                 throw failure(BrokerUnreachableException.Kind.RESPONSE_TOO_LARGE, cause.getMessage(), cause);
             }
             abort(sent.get());
+            if (isTlsFailure(cause)) {
+                throw failure(BrokerUnreachableException.Kind.TLS_FAILED, "TLS handshake failed (the broker's "
+                        + "certificate is not trusted or not issued for its host name)", cause);
+            }
             if (cause instanceof TimeoutException || cause instanceof io.netty.channel.ConnectTimeoutException) {
                 throw failure(BrokerUnreachableException.Kind.DEADLINE_EXCEEDED,
                         "no complete answer within " + deadline.toMillis() + " ms", cause);
@@ -219,6 +234,15 @@ public class OsbClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw failure(BrokerUnreachableException.Kind.INTERRUPTED, "interrupted", e);
         }
+    }
+
+    private static boolean isTlsFailure(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof SSLException || t instanceof java.security.cert.CertificateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void abort(HttpClientRequest request) {

@@ -1,6 +1,7 @@
 package de.govtech.marketplace.subscriptions;
 
 import de.govtech.marketplace.osb.BrokerAddressRule;
+import de.govtech.marketplace.osb.BrokerConfig;
 import de.govtech.marketplace.osb.BrokerUnreachableException;
 import de.govtech.marketplace.osb.OsbCatalog;
 import de.govtech.marketplace.osb.OsbClient;
@@ -9,7 +10,9 @@ import de.govtech.marketplace.osb.ProvisionRequest;
 import de.govtech.marketplace.subscriptions.ProvisioningRules.Answer;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.tls.TlsConfigurationRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.TrustOptions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -62,7 +65,7 @@ public class ProvisioningWorker {
     private volatile BiConsumer<Claim, String> beforeBrokerCall = (claim, call) -> { };
 
     public ProvisioningWorker(ProvisioningStore store, ProvisioningConfig config, BrokerAddressRule addressRule,
-                              Vertx vertx, Clock clock) {
+                              Vertx vertx, Clock clock, BrokerConfig brokers, TlsConfigurationRegistry tls) {
         if (config.callDeadline().compareTo(config.leaseDuration()) >= 0) {
             throw new IllegalStateException("govtech.marketplace.provisioning.lease-duration (" + config.leaseDuration()
                     + ") must exceed call-deadline (" + config.callDeadline() + ")");
@@ -79,7 +82,7 @@ public class ProvisioningWorker {
                 config.maxPollInterval(), config.maxPollingDuration(), config.retryBackoff(), config.maxBackoff(),
                 config.maxAttempts(), config.orphanAlertAfter()));
         this.osb = new OsbClient(vertx, config.httpTimeout(), config.callDeadline(), config.maxResponseBytes(), addressRule,
-                config.concurrency());
+                config.concurrency(), brokerTrust(brokers, tls));
         AtomicInteger threads = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(config.concurrency(), runnable -> {
             Thread thread = new Thread(runnable, "provisioning-" + threads.incrementAndGet());
@@ -93,6 +96,14 @@ public class ProvisioningWorker {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /** The trust store of the configured TLS configuration, or null: the JVM's trust store. */
+    private static TrustOptions brokerTrust(BrokerConfig brokers, TlsConfigurationRegistry tls) {
+        return brokers.tlsConfigurationName().map(name -> tls.get(name)
+                .orElseThrow(() -> new IllegalStateException("govtech.marketplace.brokers.tls-configuration-name names "
+                        + "no TLS configuration: quarkus.tls." + name + ".trust-store.* is not set"))
+                .getTrustStoreOptions()).orElse(null);
     }
 
     /**

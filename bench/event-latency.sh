@@ -11,8 +11,7 @@
 # What is measured (see bench/README.md): start = membership_transition.occurred_at of the member's move to ACTIVE
 # (written in the admission's transaction, before its commit: the figure includes the commit); end =
 # member_municipality.updated_at in the marketplace (set while member-joined is applied, in the inbox transaction,
-# just before its commit). Both clocks are this machine's. Also printed: the same end minus the moment the admit
-# answer had reached the client (after the commit; a lower bound, curl's own exit included).
+# just before its commit). Both clocks are this machine's.
 # Exit code 1 when a member does not arrive, or p50/p99 miss the target (--no-target-check: only report).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -46,17 +45,7 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-for tool in java curl ss; do command -v "$tool" >/dev/null || bench_die "needs $tool on the PATH"; done
-bench_need jq jq
-bench_need psql postgresql-client
-
-if [[ -n "$offset" ]]; then
-  bench_urls "$offset"
-  curl -sf "$MEMBERSHIP_URL/q/health/ready" >/dev/null || bench_die "no membership-service ready at $MEMBERSHIP_URL"
-  curl -sf "$MARKETPLACE_URL/q/health/ready" >/dev/null || bench_die "no marketplace-service ready at $MARKETPLACE_URL"
-else
-  bench_start_stack "$own_offset" membership,marketplace,gateway "$stack_timeout"
-fi
+bench_use_stack "$offset" "$own_offset" membership,marketplace,gateway "$stack_timeout"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"; bench_stop_stack' EXIT
@@ -80,14 +69,11 @@ bench_sql membership -c "select m.municipality_id, extract(epoch from t.occurred
   where t.to_status = 'ACTIVE' and t.membership_id in ($memberships)" | sort >"$work/admitted-at"
 bench_sql marketplace -c "select municipality_id, extract(epoch from updated_at) * 1000
   from member_municipality where municipality_id in ($ids)" | sort >"$work/applied-at"
-awk '{print $1 "\t" $3}' "$work/admitted" | sort >"$work/answered-at"
 
 (( $(wc -l <"$work/admitted-at") == members )) || bench_die "admission times found for $(wc -l <"$work/admitted-at") of $members"
 join -t $'\t' "$work/admitted-at" "$work/applied-at" | awk -F'\t' '{printf "%.3f\n", $3 - $2}' >"$work/from-admission"
-join -t $'\t' "$work/answered-at" "$work/applied-at" | awk -F'\t' '{printf "%.3f\n", $3 - $2}' >"$work/from-answer"
 
 read -r n p50 p95 p99 max < <(bench_percentiles <"$work/from-admission")
-read -r _ a50 a95 a99 amax < <(bench_percentiles <"$work/from-answer")
 bench_machine
 echo
 echo "Member admitted → marketplace holds it ACTIVE (its order is accepted), $n admissions, ${pause_ms} ms apart:"
@@ -95,7 +81,6 @@ echo
 echo "| measured from | p50 ms | p95 ms | p99 ms | max ms |"
 echo "|---|---|---|---|---|"
 echo "| the admission (transition time in its transaction, commit included) | $p50 | $p95 | $p99 | $max |"
-echo "| the admit answer at the client (after the commit; lower bound) | $a50 | $a95 | $a99 | $amax |"
 echo
 echo "target: p50 ≤ 25 ms, p99 ≤ 200 ms (from the admission)"
 if [[ "$check" == 1 ]] && ! awk -v a="$p50" -v b="$p99" 'BEGIN {exit !(a <= 25 && b <= 200)}'; then

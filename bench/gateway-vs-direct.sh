@@ -24,10 +24,8 @@ Where the stack is (pick one; default: start an own one):
                          ports are free: all ports stay below 32768, the ephemeral range, which outgoing connections use)
   --no-build             own stack: skip `mvn -B -o install -DskipTests` of the modules it needs
   --keep-data            own stack: keep its temporary data dir (logs) instead of deleting it
-  --stack-timeout S      own stack: seconds each component may take to become ready (the launcher's --timeout;
-                         raise it on a busy machine)
-  --no-snapshot          own stack: run the applications straight from the build's target/ dirs instead of copies
-                         (by default they are copied first, so a parallel rebuild cannot pull jars away mid-run)
+  --stack-timeout S      own stack: seconds each component may take to become ready (the launcher's --timeout,
+                         default 300; the applications are copied first, so a parallel rebuild cannot pull jars away)
 
 Load (wrk, closed loop, HTTP/1.1 keep-alive):
   --connections N        concurrent connections (default 16)
@@ -50,7 +48,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH_DIR="$ROOT/bench"
 
 offset="" ; own_offset="" ; broker_url="" ; gateway_url="" ; membership_url="" ; marketplace_url="" ; keycloak_url=""
-build=1 ; keep_data=0 ; snapshot=1 ; stack_timeout="" ; connections=16 ; threads=2 ; warmup=30 ; duration=10 ; rounds=3
+build=1 ; keep_data=0 ; stack_timeout="" ; connections=16 ; threads=2 ; warmup=30 ; duration=10 ; rounds=3
 reads="catalogue,membership" ; query="Bürgerportal" ; seed="" ; municipality="f4ec1f01-9f1c-3d34-ba99-332841cb7bcd"
 user="dev-heilbronn-admin"
 
@@ -65,7 +63,6 @@ while [[ $# -gt 0 ]]; do
     --port-offset) own_offset="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
     --keep-data) keep_data=1; shift ;;
-    --no-snapshot) snapshot=0; shift ;;
     --stack-timeout) stack_timeout="$2"; shift 2 ;;
     --connections) connections="$2"; shift 2 ;;
     --threads) threads="$2"; shift 2 ;;
@@ -82,144 +79,23 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+source "$BENCH_DIR/lib.sh" # own stack (snapshot, start, stop on exit), tool installation
+log() { bench_log "$@"; }
 
-for tool in java curl jq ss; do
-  command -v "$tool" >/dev/null || { echo "needs $tool on the PATH" >&2; exit 2; }
-done
-if ! command -v wrk >/dev/null; then
-  if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
-    log "installing wrk (Debian package)"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null \
-      || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
-  else
-    echo "needs wrk: sudo apt-get install wrk" >&2; exit 2
-  fi
-fi
+for tool in java curl ss; do command -v "$tool" >/dev/null || bench_die "needs $tool on the PATH"; done
+bench_need jq jq
+bench_need wrk wrk
 
-# ---------------------------------------------------------------- own stack: start, and stop whatever happens
-launcher_pid="" ; data_root=""
-
-listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-stack_ports() { # the ports the launcher checks, for offset $1
-  local o="$1"
-  echo $((8080 + o)) $((8081 + o)) $((8084 + o)) $((8090 + o)) $((8180 + o)) $((9180 + o)) $((15432 + o)) $((19092 + o)) $((19093 + o))
-}
-
-stop_stack() {
-  [[ -n "$data_root" ]] || return 0
-  if [[ -n "$launcher_pid" ]] && kill -0 "$launcher_pid" 2>/dev/null; then
-    log "stopping the stack (SIGTERM to launcher $launcher_pid)"
-    kill -TERM "$launcher_pid" 2>/dev/null || true
-    for _ in $(seq 1 90); do kill -0 "$launcher_pid" 2>/dev/null || break; sleep 1; done
-  fi
-  # the launcher ran in its own process group (setsid): anything of it still alive is ended by that group id
-  if [[ -n "$launcher_pid" ]] && pgrep -g "$launcher_pid" >/dev/null 2>&1; then
-    log "processes of the stack still alive after the launcher: SIGKILL to its process group $launcher_pid"
-    kill -KILL -- "-$launcher_pid" 2>/dev/null || true
-  fi
-  # PostgreSQL is detached by pg_ctl (own session): end it by its pid file if the launcher could not
-  local pidfile="$data_root/stack/postgres/postmaster.pid"
-  if [[ -f "$pidfile" ]]; then
-    local pg; pg="$(head -1 "$pidfile" | tr -d ' ')"
-    if [[ -n "$pg" ]] && kill -0 "$pg" 2>/dev/null; then
-      log "PostgreSQL $pg still running: SIGTERM"
-      kill -TERM "$pg" 2>/dev/null || true
-      for _ in $(seq 1 20); do kill -0 "$pg" 2>/dev/null || break; sleep 1; done
-      kill -0 "$pg" 2>/dev/null && kill -KILL "$pg" 2>/dev/null || true
-    fi
-  fi
-  launcher_pid=""
-  if [[ "$keep_data" == 1 ]]; then
-    log "stack data and logs kept in $data_root"
-  else
-    rm -rf "$data_root"
-  fi
-  data_root=""
-}
-
-# What the launcher needs of the repository (StackLayout): stack.sh as the root marker, each application's
-# target/quarkus-app, the Keycloak distribution and the realm file. Copied into the data dir, so Maven runs of
-# other people in the same tree cannot delete a jar under a running application.
-snapshot_root() { # target dir
-  local snap="$1"
-  mkdir -p "$snap/deploy/keycloak/target" "$snap/deploy/keycloak/realm" "$snap/deploy/local/target"
-  cp "$ROOT/stack.sh" "$snap/"
-  for module in membership-service marketplace-service gateway; do
-    mkdir -p "$snap/$module/target"
-    cp -a "$ROOT/$module/target/quarkus-app" "$snap/$module/target/"
-    [[ -f "$snap/$module/target/quarkus-app/quarkus-run.jar" ]] \
-      || { echo "$module/target/quarkus-app is incomplete (a build running?); try again" >&2; exit 1; }
-  done
-  local kc; kc="$(cd "$ROOT/deploy/keycloak/target" && ls -d keycloak-[0-9]* | head -1)"
-  [[ -n "$kc" ]] || { echo "no Keycloak distribution in deploy/keycloak/target (build deploy/keycloak)" >&2; exit 1; }
-  cp -a "$ROOT/deploy/keycloak/target/$kc" "$snap/deploy/keycloak/target/"
-  rm -rf "$snap/deploy/keycloak/target/$kc/data" "$snap/deploy/keycloak/target/$kc/.govtech-start.lock"
-  cp "$ROOT/deploy/keycloak/realm/govtech-realm.json" "$snap/deploy/keycloak/realm/"
-  cp -a "$ROOT/deploy/local/target/govtech-stack.jar" "$ROOT/deploy/local/target/lib" "$snap/deploy/local/target/"
-  # newer launchers also start the sample vendor broker (a plain jar with its lib/)
-  if [[ -f "$ROOT/deploy/sample-broker/target/sample-broker.jar" ]]; then
-    mkdir -p "$snap/deploy/sample-broker/target"
-    cp -a "$ROOT/deploy/sample-broker/target/sample-broker.jar" "$snap/deploy/sample-broker/target/"
-    [[ -d "$ROOT/deploy/sample-broker/target/lib" ]] && cp -a "$ROOT/deploy/sample-broker/target/lib" "$snap/deploy/sample-broker/target/"
-  fi
-}
-
-start_stack() {
+if [[ -z "$offset" && -z "$gateway_url" ]]; then
   if [[ "$build" == 1 ]]; then
     log "building the modules the stack needs (mvn -B -o -q install -DskipTests)"
     (cd "$ROOT" && mvn -B -o -q install -DskipTests \
         -pl membership-service,marketplace-service,gateway,deploy/keycloak,deploy/sample-broker,deploy/local -am)
   fi
-  local jar="$ROOT/deploy/local/target/govtech-stack.jar"
-  [[ -f "$jar" ]] || { echo "not built: $jar (run without --no-build)" >&2; exit 2; }
-  if [[ -z "$own_offset" ]]; then
-    for candidate in $(seq 3500 1000 12500); do
-      local free=1
-      for p in $(stack_ports "$candidate"); do listening "$p" && { free=0; break; }; done
-      [[ "$free" == 1 ]] && { own_offset="$candidate"; break; }
-    done
-    [[ -n "$own_offset" ]] || { echo "no free port offset among 3500, 4500, … 12500" >&2; exit 2; }
-  fi
-  offset="$own_offset"
-  data_root="$(mktemp -d "${TMPDIR:-/tmp}/gateway-bench.XXXXXX")"
-  trap stop_stack EXIT
-  trap 'exit 130' INT
-  trap 'exit 143' TERM
-  local run_root="$ROOT"
-  if [[ "$snapshot" == 1 ]]; then
-    log "copying the built applications and Keycloak to $data_root/root"
-    snapshot_root "$data_root/root"
-    run_root="$data_root/root"
-    jar="$run_root/deploy/local/target/govtech-stack.jar"
-  fi
-  # The gateway's rate limits (600 and 1200 requests per minute and caller) would answer 429 within a second of
-  # load. The launcher hands its own environment down to the applications it starts, so these reach the gateway.
-  export GOVTECH_GATEWAY_ROUTES_MARKETPLACE_RATE_LIMIT_REQUESTS=1000000000
-  export GOVTECH_GATEWAY_ROUTES_MEMBERSHIP_RATE_LIMIT_REQUESTS=1000000000
-  log "starting the stack (membership, marketplace, gateway) on port offset $offset, data in $data_root/stack"
-  (cd "$run_root" && exec setsid java -Xmx256m -XX:+UseSerialGC -Dgovtech.stack.root="$run_root" -jar "$jar" up \
-      --data-dir "$data_root/stack" --wipe --port-offset "$offset" --services membership,marketplace,gateway \
-      ${stack_timeout:+--timeout "$stack_timeout"} \
-      </dev/null >"$data_root/launcher.out" 2>&1) &
-  launcher_pid=$!
-  local deadline=$((SECONDS + ${stack_timeout:-160} * 3))
-  until grep -q "GovTech Kommunal platform is running" "$data_root/launcher.out" 2>/dev/null \
-      && grep -Eq "Press Ctrl-C to stop|Stop with: kill " "$data_root/launcher.out"; do
-    if ! kill -0 "$launcher_pid" 2>/dev/null; then
-      echo "the launcher exited before the stack was up:" >&2; tail -40 "$data_root/launcher.out" >&2; exit 1
-    fi
-    if (( SECONDS > deadline )); then
-      echo "the stack was not up in time:" >&2; tail -40 "$data_root/launcher.out" >&2; exit 1
-    fi
-    sleep 2
-  done
-  log "stack is up (launcher pid $launcher_pid)"
-}
-
-if [[ -z "$offset" && -z "$gateway_url" ]]; then
-  start_stack
+  BENCH_KEEP_DATA="$keep_data"
+  # the launcher hands the lifted rate limits (lib.sh) to the gateway: the load would otherwise be answered 429
+  bench_start_stack "$own_offset" membership,marketplace,gateway "${stack_timeout:-300}"
+  offset="$BENCH_OFFSET"
   [[ -n "$seed" ]] || seed=30
 fi
 [[ -n "$seed" ]] || seed=0
@@ -338,7 +214,7 @@ median() { sort -g | awk '{v[NR] = $1} END {if (NR == 0) print "nan"; else if (N
 field() { sed -E "s/(^|.* )$1=([^ ]+).*/\2/" <<<"$2"; } # name, result line
 
 HZ="$(getconf CLK_TCK)"
-results="$(mktemp)"; trap 'rm -f "$results"; stop_stack' EXIT
+results="$(mktemp)"; trap 'rm -f "$results"; bench_stop_stack' EXIT
 
 # One wrk run: prints its WRK line extended by the CPU time per request of the gateway and the service process
 run_wrk() { # seconds token url gateway-pid service-pid

@@ -1,4 +1,4 @@
-# Helpers shared by bench/event-latency.sh and bench/provisioning.sh (sourced, not run): an own stack on a free port
+# Helpers shared by the stack benchmarks in bench/ (sourced, not run): an own stack on a free port
 # offset (snapshot of the built applications, stopped on exit), the URLs and database of a stack, Keycloak tokens and
 # users, JSON calls, the membership flow (register, verify, apply, admit) and percentiles.
 # Everything is prefixed bench_ / BENCH_. Needs bash, curl, jq, psql, ss (bench_need installs Debian packages as root).
@@ -147,6 +147,22 @@ bench_start_stack() { # offset-or-empty services timeout
   bench_urls "$offset"
 }
 
+# The tools a benchmark against the stack needs, then the stack: a running one at the usual ports + offset (its
+# membership-service and marketplace-service must answer ready), or, without an offset, an own one (bench_start_stack).
+bench_use_stack() { # offset-or-empty own-offset-or-empty services stack-timeout
+  local tool
+  for tool in java curl ss; do command -v "$tool" >/dev/null || bench_die "needs $tool on the PATH"; done
+  bench_need jq jq
+  bench_need psql postgresql-client
+  if [[ -n "$1" ]]; then
+    bench_urls "$1"
+    curl -sf "$MEMBERSHIP_URL/q/health/ready" >/dev/null || bench_die "no membership-service ready at $MEMBERSHIP_URL"
+    curl -sf "$MARKETPLACE_URL/q/health/ready" >/dev/null || bench_die "no marketplace-service ready at $MARKETPLACE_URL"
+  else
+    bench_start_stack "$2" "$3" "$4"
+  fi
+}
+
 # The sample broker's request log of a stack: its data dir's logs/sample-broker.log
 bench_broker_log() { # data-dir
   echo "$1/logs/sample-broker.log"
@@ -206,8 +222,7 @@ bench_create_municipality_admin() { # admin-token username municipality-id
 BENCH_STATUTES_VERSION="2025-12-12"
 
 # Registers a Gemeinde in Baden-Württemberg under a fresh official key, verifies it unless it already is, applies
-# and admits it (applicant token may be the platform admin's). Prints "municipality-id membership-id admitted-ms"
-# where admitted-ms is the wall clock (epoch ms) when the admit answer had arrived (after its commit).
+# and admits it (applicant token may be the platform admin's). Prints "municipality-id membership-id".
 bench_admit() { # applicant-token platform-admin-token name-prefix
   local applicant="$1" admin="$2" prefix="$3" key body id verification membership tries=0
   while :; do
@@ -229,7 +244,7 @@ bench_admit() { # applicant-token platform-admin-token name-prefix
   membership="$(jq -r .id <<<"$BENCH_BODY")"
   bench_call POST "$MEMBERSHIP_URL/api/v1/membership/memberships/$membership/admit" "$admin"
   bench_expect 200 "admitting membership $membership"
-  echo "$id $membership $(date +%s%3N)"
+  echo "$id $membership"
 }
 
 # Waits until the marketplace's member projection holds every municipality id of the file as ACTIVE

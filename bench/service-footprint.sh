@@ -14,8 +14,11 @@
 #   --services a,b    membership,learning,solutions,marketplace (default all four)
 #   --duration S      seconds of measured load after a 10 s warm-up (default 30)
 #   --connections C   wrk connections (default 16, 2 threads)
-#   --jvm "OPTS"      JVM options instead of the launcher's for services (deploy/local SmallJvm, kept in step by hand:
-#                     small initial heap, -Xmx128m, serial GC, C1 only, native heap trimmed; MALLOC_ARENA_MAX=2)
+#   --jvm "OPTS"      JVM options instead of the launcher's. By default the script asks the built launcher for exactly
+#                     the options it gives the service (deploy/local SmallJvm: small heap, serial GC, C1 only, native
+#                     heap trimmed; and its AppCDS archive); MALLOC_ARENA_MAX=2 either way. When the service's
+#                     archive does not exist yet, one start and stop writes it first (as the launcher's first start
+#                     after a build does), so the measured start is the launcher's usual one.
 #   --out FILE        also write the report there
 #
 # Needs curl and wrk (apt-get install -y wrk). Measure on an idle machine; the report records the load average.
@@ -27,8 +30,7 @@ data_dir="$ROOT/.stack-data"
 services=membership,learning,solutions,marketplace
 duration=30
 connections=16
-jvm="-Xms16m -Xmx128m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=40 -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
--XX:ReservedCodeCacheSize=64m -XX:TrimNativeHeapInterval=5000"
+jvm=""
 out=""
 while (($#)); do
   case "$1" in
@@ -46,8 +48,11 @@ done
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 command -v curl >/dev/null || { echo "curl is missing: apt-get install -y curl" >&2; exit 1; }
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-# the launcher asks for the trim only of JDKs that have it (17.0.9+, 21.0.1+, 22+)
-"$JAVA" -XX:TrimNativeHeapInterval=5000 -version >/dev/null 2>&1 || jvm="${jvm/-XX:TrimNativeHeapInterval=5000/}"
+launcher_jar="$ROOT/deploy/local/target/govtech-stack.jar"
+[[ -n "$jvm" || -f "$launcher_jar" ]] || { echo "the launcher is not built ($launcher_jar); or give --jvm" >&2; exit 1; }
+launcher_options() { # area -> the JVM options the launcher gives that service, its AppCDS option included
+  "$JAVA" -cp "$launcher_jar" de.govtech.deploy.local.SmallJvm "$1" "$ROOT"
+}
 
 pg_port=$((15432 + offset))
 kafka_port=$((19092 + offset))
@@ -94,7 +99,7 @@ token="$(curl -sf -d grant_type=password -d client_id=govtech-cli -d username=de
 
 [[ -n "$out" ]] && : >"$out"
 report "# service start and footprint, $(date -u +%FT%TZ)"
-report "machine: $(nproc) cores, $("$JAVA" -version 2>&1 | head -1); JVM options: $jvm; wrk -t2 -c$connections, ${duration} s after 10 s warm-up"
+report "machine: $(nproc) cores, $("$JAVA" -version 2>&1 | head -1); JVM options: ${jvm:-from the launcher, per service below}; wrk -t2 -c$connections, ${duration} s after 10 s warm-up"
 report "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 report "$(printf '%-20s %8s %10s %10s %10s %10s %10s' service ready_s quarkus_s req_per_s p50 rss_MiB peak_MiB)"
 
@@ -117,9 +122,28 @@ for area in "${wanted[@]}"; do
     GOVTECH_MARKETPLACE_BROKERS_ALLOW_PLAIN_HTTP=true GOVTECH_MARKETPLACE_BROKERS_ALLOW_PRIVATE_TARGETS=true
     GOVTECH_MARKETPLACE_BROKERS_ENCRYPTION_KEY="$(cat "$data_dir/marketplace-broker-password.key" 2>/dev/null \
       || head -c 32 /dev/urandom | base64)")
+  options="$jvm"
+  if [[ -z "$jvm" ]]; then
+    options="$(launcher_options "$area")"
+    if [[ "$options" == *ArchiveClassesAtExit* ]]; then
+      # the launcher's first start after a build writes the archive when it stops; the later starts map it
+      echo "$module: no AppCDS archive yet: one start and stop to write it …"
+      # shellcheck disable=SC2086 # the JVM options are words
+      (cd "$ROOT/$module" && exec env "${env_vars[@]}" "$JAVA" $options -jar target/quarkus-app/quarkus-run.jar) \
+        >"$work/$module-archive.log" 2>&1 &
+      service_pid=$!
+      until up "http://localhost:$port/q/health/ready"; do
+        kill -0 "$service_pid" 2>/dev/null || { tail -30 "$work/$module-archive.log" >&2; exit 1; }
+        sleep 0.2
+      done
+      kill -TERM "$service_pid"; wait "$service_pid" 2>/dev/null || true; service_pid=""
+      options="$(launcher_options "$area")"
+    fi
+    report "$module JVM options: $options"
+  fi
   started=$(date +%s%N)
   # shellcheck disable=SC2086 # the JVM options are words
-  (cd "$ROOT/$module" && exec env "${env_vars[@]}" "$JAVA" $jvm -jar target/quarkus-app/quarkus-run.jar) >"$log" 2>&1 &
+  (cd "$ROOT/$module" && exec env "${env_vars[@]}" "$JAVA" $options -jar target/quarkus-app/quarkus-run.jar) >"$log" 2>&1 &
   service_pid=$!
   until up "http://localhost:$port/q/health/ready"; do
     kill -0 "$service_pid" 2>/dev/null || { echo "$module exited; its log:" >&2; tail -30 "$log" >&2; exit 1; }

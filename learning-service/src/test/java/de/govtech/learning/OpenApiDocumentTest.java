@@ -2,6 +2,7 @@ package de.govtech.learning;
 
 import de.govtech.platform.testkit.KafkaTestResource;
 import de.govtech.platform.testkit.OpenApiDocumentRules;
+import de.govtech.platform.testkit.OpenApiExamples;
 import de.govtech.platform.testkit.PostgresTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;

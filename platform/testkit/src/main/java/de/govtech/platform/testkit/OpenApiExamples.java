@@ -1,4 +1,4 @@
-package de.govtech.learning;
+package de.govtech.platform.testkit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,16 +21,16 @@ import java.util.Map;
  * of request and response bodies. An example may not invent properties: for the check, every component object schema
  * that lists its properties gets {@code additionalProperties: false}. Plain: the document is a string.
  */
-final class OpenApiExamples {
+public final class OpenApiExamples {
 
-    private static final String DOCUMENT_IRI = "https://learning.example/openapi.json";
+    private static final String DOCUMENT_IRI = "https://govtech-kommunal.de/openapi.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SchemaRegistry registry;
     private final List<String> invalid = new ArrayList<>();
     private int count;
 
-    OpenApiExamples(String document) {
+    public OpenApiExamples(String document) {
         ObjectNode root = (ObjectNode) read(document);
         root.path("components").path("schemas").properties()
                 .forEach(schema -> closeObjects(schema.getValue()));
@@ -45,12 +45,12 @@ final class OpenApiExamples {
     }
 
     /** How many examples were checked. */
-    int count() {
+    public int count() {
         return count;
     }
 
     /** One line per example that is not an instance of its schema: where it is and what is wrong. */
-    List<String> invalid() {
+    public List<String> invalid() {
         return invalid;
     }
 

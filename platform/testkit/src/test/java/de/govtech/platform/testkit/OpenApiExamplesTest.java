@@ -1,4 +1,4 @@
-package de.govtech.learning;
+package de.govtech.platform.testkit;
 
 import org.junit.jupiter.api.Test;
 

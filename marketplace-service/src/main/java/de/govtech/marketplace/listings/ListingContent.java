@@ -14,7 +14,13 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** The public content of one listing revision (what the catalogue shows). Stored as JSON with the revision. */
-@Schema(name = "ListingContent")
+@Schema(name = "ListingContent", description = "The public content of a listing revision", examples = """
+        {"name": "Bürgerportal Plus", "summary": "Online-Anträge für Bürgerinnen und Bürger",
+         "description": "Ein Portal für Online-Anträge nach OZG, mit BundID-Anbindung.", "category": "CITIZEN_SERVICES",
+         "tags": ["OZG", "BundID"], "plans": [{"name": "Basis", "description": "Drei Verfahren", "priceModel": "FREE", "price": 0},
+          {"name": "Standard", "description": "Alle Verfahren, Support werktags", "priceModel": "PER_INHABITANT_PER_YEAR", "price": 0.12}],
+         "compliance": {"hostedInGermany": true, "bsiC5": true, "gdprDpaAvailable": true, "bitvAccessible": true, "openSourceLicence": "EUPL-1.2"}, "cloudTargets": ["stackit:eu01"],
+         "documentationUrl": "https://docs.example.de/buergerportal", "supportUrl": "https://support.example.de"}""")
 public record ListingContent(
         @NotBlank @Size(max = 120) @Schema(examples = "Bürgerportal Plus") String name,
         @NotBlank @Size(max = 300) @Schema(examples = "Online-Anträge für Bürgerinnen und Bürger") String summary,
@@ -31,7 +37,9 @@ public record ListingContent(
         @Schema(examples = "https://support.example.de") String supportUrl) {
 
     /** A plan (Tarif) of the app. */
-    @Schema(name = "ListingPlan")
+    @Schema(name = "ListingPlan", description = "A plan (Tarif) of the app", examples = """
+            {"name": "Standard", "description": "Alle Verfahren, Support werktags", "priceModel": "PER_INHABITANT_PER_YEAR",
+             "price": 0.12}""")
     public record Plan(
             @NotBlank @Size(max = 80) @Schema(examples = "Standard") String name,
             @NotBlank @Size(max = 2000) @Schema(examples = "Alle Verfahren, Support werktags") String description,
@@ -41,7 +49,8 @@ public record ListingContent(
     }
 
     /** Compliance attributes municipalities filter by. */
-    @Schema(name = "ListingCompliance")
+    @Schema(name = "ListingCompliance", description = "Compliance attributes municipalities filter by", examples = """
+            {"hostedInGermany": true, "bsiC5": true, "gdprDpaAvailable": true, "bitvAccessible": true, "openSourceLicence": "EUPL-1.2"}""")
     public record Compliance(
             @NotNull @Schema(description = "hosted in data centres in Germany") Boolean hostedInGermany,
             @NotNull @Schema(description = "BSI C5 attestation (Cloud Computing Compliance Criteria Catalogue)") Boolean bsiC5,

@@ -11,7 +11,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * Body to create or change a listing: its slug, its public content and the vendor's Open Service Broker endpoint.
  * The broker's credentials are write-only; its URL is shown only to the owning vendor and platform admins.
  */
-@Schema(name = "ListingRequest")
+@Schema(name = "ListingRequest", description = "A listing's slug, public content and broker endpoint", examples = """
+        {"slug": "buergerportal-plus",
+         "content": {"name": "Bürgerportal Plus", "summary": "Online-Anträge für Bürgerinnen und Bürger",
+           "description": "Ein Portal für Online-Anträge nach OZG, mit BundID-Anbindung.", "category": "CITIZEN_SERVICES",
+           "tags": ["OZG", "BundID"], "plans": [{"name": "Basis", "description": "Drei Verfahren", "priceModel": "FREE", "price": 0},
+          {"name": "Standard", "description": "Alle Verfahren, Support werktags", "priceModel": "PER_INHABITANT_PER_YEAR", "price": 0.12}],
+           "compliance": {"hostedInGermany": true, "bsiC5": true, "gdprDpaAvailable": true, "bitvAccessible": true, "openSourceLicence": "EUPL-1.2"}, "cloudTargets": ["stackit:eu01"],
+           "documentationUrl": "https://docs.example.de/buergerportal", "supportUrl": "https://support.example.de"},
+         "broker": {"url": "https://broker.example.de/osb", "username": "marketplace", "password": "REPLACE-WITH-BROKER-PASSWORD"}}""")
 public record ListingRequest(
         @NotNull @Size(min = 3, max = 80) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be kebab-case: lower-case letters and digits joined by single hyphens")
         @Schema(description = "unique URL name; may change only before the first publication", examples = "buergerportal-plus") String slug,
@@ -20,12 +28,13 @@ public record ListingRequest(
 
     /** The vendor's Open Service Broker (v2.17) endpoint and basic-auth credentials. */
     @Schema(name = "ListingBroker", description = "credentials write-only: stored, never returned; the URL must be "
-            + "https on a public address (no user info, no loopback, private, link-local or metadata address)")
+            + "https on a public address (no user info, no loopback, private, link-local or metadata address)", examples = """
+            {"url": "https://broker.example.de/osb", "username": "marketplace", "password": "REPLACE-WITH-BROKER-PASSWORD"}""")
     public record Broker(
             @NotNull @Size(max = 500) @Pattern(regexp = "https?://\\S+", message = "must be an http or https URL")
             @Schema(examples = "https://broker.example.de/osb") String url,
             @NotBlank @Size(max = 200) @Schema(examples = "marketplace") String username,
-            @NotBlank @Size(max = 200) @Schema(examples = "s3cr3t", writeOnly = true) String password) {
+            @NotBlank @Size(max = 200) @Schema(examples = "REPLACE-WITH-BROKER-PASSWORD", writeOnly = true) String password) {
 
         @Override
         public String toString() {

@@ -62,7 +62,7 @@ public class ListingResource {
                 "documentationUrl": "https://docs.example.de/buergerportal",
                 "supportUrl": "https://support.example.de"
               },
-              "broker": {"url": "https://broker.example.de/osb", "username": "marketplace", "password": "s3cr3t"}
+              "broker": {"url": "https://broker.example.de/osb", "username": "marketplace", "password": "REPLACE-WITH-BROKER-PASSWORD"}
             }""";
 
     private final ListingService listings;

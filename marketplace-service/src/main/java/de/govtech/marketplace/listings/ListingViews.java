@@ -14,7 +14,28 @@ public final class ListingViews {
     private ListingViews() {
     }
 
-    @Schema(name = "Listing", description = "A listing with its published revision (what the catalogue shows) and the pending one")
+    @Schema(name = "Listing", description = "A listing with its published revision (what the catalogue shows) and the pending one", examples = """
+            {"id": "7a4e2c18-5b3d-4f6a-8e9c-0d1f2a3b4c5d", "vendorId": "3c1d9e4a-7b2f-4e8a-9c5d-1a2b3c4d5e6f", "slug": "buergerportal-plus", "status": "PUBLISHED",
+             "published": {"revision": 1, "status": "PUBLISHED",
+              "content": {"name": "Bürgerportal Plus", "summary": "Online-Anträge für Bürgerinnen und Bürger",
+                "description": "Ein Portal für Online-Anträge nach OZG, mit BundID-Anbindung.", "category": "CITIZEN_SERVICES",
+                "tags": ["OZG", "BundID"], "plans": [{"name": "Basis", "description": "Drei Verfahren", "priceModel": "FREE", "price": 0},
+                 {"name": "Standard", "description": "Alle Verfahren, Support werktags", "priceModel": "PER_INHABITANT_PER_YEAR", "price": 0.12}],
+                "compliance": {"hostedInGermany": true, "bsiC5": true, "gdprDpaAvailable": true, "bitvAccessible": true, "openSourceLicence": "EUPL-1.2"}, "cloudTargets": ["stackit:eu01"],
+                "documentationUrl": "https://docs.example.de/buergerportal", "supportUrl": "https://support.example.de"},
+              "brokerConfigured": true, "brokerUrl": "https://broker.example.de/osb",
+              "createdAt": "2026-03-10T08:30:00Z", "createdBy": "vendor-admin-kd", "submittedAt": "2026-03-11T16:20:00Z",
+              "submittedBy": "vendor-admin-kd", "decidedAt": "2026-03-12T14:00:00Z", "decidedBy": "platform-admin-1"},
+             "pending": {"revision": 2, "status": "DRAFT",
+              "content": {"name": "Bürgerportal Plus", "summary": "Online-Anträge für Bürgerinnen und Bürger",
+                "description": "Ein Portal für Online-Anträge nach OZG, mit BundID-Anbindung.", "category": "CITIZEN_SERVICES",
+                "tags": ["OZG", "BundID", "Wohngeld"], "plans": [{"name": "Basis", "description": "Drei Verfahren", "priceModel": "FREE", "price": 0},
+                 {"name": "Standard", "description": "Alle Verfahren, Support werktags", "priceModel": "PER_INHABITANT_PER_YEAR", "price": 0.12}],
+                "compliance": {"hostedInGermany": true, "bsiC5": true, "gdprDpaAvailable": true, "bitvAccessible": true, "openSourceLicence": "EUPL-1.2"}, "cloudTargets": ["stackit:eu01"],
+                "documentationUrl": "https://docs.example.de/buergerportal", "supportUrl": "https://support.example.de"},
+              "brokerConfigured": true, "brokerUrl": "https://broker.example.de/osb",
+              "createdAt": "2026-04-20T11:05:00Z", "createdBy": "vendor-admin-kd"},
+             "createdAt": "2026-03-10T08:30:00Z", "updatedAt": "2026-04-20T11:05:00Z"}""")
     public record ListingView(
             UUID id,
             UUID vendorId,
@@ -26,7 +47,10 @@ public final class ListingViews {
             Instant updatedAt) {
     }
 
-    @Schema(name = "ListingSummary")
+    @Schema(name = "ListingSummary", description = "A listing in the vendor's or the review list", examples = """
+            {"id": "7a4e2c18-5b3d-4f6a-8e9c-0d1f2a3b4c5d", "vendorId": "3c1d9e4a-7b2f-4e8a-9c5d-1a2b3c4d5e6f", "slug": "buergerportal-plus", "name": "Bürgerportal Plus",
+             "status": "PUBLISHED", "publishedRevision": 1, "pendingRevision": 2, "pendingStatus": "DRAFT",
+             "updatedAt": "2026-04-20T11:05:00Z"}""")
     public record ListingSummary(
             UUID id,
             UUID vendorId,
@@ -39,7 +63,17 @@ public final class ListingViews {
             Instant updatedAt) {
     }
 
-    @Schema(name = "ListingRevision", description = "One kept revision with who created, submitted and decided it")
+    @Schema(name = "ListingRevision", description = "One kept revision with who created, submitted and decided it", examples = """
+            {"revision": 1, "status": "PUBLISHED",
+             "content": {"name": "Bürgerportal Plus", "summary": "Online-Anträge für Bürgerinnen und Bürger",
+               "description": "Ein Portal für Online-Anträge nach OZG, mit BundID-Anbindung.", "category": "CITIZEN_SERVICES",
+               "tags": ["OZG", "BundID"], "plans": [{"name": "Basis", "description": "Drei Verfahren", "priceModel": "FREE", "price": 0},
+                {"name": "Standard", "description": "Alle Verfahren, Support werktags", "priceModel": "PER_INHABITANT_PER_YEAR", "price": 0.12}],
+               "compliance": {"hostedInGermany": true, "bsiC5": true, "gdprDpaAvailable": true, "bitvAccessible": true, "openSourceLicence": "EUPL-1.2"}, "cloudTargets": ["stackit:eu01"],
+               "documentationUrl": "https://docs.example.de/buergerportal", "supportUrl": "https://support.example.de"},
+             "brokerConfigured": true, "brokerUrl": "https://broker.example.de/osb",
+             "createdAt": "2026-03-10T08:30:00Z", "createdBy": "vendor-admin-kd", "submittedAt": "2026-03-11T16:20:00Z",
+             "submittedBy": "vendor-admin-kd", "decidedAt": "2026-03-12T14:00:00Z", "decidedBy": "platform-admin-1"}""")
     public record RevisionView(
             int revision,
             RevisionStatus status,
@@ -64,7 +98,8 @@ public final class ListingViews {
         }
     }
 
-    @Schema(name = "ListingDecision", description = "One step of the listing's history")
+    @Schema(name = "ListingDecision", description = "One step of the listing's history", examples = """
+            {"revision": 1, "action": "PUBLISHED", "actor": "platform-admin-1", "at": "2026-03-12T14:00:00Z"}""")
     public record DecisionView(int revision, DecisionAction action, String actor, Instant at, String reason) {
 
         static DecisionView of(ListingDecision d) {
@@ -72,7 +107,8 @@ public final class ListingViews {
         }
     }
 
-    @Schema(name = "ListingDecisionReason")
+    @Schema(name = "ListingDecisionReason", description = "Why a listing is rejected or delisted", examples = """
+            {"reason": "Die Dokumentations-URL ist nicht erreichbar."}""")
     public record ReasonRequest(
             @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 2000)
             @Schema(examples = "Die Dokumentations-URL ist nicht erreichbar.") String reason) {

@@ -69,12 +69,6 @@ class OpenApiDocumentTest {
         assertEquals(List.of(), anonymous);
     }
 
-    @Test
-    void everyObjectSchemaAndRequestBodyHasAnExample() {
-        JsonPath document = document();
-        assertEquals(List.of(), OpenApiDocumentRules.objectSchemasWithoutExample(document));
-        assertEquals(List.of(), OpenApiDocumentRules.requestBodiesWithoutExample(document));
-    }
 
     /** Clients and mock servers take the examples at their word: each must be an instance of its own schema. */
     @Test

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What every service owes the platform, proven against its real database and broker: readiness including the
  * database, an OpenAPI 3.1 document with its title, the bearer scheme and the Problem schema, schema names chosen
  * for clients (no {@code …View}, no generic type's name), operations a client can be generated from
- * ({@link OpenApiDocumentRules}), problem+json for unknown paths, metrics and Swagger UI,
+ * and examples on every object schema and request body ({@link OpenApiDocumentRules}), problem+json for unknown paths, metrics and Swagger UI,
  * the platform's outbox/inbox migration applied, and consumers that leave a record they could not finish for the
  * next start.
  *
@@ -107,6 +107,14 @@ public abstract class ServicePlatformContractTest {
     void everyStateChangingOperationDocumentsTheBusinessRuleProblem() {
         assertEquals(List.of(),
                 OpenApiDocumentRules.stateChangingWithoutBusinessRuleProblem(OpenApiDocumentRules.serviceDocument()));
+    }
+
+    /** Generated clients and API consumers read the examples: every object schema and JSON request body has one. */
+    @Test
+    void everyObjectSchemaAndRequestBodyHasAnExample() {
+        var document = OpenApiDocumentRules.serviceDocument();
+        assertEquals(List.of(), OpenApiDocumentRules.objectSchemasWithoutExample(document));
+        assertEquals(List.of(), OpenApiDocumentRules.requestBodiesWithoutExample(document));
     }
 
     static boolean isJavaTypeName(String schemaName) {

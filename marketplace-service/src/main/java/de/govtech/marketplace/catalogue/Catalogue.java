@@ -12,15 +12,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * Reads the public catalogue: the published revisions of listings in status PUBLISHED, searched with PostgreSQL
  * full-text search (German configuration, {@code websearch_to_tsquery}), ranked with {@code ts_rank_cd}, filtered
- * and counted per facet. Plain JDBC: the queries are PostgreSQL-specific. Search, filters, facets and order use the
- * small catalogue columns of the revision (see {@link CatalogueQuery}); the JSON content is read for the page only.
+ * and counted per facet, in one statement (see {@link CatalogueQuery}). Plain JDBC: the queries are
+ * PostgreSQL-specific. Search, filters, facets and order use the small catalogue columns of the revision; the JSON
+ * content is read for the page only.
  */
 @ApplicationScoped
 public class Catalogue {
@@ -40,23 +41,34 @@ public class Catalogue {
 
     public CataloguePage search(CatalogueFilter filter, PageRequest paging) {
         CatalogueQuery query = CatalogueQuery.of(filter);
-        try (Connection connection = dataSource.getConnection()) {
-            List<CatalogueApp> items = new ArrayList<>();
-            try (PreparedStatement statement = connection.prepareStatement(query.pageSql())) {
-                int next = query.bind(statement);
-                statement.setInt(next, paging.size);
-                statement.setLong(next + 1, (long) paging.page * paging.size);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        items.add(app(rows));
+        CatalogueApp[] items = new CatalogueApp[paging.size];
+        int found = 0;
+        FacetTally tally = new FacetTally();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(query.sql())) {
+            int next = query.bind(statement);
+            statement.setInt(next, paging.size);
+            statement.setLong(next + 1, (long) paging.page * paging.size);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    int position = rows.getInt("pos");
+                    if (rows.wasNull()) {
+                        tally.add(rows.getString("category"), texts(rows.getArray("cloud_targets")),
+                                texts(rows.getArray("price_models")), rows.getLong("apps"),
+                                rows.getLong("hosted_in_germany"), rows.getLong("bsi_c5"),
+                                rows.getLong("gdpr_dpa_available"), rows.getLong("bitv_accessible"),
+                                rows.getLong("open_source"));
+                    } else {
+                        items[position - 1] = app(rows);
+                        found++;
                     }
                 }
             }
-            FacetTally tally = facets(connection, query);
-            return new CataloguePage(items, paging.page, paging.size, tally.total(), tally.facets());
         } catch (SQLException e) {
             throw new IllegalStateException("catalogue query failed", e);
         }
+        return new CataloguePage(List.of(Arrays.copyOf(items, found)), paging.page, paging.size, tally.total(),
+                tally.facets());
     }
 
     public CatalogueApp bySlug(String slug) {
@@ -72,23 +84,6 @@ public class Catalogue {
         } catch (SQLException e) {
             throw new IllegalStateException("catalogue query failed", e);
         }
-    }
-
-    /** Total and facet counts over all apps matching the search and filters, in one query. */
-    private static FacetTally facets(Connection connection, CatalogueQuery query) throws SQLException {
-        FacetTally tally = new FacetTally();
-        try (PreparedStatement statement = connection.prepareStatement(query.facetSql())) {
-            query.bind(statement);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    tally.add(rows.getString("category"), texts(rows.getArray("cloud_targets")),
-                            texts(rows.getArray("price_models")), rows.getLong("apps"),
-                            rows.getLong("hosted_in_germany"), rows.getLong("bsi_c5"), rows.getLong("gdpr_dpa_available"),
-                            rows.getLong("bitv_accessible"), rows.getLong("open_source"));
-                }
-            }
-        }
-        return tally;
     }
 
     private static List<String> texts(Array array) throws SQLException {

@@ -6,29 +6,62 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The SQL of one catalogue search (plain, no Quarkus). It reads only the small catalogue columns of
- * {@code listing_revision} (V6): the published revisions (status PUBLISHED, one per listing) whose listing is not
- * delisted; the JSON content is read only for the rows of the page shown.
+ * The SQL of one catalogue search (plain, no Quarkus): one statement answers the page and the facets. It reads only
+ * the small catalogue columns of {@code listing_revision} (V6) to find, order and count the matches — the published
+ * revisions (status PUBLISHED, one per listing) whose listing is not delisted; the JSON content, the listing and the
+ * vendor are read for the rows of the page only.
+ *
+ * <p>The statement returns two kinds of rows: the page's apps ({@code pos} 1…size, in order) and the facet groups
+ * ({@code pos} null: one row per combination of category, cloud targets and price models, with its counts, which
+ * {@link FacetTally} adds up).
+ *
+ * <p>With a search text the matches are computed once ({@code materialized}): one GIN lookup and one visit of the
+ * matching rows computes the rank for every match, and both the page (a top-N sort) and the facets read that result.
+ * Without one the matches are inlined twice, so the page is an ordered range of an index — name order
+ * {@code listing_revision_published_name_order_idx}, newest {@code listing_revision_published_newest_order_idx}, each
+ * read only up to the page's end — and the facets are an index-only scan of the covering name index.
  *
  * <p>"Published revision of a listing in status PUBLISHED" is expressed as "revision PUBLISHED, and its listing is
- * not in another status" (an anti-join against the few listings not PUBLISHED) rather than as a join with every
- * listing: publishing marks the previously published revision SUPERSEDED, so a PUBLISHED revision is always its
- * listing's {@code published_revision}, and the anti-join keeps the facet count a scan of one narrow index.
+ * not one of the few listings in another status" (a hashed list of those ids, checked row by row as a filter, which
+ * keeps the index order) rather than as a join with every listing: publishing marks the previously published revision
+ * SUPERSEDED, so a PUBLISHED revision is always its listing's {@code published_revision}.
  */
 final class CatalogueQuery {
 
     private static final String MATCHES = """
+            with m as %s (
+             select r.id, r.listing_id, r.name_key, r.decided_at%s, r.category, r.cloud_targets, r.price_models,
+                    r.hosted_in_germany, r.bsi_c5, r.gdpr_dpa_available, r.bitv_accessible, r.open_source
              from listing_revision r%s
              where r.status = 'PUBLISHED'
-               and not exists (select 1 from listing l where l.id = r.listing_id and l.status <> 'PUBLISHED')""";
+               and r.listing_id not in (select l.id from listing l where l.status <> 'PUBLISHED')%s),
+            """;
 
-    private final String from;
-    private final String order;
+    // the page's ids in order (positions counted over the page's rows only), then their content, listing and vendor
+    private static final String PAGE_AND_FACETS = """
+            page as (select o.id, row_number() over (order by %1$s) as pos
+                     from (select m.id%2$s from m order by %1$s limit ? offset ?) o)
+            select p.pos, l.id, l.slug, l.vendor_id, v.name as vendor_name, r.content::text as content, r.revision,
+                   r.decided_at, null as category, null::text[] as cloud_targets, null::text[] as price_models,
+                   null::bigint as apps, null::bigint as hosted_in_germany, null::bigint as bsi_c5,
+                   null::bigint as gdpr_dpa_available, null::bigint as bitv_accessible, null::bigint as open_source
+            from page p
+            join listing_revision r on r.id = p.id
+            join listing l on l.id = r.listing_id
+            join vendor v on v.id = l.vendor_id
+            union all
+            select null, null, null, null, null, null, null, null, m.category, m.cloud_targets, m.price_models, count(*),
+                   count(*) filter (where m.hosted_in_germany), count(*) filter (where m.bsi_c5),
+                   count(*) filter (where m.gdpr_dpa_available), count(*) filter (where m.bitv_accessible),
+                   count(*) filter (where m.open_source)
+            from m
+            group by m.category, m.cloud_targets, m.price_models""";
+
+    private final String sql;
     private final List<Object> parameters;
 
-    private CatalogueQuery(String from, String order, List<Object> parameters) {
-        this.from = from;
-        this.order = order;
+    private CatalogueQuery(String sql, List<Object> parameters) {
+        this.sql = sql;
         this.parameters = parameters;
     }
 
@@ -57,46 +90,22 @@ final class CatalogueQuery {
         flag(where, parameters, "gdpr_dpa_available", filter.gdprDpaAvailable);
         flag(where, parameters, "bitv_accessible", filter.bitvAccessible);
         flag(where, parameters, "open_source", filter.openSource);
-        String from = MATCHES.formatted(text == null ? "" : " cross join websearch_to_tsquery('german'::regconfig, ?) q")
-                + where;
+        String matches = text == null
+                ? MATCHES.formatted("not materialized", "", "", where)
+                : MATCHES.formatted("materialized", ", ts_rank_cd(r.search_document, q) as rank",
+                " cross join websearch_to_tsquery('german'::regconfig, ?) q", where);
         CatalogueSort sort = text == null && filter.sort == CatalogueSort.RELEVANCE ? CatalogueSort.NAME : filter.sort;
-        String order = switch (sort) {
-            case RELEVANCE -> "ts_rank_cd(r.search_document, q) desc, r.name_key, r.listing_id";
-            case NAME -> "r.name_key, r.listing_id";
-            case NEWEST -> "r.decided_at desc, r.listing_id";
+        String sql = switch (sort) {
+            case RELEVANCE -> PAGE_AND_FACETS.formatted("rank desc, name_key, listing_id", ", m.rank, m.name_key, m.listing_id");
+            case NAME -> PAGE_AND_FACETS.formatted("name_key, listing_id", ", m.name_key, m.listing_id");
+            case NEWEST -> PAGE_AND_FACETS.formatted("decided_at desc, listing_id", ", m.decided_at, m.listing_id");
         };
-        return new CatalogueQuery(from, order, parameters);
+        return new CatalogueQuery(matches + sql, parameters);
     }
 
-    /**
-     * One page of apps in order: the page's revision ids are picked from the catalogue columns (an index scan for
-     * NAME and NEWEST), only then are the content, the listing and the vendor of those rows read. Binds the
-     * filter, then limit and offset.
-     */
-    String pageSql() {
-        return "with page as (select r.id, row_number() over (order by " + order + ") as pos\n" + from
-                + "\n order by " + order + " limit ? offset ?)\n"
-                + """
-                select l.id, l.slug, l.vendor_id, v.name as vendor_name, r.content::text as content, r.revision, r.decided_at
-                from page p
-                join listing_revision r on r.id = p.id
-                join listing l on l.id = r.listing_id
-                join vendor v on v.id = l.vendor_id
-                order by p.pos""";
-    }
-
-    /**
-     * The matches grouped by their facet values, one scan: few groups (category × cloud targets × price models),
-     * each with its count and its count per compliance flag; {@link FacetTally} adds them up per facet value.
-     */
-    String facetSql() {
-        return "select r.category, r.cloud_targets, r.price_models, count(*) as apps,"
-                + " count(*) filter (where r.hosted_in_germany) as hosted_in_germany,"
-                + " count(*) filter (where r.bsi_c5) as bsi_c5,"
-                + " count(*) filter (where r.gdpr_dpa_available) as gdpr_dpa_available,"
-                + " count(*) filter (where r.bitv_accessible) as bitv_accessible,"
-                + " count(*) filter (where r.open_source) as open_source\n"
-                + from + "\n group by r.category, r.cloud_targets, r.price_models";
+    /** The statement: binds the filter's parameters, then limit and offset. */
+    String sql() {
+        return sql;
     }
 
     /** Binds the filter's parameters; returns the index of the next parameter. */

@@ -1,0 +1,215 @@
+package de.govtech.marketplace.catalogue;
+
+import de.govtech.marketplace.TestVendors;
+import de.govtech.marketplace.listings.Listing;
+import de.govtech.marketplace.listings.ListingCategory;
+import de.govtech.marketplace.listings.ListingContent;
+import de.govtech.marketplace.listings.ListingContentJson;
+import de.govtech.marketplace.listings.ListingRevision;
+import de.govtech.marketplace.listings.ListingStatus;
+import de.govtech.marketplace.listings.PriceModel;
+import de.govtech.marketplace.listings.RevisionStatus;
+import de.govtech.platform.testkit.KafkaTestResource;
+import de.govtech.platform.testkit.PostgresTestResource;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The catalogue's order, paging and counts, as the single search statement answers them: ranking (name before summary
+ * before description, ties by name), every sort walked page by page equals the order a plain reference query gives
+ * (the published revision of each PUBLISHED listing, joined the obvious way), delisted apps nowhere, the total and
+ * the facets equal to what the reference counts.
+ */
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "marketplace"),
+        scope = TestResourceScope.GLOBAL, parallel = true)
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
+class CatalogueOrderTest {
+
+    static final String BASE = "/api/v1/marketplace/catalogue/apps";
+    static final String VENDOR = "9d4f2d85-3f41-4d6c-8a84-00000000000b";
+    static final Instant T0 = Instant.parse("2026-06-01T10:00:00Z");
+
+    /** The reference: published revisions of PUBLISHED listings (a plain join), optionally matching a text. */
+    static final String REFERENCE = """
+            select l.slug from listing l
+            join listing_revision r on r.listing_id = l.id and r.revision = l.published_revision
+            where l.status = 'PUBLISHED' %s order by %s""";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @BeforeEach
+    void seed() {
+        TestVendors.ensure(VENDOR, "Zisternen Werk", true);
+        // one word (Regenzisterne) in different fields; each seeded out of its expected order
+        seed("zisterne-beschreibung", "Wasserwerk Kompakt", "Verbrauch der Stadtwerke",
+                "Erfasst den Füllstand jeder Regenzisterne im Gemeindegebiet.", ListingStatus.PUBLISHED,
+                ListingCategory.INFRASTRUCTURE, "stackit:eu01", true, T0.plusSeconds(60));
+        seed("zisterne-beta", "Regenzisterne Beta", "Pegel und Warnungen", "Ein Dienst.", ListingStatus.PUBLISHED,
+                ListingCategory.INFRASTRUCTURE, "ionos:de-fra", false, T0.plusSeconds(120));
+        seed("zisterne-kurz", "Pegelmelder", "Für jede Regenzisterne der Gemeinde", "Ein Dienst.",
+                ListingStatus.PUBLISHED, ListingCategory.ADMINISTRATION, "stackit:eu01", false, T0.plusSeconds(180));
+        seed("zisterne-alpha", "Regenzisterne Alpha", "Pegel und Warnungen", "Ein Dienst.", ListingStatus.PUBLISHED,
+                ListingCategory.ADMINISTRATION, "stackit:eu01", true, T0);
+        // delisted: its revision is still PUBLISHED, the listing is not
+        seed("zisterne-delisted", "Regenzisterne Alt", "Pegel und Warnungen", "Eingestellt.", ListingStatus.DELISTED,
+                ListingCategory.ADMINISTRATION, "stackit:eu01", true, T0.plusSeconds(240));
+    }
+
+    @Test
+    void aNameMatchRanksBeforeASummaryMatchBeforeADescriptionMatchAndEqualRanksGoByName() {
+        given().queryParam("q", "Regenzisterne").get(BASE)
+                .then().statusCode(200)
+                .body("total", equalTo(4))
+                .body("items.slug", contains("zisterne-alpha", "zisterne-beta", "zisterne-kurz", "zisterne-beschreibung"));
+    }
+
+    @Test
+    void aWordOnlyInTheDescriptionIsFoundWithGermanStemming() {
+        // "Füllstände" (plural) finds "Füllstand" in a description
+        given().queryParam("q", "Füllstände").get(BASE)
+                .then().statusCode(200).body("items.slug", contains("zisterne-beschreibung")).body("total", equalTo(1));
+    }
+
+    @Test
+    void newestFirstByPublicationTimeAlsoWithAText() {
+        given().queryParam("q", "Regenzisterne").queryParam("sort", "NEWEST").get(BASE)
+                .then().statusCode(200)
+                .body("items.slug", contains("zisterne-kurz", "zisterne-beta", "zisterne-beschreibung", "zisterne-alpha"));
+    }
+
+    @Test
+    void everyPageOfEverySortFollowsTheReferenceOrderWithoutGapsOrRepeats() throws SQLException {
+        List<String> byName = reference("", "r.name_key, l.id", null);
+        assertTrue(byName.size() >= 4, "the catalogue holds the seeded apps");
+        assertEquals(byName, walk(Map.of("sort", "NAME"), 3));
+        assertEquals(byName, walk(Map.of(), 7));
+        assertEquals(reference("", "r.decided_at desc, l.id", null), walk(Map.of("sort", "NEWEST"), 3));
+        assertEquals(reference("and r.category = 'ADMINISTRATION' and r.bsi_c5", "r.name_key, l.id", null),
+                walk(Map.of("category", "ADMINISTRATION", "bsiC5", true, "sort", "NAME"), 2));
+        String text = "and r.search_document @@ websearch_to_tsquery('german', ?)";
+        assertEquals(reference(text, "ts_rank_cd(r.search_document, websearch_to_tsquery('german', ?)) desc, r.name_key, l.id",
+                "Regenzisterne"), walk(Map.of("q", "Regenzisterne"), 3));
+        assertEquals(reference(text, "r.decided_at desc, l.id", "Regenzisterne"),
+                walk(Map.of("q", "Regenzisterne", "sort", "NEWEST"), 1));
+        assertTrue(byName.stream().noneMatch("zisterne-delisted"::equals));
+    }
+
+    @Test
+    void theTotalAndTheFacetsCountEveryMatchOnceWhateverThePage() {
+        for (int page : new int[] {0, 1, 9}) {
+            given().queryParam("q", "Regenzisterne").queryParam("size", 2).queryParam("page", page).get(BASE)
+                    .then().statusCode(200)
+                    .body("total", equalTo(4))
+                    .body("facets.categories.ADMINISTRATION", equalTo(2))
+                    .body("facets.categories.INFRASTRUCTURE", equalTo(2))
+                    .body("facets.cloudTargets.'stackit:eu01'", equalTo(3))
+                    .body("facets.cloudTargets.'ionos:de-fra'", equalTo(1))
+                    .body("facets.priceModels.FREE", equalTo(4))
+                    .body("facets.compliance.bsiC5", equalTo(2))
+                    .body("facets.compliance.openSource", equalTo(0));
+        }
+        given().queryParam("q", "Regenzisterne").queryParam("cloudTarget", "stackit:eu01").queryParam("size", 1).get(BASE)
+                .then().statusCode(200)
+                .body("total", equalTo(3))
+                .body("items.slug", contains("zisterne-alpha"))
+                .body("facets.cloudTargets.'ionos:de-fra'", nullValue());
+    }
+
+    /** The slugs of every page of a search, concatenated; the total of each page equals the number of slugs. */
+    private static List<String> walk(Map<String, ?> query, int size) {
+        List<String> slugs = new ArrayList<>();
+        long total = -1;
+        for (int page = 0; total < 0 || (long) page * size < total; page++) {
+            JsonPath answer = given().queryParams(query).queryParam("size", size).queryParam("page", page).get(BASE)
+                    .then().statusCode(200).extract().jsonPath();
+            total = answer.getLong("total");
+            slugs.addAll(answer.getList("items.slug", String.class));
+        }
+        assertEquals(total, slugs.size(), "total = apps on all pages for " + query);
+        assertEquals(slugs.size(), slugs.stream().distinct().count(), "no app on two pages for " + query);
+        return slugs;
+    }
+
+    private List<String> reference(String where, String order, String text) throws SQLException {
+        List<String> slugs = new ArrayList<>();
+        String sql = REFERENCE.formatted(where, order);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 1; i <= sql.chars().filter(c -> c == '?').count(); i++) {
+                statement.setString(i, text);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    slugs.add(rows.getString(1));
+                }
+            }
+        }
+        return slugs;
+    }
+
+    private static void seed(String slug, String name, String summary, String description, ListingStatus status,
+                             ListingCategory category, String cloudTarget, boolean bsiC5, Instant publishedAt) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (Listing.count("slug", slug) > 0) {
+                return;
+            }
+            Instant now = Instant.now();
+            Listing listing = new Listing();
+            listing.id = UUID.randomUUID();
+            listing.vendorId = UUID.fromString(VENDOR);
+            listing.slug = slug;
+            listing.status = status;
+            listing.publishedRevision = 1;
+            listing.createdAt = now;
+            listing.updatedAt = now;
+            listing.persist();
+            ListingRevision revision = new ListingRevision();
+            revision.id = UUID.randomUUID();
+            revision.listingId = listing.id;
+            revision.revision = 1;
+            revision.status = RevisionStatus.PUBLISHED;
+            revision.content = ListingContentJson.write(new ListingContent(name, summary, description, category,
+                    List.of("Wasser"), List.of(new ListingContent.Plan("Basis", "Frei", PriceModel.FREE, BigDecimal.ZERO)),
+                    new ListingContent.Compliance(true, bsiC5, true, false, null), List.of(cloudTarget),
+                    "https://docs.example.de", "https://support.example.de"));
+            revision.brokerUrl = "https://broker.example.de";
+            revision.brokerUsername = "u";
+            revision.brokerPassword = "p";
+            revision.createdAt = now.minus(Duration.ofDays(1));
+            revision.createdBy = "seed";
+            revision.updatedAt = now;
+            revision.decidedAt = publishedAt;
+            revision.decidedBy = "seed";
+            revision.persist();
+        });
+    }
+}

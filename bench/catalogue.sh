@@ -2,22 +2,31 @@
 # The public catalogue at 10,000 published listings: p50/p95/p99 per kind of request (text search, facets, filters,
 # sort), with one client and with 16 concurrent clients, straight to the marketplace service. Load comes from wrk.
 #
-#   ./stack.sh --port-offset 0 &              # a running stack (any offset)
+#   bench/catalogue.sh                        # own stack (marketplace only) on a free port offset: seed, measure, stop
+#   ./stack.sh --port-offset 0 &              # or a running stack (any offset):
 #   bench/catalogue.sh --port-offset 0        # seeds 10,000 listings (once), measures, prints a Markdown table
 #   bench/catalogue.sh --port-offset 0 --remove   # deletes the seeded listings again
+#   bench/catalogue.sh --duration 2 --warmup 1 --listings 1000   # a quick check that everything works
 #
 # Needs wrk and psql (Debian: apt-get install wrk postgresql-client; installed here when missing and run as root).
 # Exits non-zero when any answer was not 2xx. Figures and conditions: docs/PERFORMANCE.md.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-offset=0 ; duration=10 ; warmup=3 ; remove=0 ; listings=10000
+offset="" ; own_offset="" ; stack_timeout=300 ; duration=10 ; warmup=3 ; remove=0 ; listings=10000
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --port-offset) offset="$2"; shift 2 ;;
+    --own-offset) own_offset="$2"; shift 2 ;;
+    --stack-timeout) stack_timeout="$2"; shift 2 ;;
+    --keep-data) BENCH_KEEP_DATA=1; shift ;;
     --duration) duration="$2"; shift 2 ;;
     --warmup) warmup="$2"; shift 2 ;;
+    --listings) listings="$2"; shift 2 ;;
     --remove) remove=1; shift ;;
-    -h|--help) sed -n '2,11p' "$0"; echo "options: --port-offset N (0) --duration S (10) --warmup S (3) --remove"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"
+      echo "options: --port-offset N (a running stack; default: an own one) --own-offset N --stack-timeout S (300)"
+      echo "         --keep-data --duration S (10) --warmup S (3) --listings N (10000) --remove"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -32,20 +41,31 @@ need() { # command debian-package
 need wrk wrk
 need psql postgresql-client
 
+if [[ -z "$offset" && "$remove" == 0 ]]; then
+  bench_start_stack "$own_offset" marketplace "$stack_timeout"   # stopped on exit
+  offset="$BENCH_OFFSET"
+fi
+[[ -n "$offset" ]] || { echo "--remove needs --port-offset" >&2; exit 2; }
 service="http://localhost:$((8084 + offset))"
 export PGHOST=localhost PGPORT=$((15432 + offset)) PGUSER=postgres PGPASSWORD=postgres PGDATABASE=marketplace
 sql() { psql -v ON_ERROR_STOP=1 -q -X "$@"; }
 
 if [[ "$remove" == 1 ]]; then
   sql -c "delete from listing_revision where listing_id in (select id from listing where slug like 'bench-app-%');
-          delete from listing where slug like 'bench-app-%';"
+          delete from listing where slug like 'bench-app-%';
+          delete from vendor where id = '7e5c0a1e-be9c-4c4a-9a11-000000010000';"
   echo "bench listings removed"; exit 0
 fi
 
 curl -sf "$service/q/health/ready" >/dev/null || { echo "no marketplace ready at $service (start ./stack.sh --port-offset $offset)" >&2; exit 2; }
 
-vendor="$(sql -At -c "select vendor_id from listing where slug = 'buergerservice-demo'")"
-[[ -n "$vendor" ]] || { echo "the stack's demo app is missing: is this a stack started by ./stack.sh?" >&2; exit 2; }
+# the seeded listings' own vendor (the stack's demo app needs the gateway; this benchmark does not)
+vendor=7e5c0a1e-be9c-4c4a-9a11-000000010000
+sql -c "insert into vendor (id, name, legal_form, street, postal_code, city, country, contact_email, vat_id, status,
+                            registered_at, registered_by, verified_at, verified_by)
+        values ('$vendor', 'Benchmark Software GmbH', 'GmbH', 'Marktplatz 1', '74072', 'Heilbronn', 'DE',
+                'bench@benchmark.invalid', 'DE999000014', 'VERIFIED', now(), 'bench', now(), 'bench')
+        on conflict do nothing"
 
 # counted by revision: a seeding that failed half-way leaves listings without one
 if [[ "$(sql -At -c "select count(*) from listing_revision r join listing l on l.id = r.listing_id
@@ -89,7 +109,7 @@ total="$(curl -sf "$service/api/v1/marketplace/catalogue/apps?size=1" | sed -E '
 (( total >= listings )) || { echo "the catalogue shows $total apps, expected at least $listings" >&2; exit 1; }
 
 lua="$(mktemp --suffix=.lua)"
-trap 'rm -f "$lua"' EXIT
+trap 'rm -f "$lua"; bench_stop_stack' EXIT
 cat >"$lua" <<'LUA'
 done = function(summary, latency, requests)
   local e = summary.errors
@@ -107,7 +127,7 @@ kinds=(
   "filters + sort by name, page 10|category=SECURITY&hostedInGermany=true&sort=NAME&page=10"
   "sort by name, page 450|page=450"
   "sort by newest, page 250|sort=NEWEST&page=250"
-  "one app by slug (floor)|/bench-app-4711"
+  "one app by slug (floor)|/bench-app-$(( listings < 4711 ? listings : 4711 ))"
 )
 
 failed=0

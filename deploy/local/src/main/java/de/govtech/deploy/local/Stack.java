@@ -50,7 +50,7 @@ final class Stack {
      * keep flushing every commit (their outbox must not send what a crash would forget).
      */
     /** kc.sh picks G1; the serial collector needs less memory and no GC threads besides the two busy cores. */
-    private static final List<String> KEYCLOAK_JVM_OPTIONS = List.of("-XX:-UseG1GC", "-XX:+UseSerialGC");
+    static final List<String> KEYCLOAK_JVM_OPTIONS = List.of("-XX:-UseG1GC", "-XX:+UseSerialGC");
     static final String KEYCLOAK_DB_OPTIONS = "?options=-c%20synchronous_commit%3Doff";
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final Duration BROKER_TIMEOUT = Duration.ofSeconds(60);
@@ -98,6 +98,7 @@ final class Stack {
     /** Set once this launcher has recorded itself in the data dir; only then are its pid files its to delete. */
     private volatile boolean ownsDataDir;
     private volatile int exitCode;
+    private volatile boolean keycloakDatabasePrepared;
 
     /** {@code selected}: the applications with their fixed ports; {@code ports} shifts them. */
     Stack(StackLayout layout, Terminal terminal, StackPorts ports, List<ServiceSpec> selected, Duration serviceTimeout) {
@@ -208,6 +209,7 @@ final class Stack {
         ChildPids.recordLauncher(layout);
         ownsDataDir = true;
         terminal.println((fresh ? "New data dir " : "Data dir ") + layout.dataDir() + " (logs in " + layout.logsDir() + ")");
+        keycloakDatabasePrepared = fresh ? restoreKeycloakDatabase(board) : true;
 
         PostgresServer postgres = startPostgres(board);
         // Keycloak needs only PostgreSQL and is the slowest part: Kafka, the sample broker and the applications start
@@ -237,6 +239,43 @@ final class Stack {
         String solutions = seedDemoData(board, keycloak, ServiceSpec.SOLUTIONS, DEMO_SOLUTIONS,
                 (api, login) -> new SolutionsSeeder(api, login, Clock.systemUTC()).seed());
         return new Running(postgres, kafka, keycloak, broker, apps, demoApp, courses, solutions);
+    }
+
+    /**
+     * A fresh data dir's PostgreSQL cluster starts as a copy of the prepared template (Keycloak's database migrated
+     * and the realm imported, see {@link KeycloakDatabaseTemplate}) when there is one for this Keycloak version and
+     * realm file; otherwise PostgreSQL makes an empty cluster and Keycloak sets up its database on this start.
+     * Returns whether Keycloak's database was prepared.
+     */
+    private boolean restoreKeycloakDatabase(ProgressBoard board) {
+        String name = "Keycloak database";
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(Stack.class.getName());
+        KeycloakDatabaseTemplate templates = new KeycloakDatabaseTemplate(layout.keycloakDatabaseCache());
+        Optional<Path> cluster;
+        try {
+            cluster = templates.usable(layout.keycloakDatabaseKey());
+        } catch (IOException | RuntimeException e) {
+            log.log(java.util.logging.Level.WARNING, "no Keycloak database template", e);
+            cluster = Optional.empty();
+        }
+        if (cluster.isEmpty()) {
+            terminal.println("No prepared Keycloak database for this Keycloak and realm file: Keycloak sets it up on"
+                    + " this start (the build prepares one: java -jar deploy/local/target/govtech-stack.jar"
+                    + " prepare-keycloak)");
+            return false;
+        }
+        board.begin(name);
+        try {
+            KeycloakDatabaseTemplate.restore(cluster.get(), layout.postgresDir());
+        } catch (IOException | RuntimeException e) {
+            log.log(java.util.logging.Level.WARNING, "restoring the Keycloak database template failed", e);
+            board.failed(name, "not restored: " + e.getMessage() + "; Keycloak sets it up on this start");
+            return false;
+        }
+        String from = layout.root().relativize(cluster.get().getParent()).toString();
+        log.info("Keycloak database restored from " + cluster.get().getParent());
+        board.up(name, "restored from " + from);
+        return true;
     }
 
     /** A launcher killed with SIGKILL could not stop its children; their watchdogs normally have, this is the rest. */
@@ -365,8 +404,9 @@ final class Stack {
         Path log = layout.logFile("keycloak");
         Optional<Path> optimizedHome = optimizedKeycloak(board, home, log);
         Path runHome = optimizedHome.orElse(home);
-        terminal.println("Keycloak needs 20-60 s (its first start on a new data dir sets up its database); "
-                + "the rest starts meanwhile");
+        terminal.println(keycloakDatabasePrepared
+                ? "Keycloak needs 20-40 s; the rest starts meanwhile"
+                : "Keycloak needs 30-90 s (it sets up its database on this start); the rest starts meanwhile");
         board.begin(name);
         KeycloakServer keycloak;
         Thread guard = guardWhenStarted(runHome.resolve("bin").resolve("kc.sh").toString(), "Keycloak (kc.sh)");

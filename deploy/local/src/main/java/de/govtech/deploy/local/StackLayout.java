@@ -119,6 +119,22 @@ record StackLayout(Path root, Path dataDir) {
         return root.resolve("deploy/local/target/keycloak-optimized");
     }
 
+    /** Prepared Keycloak databases (see {@link KeycloakDatabaseTemplate}); outside the data dir, so a wipe keeps them. */
+    Path keycloakDatabaseCache() {
+        return root.resolve("deploy/local/target/keycloak-database");
+    }
+
+    /** The log of {@code prepare-keycloak} (Keycloak's build and its start on the template). */
+    Path keycloakTemplateLog() {
+        return keycloakDatabaseCache().resolve("prepare-keycloak.log");
+    }
+
+    /** The key of the template this build's Keycloak, realm file and PostgreSQL binaries need. */
+    KeycloakDatabaseTemplate.Key keycloakDatabaseKey() throws IOException {
+        return KeycloakDatabaseTemplate.Key.of(buildProperty("keycloak.version"), realmFile(),
+                buildProperty("postgres-binaries.version"));
+    }
+
     /** The applications' AppCDS archives (see {@link ClassDataArchive}); outside the data dir, so a wipe keeps them. */
     Path classDataDir() {
         return root.resolve("deploy/local/target/appcds");

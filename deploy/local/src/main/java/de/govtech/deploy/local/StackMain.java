@@ -35,7 +35,8 @@ public final class StackMain {
         Terminal terminal = Terminal.system();
         CommandLine cli = new CommandLine(new Root())
                 .addSubcommand("up", new UpCommand(terminal))
-                .addSubcommand("status", new StatusCommand(terminal));
+                .addSubcommand("status", new StatusCommand(terminal))
+                .addSubcommand("prepare-keycloak", new PrepareKeycloakCommand(terminal));
         cli.setOut(new PrintWriter(terminal.out(), true));
         System.exit(cli.execute(withDefaultCommand(cli, args)));
     }

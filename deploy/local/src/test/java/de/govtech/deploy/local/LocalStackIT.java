@@ -60,6 +60,8 @@ class LocalStackIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private Path root;
+    /** A copy of the build the launcher runs from (see {@link #copyTheBuild}). */
+    private Path runRoot;
     private Path moduleDir;
     private Path dataDir;
     private StackPorts ports;
@@ -81,7 +83,7 @@ class LocalStackIT {
     };
 
     @BeforeAll
-    void locateTheBuild() throws IOException {
+    void locateTheBuild() throws IOException, InterruptedException {
         assumeFalse(Boolean.getBoolean("skipITs"), "-DskipITs");
         moduleDir = Path.of("").toAbsolutePath();
         root = moduleDir.getParent().getParent();
@@ -104,14 +106,61 @@ class LocalStackIT {
                     + " reactor (./mvnw verify from the repository root; deploy/local is its last module).");
         }
         dataDir = moduleDir.resolve("target/stack-it");
+        runRoot = moduleDir.resolve("target/stack-it-build");
+        copyTheBuild();
         ports = new StackPorts(freeOffset());
         apps = ports.of(ServiceSpec.ALL);
     }
 
     @AfterAll
-    void leaveNothingBehind() {
+    void leaveNothingBehind() throws IOException, InterruptedException {
         if (launcher != null) {
             launcher.close();
+        }
+        if (runRoot != null) {
+            run("rm", "-rf", runRoot.toString());
+        }
+    }
+
+    /**
+     * The launcher runs from a copy of what the reactor built, as bench/stack-start.sh does: another build in the same
+     * checkout (a service's {@code package}) replaces its {@code quarkus-app} while the stack starts, and the service
+     * then fails on a jar that went away. The applications are copied; Keycloak's distribution, the optimized build,
+     * the prepared database and the AppCDS archives are hard-linked (only read, or replaced by new files).
+     */
+    private void copyTheBuild() throws IOException, InterruptedException {
+        run("rm", "-rf", runRoot.toString());
+        Files.createDirectories(runRoot.resolve("deploy/keycloak/realm"));
+        Files.copy(root.resolve("stack.sh"), runRoot.resolve("stack.sh"));
+        Files.copy(root.resolve("deploy/keycloak/realm/govtech-realm.json"),
+                runRoot.resolve("deploy/keycloak/realm/govtech-realm.json"));
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            copy("-a", spec.moduleDir() + "/target/quarkus-app");
+        }
+        copy("-a", "deploy/sample-broker/target/sample-broker.jar");
+        copy("-a", "deploy/sample-broker/target/lib");
+        copy("-a", "deploy/local/target/govtech-stack.jar");
+        copy("-a", "deploy/local/target/lib");
+        copy("-al", "deploy/keycloak/target/keycloak-" + StackLayout.buildProperty("keycloak.version"));
+        for (String cache : List.of("keycloak-optimized", "keycloak-database", "appcds")) {
+            if (Files.isDirectory(root.resolve("deploy/local/target").resolve(cache))) {
+                copy("-al", "deploy/local/target/" + cache);
+            }
+        }
+    }
+
+    private void copy(String mode, String relative) throws IOException, InterruptedException {
+        Path target = runRoot.resolve(relative);
+        Files.createDirectories(target.getParent());
+        if (Files.exists(root.resolve(relative))) {
+            run("cp", mode, root.resolve(relative).toString(), target.toString());
+        }
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).inheritIO().start();
+        if (process.waitFor() != 0) {
+            fail(String.join(" ", command) + " exited with " + process.exitValue());
         }
     }
 
@@ -122,6 +171,9 @@ class LocalStackIT {
         launcher.awaitSummary(SUMMARY_TIMEOUT);
 
         assertTrue(launcher.output().contains("New data dir " + dataDir), launcher.output());
+        if (!Boolean.getBoolean("stack.prepare-keycloak.skip")) {
+            assertKeycloakStartedFromThePreparedDatabase();
+        }
         assertEverythingAnswers();
         String realmUrl = realmUrl();
         for (DevUser user : DevUser.readRealm(root.resolve("deploy/keycloak/realm/govtech-realm.json"))) {
@@ -131,6 +183,16 @@ class LocalStackIT {
                 + " listing created, listing submitted, listing published)"), launcher.output());
         assertTheDemoAppIsInTheCatalogue();
         assertTheDemoCoursesAndSolutionsAreThere();
+    }
+
+    /** The build's prepare-keycloak made the template; a fresh data dir starts from it instead of creating the schema. */
+    private void assertKeycloakStartedFromThePreparedDatabase() throws IOException {
+        assertTrue(launcher.output().contains("Keycloak database UP (restored from deploy/local/target/keycloak-database/"),
+                launcher.output());
+        String keycloakLog = Files.readString(dataDir.resolve("logs/keycloak.log"), StandardCharsets.UTF_8);
+        assertFalse(keycloakLog.contains("Initializing database schema"),
+                "Keycloak created its schema although the data dir started from the prepared database");
+        assertTrue(keycloakLog.contains("Realm '" + Stack.REALM + "' already exists"), keycloakLog);
     }
 
     @Test
@@ -220,7 +282,8 @@ class LocalStackIT {
         if (wipe) {
             args.add("--wipe"); // a fresh data dir, as on a clean clone
         }
-        return LauncherRun.up(root, launcherJar(), dataDir, args, moduleDir.resolve("target/stack-it-" + which + ".out"));
+        return LauncherRun.up(runRoot, runRoot.resolve("deploy/local/target/govtech-stack.jar"), dataDir, args,
+                moduleDir.resolve("target/stack-it-" + which + ".out"));
     }
 
     private Path launcherJar() {

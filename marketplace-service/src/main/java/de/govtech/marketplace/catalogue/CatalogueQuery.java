@@ -16,7 +16,8 @@ import java.util.List;
  * {@link FacetTally} adds up).
  *
  * <p>With a search text the matches are computed once ({@code materialized}): one GIN lookup and one visit of the
- * matching rows computes the rank for every match, and both the page (a top-N sort) and the facets read that result.
+ * matching rows (computing the rank of every match when the order is RELEVANCE), and both the page (a top-N sort) and
+ * the facets read that result.
  * Without one the matches are inlined twice, so the page is an ordered range of an index — name order
  * {@code listing_revision_published_name_order_idx}, newest {@code listing_revision_published_newest_order_idx}, each
  * read only up to the page's end — and the facets are an index-only scan of the covering name index.
@@ -90,11 +91,13 @@ final class CatalogueQuery {
         flag(where, parameters, "gdpr_dpa_available", filter.gdprDpaAvailable);
         flag(where, parameters, "bitv_accessible", filter.bitvAccessible);
         flag(where, parameters, "open_source", filter.openSource);
+        CatalogueSort sort = text == null && filter.sort == CatalogueSort.RELEVANCE ? CatalogueSort.NAME : filter.sort;
+        // the rank is computed for every match, so only when the order needs it
         String matches = text == null
                 ? MATCHES.formatted("not materialized", "", "", where)
-                : MATCHES.formatted("materialized", ", ts_rank_cd(r.search_document, q) as rank",
+                : MATCHES.formatted("materialized",
+                sort == CatalogueSort.RELEVANCE ? ", ts_rank_cd(r.search_document, q) as rank" : "",
                 " cross join websearch_to_tsquery('german'::regconfig, ?) q", where);
-        CatalogueSort sort = text == null && filter.sort == CatalogueSort.RELEVANCE ? CatalogueSort.NAME : filter.sort;
         String sql = switch (sort) {
             case RELEVANCE -> PAGE_AND_FACETS.formatted("rank desc, name_key, listing_id", ", m.rank, m.name_key, m.listing_id");
             case NAME -> PAGE_AND_FACETS.formatted("name_key, listing_id", ", m.name_key, m.listing_id");

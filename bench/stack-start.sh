@@ -3,25 +3,36 @@
 # launcher reports it ("stack ready after N s" under its start timeline): from a fresh data dir (--wipe) and a
 # restart on the same data, RUNS times each, then the median of each.
 #
-#   bench/stack-start.sh [--runs N] [--port-offset N] [--data-dir DIR] [--cold] [--out FILE]
+#   bench/stack-start.sh [--runs N] [--port-offset N] [--data-dir DIR] [--cold [--no-prepare]] [--out FILE]
 #
 #   --runs N          runs of each kind (default 3)
 #   --port-offset N   ports of the stack under test (default -6000: below the ephemeral range that tests pick from)
 #   --data-dir DIR    its data dir (default /tmp/govtech-bench-stack; wiped by the fresh runs)
-#   --cold            delete the launcher's optimized Keycloak first, so the first fresh run is a newcomer's first
-#                     start after the build (it includes `kc.sh build`); reported on its own, not in the median
+#   --cold            as a newcomer has it after the build: delete the optimized Keycloak and the prepared Keycloak
+#                     database, run the build's step that makes them again (`govtech-stack.jar prepare-keycloak`,
+#                     timed and reported as build time), then the first fresh start (reported on its own, not in the
+#                     median)
+#   --no-prepare      with --cold: skip that step, so no run has a prepared Keycloak database or optimized build (the
+#                     launcher's fallback: Keycloak builds itself and sets up its database on every fresh data dir)
 #   --out FILE        also write the report there (default: stdout only)
 #
-# Needs the built platform (./mvnw -B -q install -DskipTests, or ./stack.sh once). Measure on an idle machine:
-# the report starts with the load average, and a busy machine makes every figure meaningless.
+# The stack runs from a copy of the build in a temporary directory (lib.sh's bench_snapshot, plus the optimized
+# Keycloak, the prepared Keycloak database and the AppCDS archives unless --cold), so a Maven build running meanwhile
+# cannot pull a jar from under it; --cold's prepare-keycloak works on that copy, the repository's target/ is untouched.
+#
+# Every run's report line is followed by its phases (when each part was ready, seconds since the launcher started),
+# and the end shows the median of each phase. Needs the built platform (./mvnw -B -q install -DskipTests, or
+# ./stack.sh once). Measure on an idle machine: the report starts with the load average, and a busy machine makes
+# every figure meaningless.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-JAR="$ROOT/deploy/local/target/govtech-stack.jar"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+BUILD="$BENCH_ROOT"
 runs=3
 offset=-6000
 data_dir=/tmp/govtech-bench-stack
 cold=false
+prepare=true
 out=""
 while (($#)); do
   case "$1" in
@@ -29,12 +40,14 @@ while (($#)); do
     --port-offset) offset="$2"; shift 2 ;;
     --data-dir) data_dir="$2"; shift 2 ;;
     --cold) cold=true; shift ;;
+    --no-prepare) prepare=false; shift ;;
     --out) out="$2"; shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
-[[ -f "$JAR" ]] || { echo "no $JAR: build first (./mvnw -B -q install -DskipTests)" >&2; exit 1; }
+[[ -f "$BUILD/deploy/local/target/govtech-stack.jar" ]] \
+  || { echo "no $BUILD/deploy/local/target/govtech-stack.jar: build first (./mvnw -B -q install -DskipTests)" >&2; exit 1; }
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 work="$(mktemp -d /tmp/stack-start.XXXXXX)"
 launcher_pid=""
@@ -44,15 +57,29 @@ cleanup() {
     kill -TERM "$launcher_pid" 2>/dev/null || true
     wait "$launcher_pid" 2>/dev/null || true
   fi
+  rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+ROOT="$work/root"
+JAR="$ROOT/deploy/local/target/govtech-stack.jar"
+bench_snapshot "$ROOT" membership-service learning-service solutions-service marketplace-service gateway
+if [[ "$cold" != true ]]; then
+  for cache in keycloak-optimized keycloak-database appcds; do
+    if [[ -d "$BUILD/deploy/local/target/$cache" ]]; then
+      cp -a "$BUILD/deploy/local/target/$cache" "$ROOT/deploy/local/target/"
+    fi
+  done
+fi
 
 # one start: prints the seconds the launcher reports, keeps its output in $work/<label>.out
 start_once() {
   local label="$1"; shift
   local output="$work/$label.out"
-  "$JAVA" -Xmx256m -XX:+UseSerialGC -Dgovtech.stack.root="$ROOT" -jar "$JAR" up --data-dir "$data_dir" \
-    --port-offset "$offset" --timeout 600 "$@" >"$output" 2>&1 &
+  (cd "$ROOT" && exec "$JAVA" -Xmx256m -XX:+UseSerialGC -Dgovtech.stack.root="$ROOT" -jar "$JAR" up --data-dir "$data_dir" \
+    --port-offset "$offset" --timeout 600 "$@" </dev/null >"$output" 2>&1) &
   launcher_pid=$!
   local seconds=""
   while kill -0 "$launcher_pid" 2>/dev/null; do
@@ -71,6 +98,21 @@ start_once() {
   echo "$seconds"
 }
 
+# the start timeline of one run as "component<TAB>ready" lines (ready: seconds since the launcher started)
+phases() {
+  sed -n '/^Start timeline/,/stack ready after/p' "$1" | sed -n '3,$p' | grep -v 'stack ready after' \
+    | sed 's/ *|.*|$//' | awk '{ ready = $(NF - 1); $NF = ""; $(NF - 1) = ""; $(NF - 2) = ""; sub(/^ +/, ""); sub(/ +$/, "");
+                                printf "%s\t%s\n", $0, ready }'
+}
+
+# one line: when each part was ready; the services as a range
+phase_line() {
+  phases "$1" | awk -F'\t' '
+    $1 ~ /-service$/ { if (lo == "" || $2 + 0 < lo + 0) lo = $2; if ($2 + 0 > hi + 0) hi = $2; next }
+    { parts = parts (parts == "" ? "" : ", ") $1 " " $2 }
+    END { if (lo != "") parts = parts ", services " lo "-" hi; print parts }'
+}
+
 median() {
   sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
@@ -85,10 +127,17 @@ report "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 104
 report "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 if [[ "$cold" == true ]]; then
-  rm -rf "$ROOT/deploy/local/target/keycloak-optimized"
+  if [[ "$prepare" == true ]]; then
+    begin=$(date +%s.%N)
+    (cd "$ROOT" && "$JAVA" -Xmx128m -XX:+UseSerialGC -jar "$JAR" prepare-keycloak) >"$work/prepare.out" 2>&1 \
+      || { cat "$work/prepare.out" >&2; exit 1; }
+    report "build step prepare-keycloak (Keycloak built for --optimized, its database prepared; part of the build, not of a start): $(awk -v b="$begin" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - b }') s (load $(cut -d' ' -f1 /proc/loadavg))"
+  else
+    report "no prepare-keycloak: every fresh start sets up Keycloak's database, the first also builds Keycloak"
+  fi
   first="$(start_once cold --wipe)"
-  report "first fresh start after the build (Keycloak built for --optimized on the way): $first s"
-  grep -A30 '^Start timeline' "$work/cold.out" | sed -n '1,/stack ready after/p' | while IFS= read -r line; do report "    $line"; done
+  report "first fresh start after the build: $first s"
+  report "    phases: $(phase_line "$work/cold.out")"
 fi
 
 fresh=()
@@ -97,9 +146,19 @@ for ((i = 1; i <= runs; i++)); do
   fresh+=("$(start_once "fresh-$i" --wipe)")
   restart+=("$(start_once "restart-$i")")
   report "run $i: fresh ${fresh[-1]} s, restart ${restart[-1]} s (load $(cut -d' ' -f1 /proc/loadavg))"
+  report "    fresh phases:   $(phase_line "$work/fresh-$i.out")"
+  report "    restart phases: $(phase_line "$work/restart-$i.out")"
 done
 report "median of $runs: fresh data dir $(printf '%s\n' "${fresh[@]}" | median) s, restart on existing data $(printf '%s\n' "${restart[@]}" | median) s"
+for kind in fresh restart; do
+  report "median ready time per phase, $kind (s since the launcher started):"
+  for ((i = 1; i <= runs; i++)); do phases "$work/$kind-$i.out"; done \
+    | awk -F'\t' '{ if (!($1 in seen)) { seen[$1] = 1; order[++n] = $1 } v[$1] = v[$1] " " $2 }
+        END { for (i = 1; i <= n; i++) print order[i] "\t" v[order[i]] }' \
+    | while IFS=$'\t' read -r name values; do
+        report "    $(printf '%-20s' "$name") $(tr ' ' '\n' <<<"$values" | grep -v '^$' | median)"
+      done
+done
 report "timeline of the last fresh start:"
 grep -A30 '^Start timeline' "$work/fresh-$runs.out" | sed -n '1,/stack ready after/p' | while IFS= read -r line; do report "    $line"; done
 report "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-rm -rf "$work"

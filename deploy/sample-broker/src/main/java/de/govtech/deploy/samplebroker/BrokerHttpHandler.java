@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,8 +33,9 @@ final class BrokerHttpHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         long started = System.nanoTime();
+        Instant receivedAt = Instant.now();
         try {
-            RecordedRequest request = read(exchange);
+            RecordedRequest request = read(exchange, receivedAt);
             recorder.record(request);
             Reply reply;
             try {
@@ -52,7 +54,7 @@ final class BrokerHttpHandler implements HttpHandler {
         }
     }
 
-    private static RecordedRequest read(HttpExchange exchange) throws IOException {
+    private static RecordedRequest read(HttpExchange exchange, Instant receivedAt) throws IOException {
         Map<String, String> headers = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
             headers.put(header.getKey().toLowerCase(Locale.ROOT), String.join(",", header.getValue()));
@@ -63,7 +65,7 @@ final class BrokerHttpHandler implements HttpHandler {
         }
         String query = exchange.getRequestURI().getRawQuery();
         return new RecordedRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT),
-                exchange.getRequestURI().getPath(), query == null ? "" : query, headers, body);
+                exchange.getRequestURI().getPath(), query == null ? "" : query, headers, body, receivedAt);
     }
 
     private static void write(HttpExchange exchange, Reply reply) throws IOException {

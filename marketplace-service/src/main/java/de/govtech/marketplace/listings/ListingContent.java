@@ -58,7 +58,7 @@ public record ListingContent(
             @NotNull @Schema(description = "accessible per BITV 2.0") Boolean bitvAccessible,
             @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9.+-]*( (AND|OR|WITH) [A-Za-z0-9][A-Za-z0-9.+-]*)*",
                     message = "must be an SPDX licence identifier or expression")
-            @Schema(description = "SPDX licence of the source code, null if not open source", examples = "EUPL-1.2")
+            @Schema(description = "SPDX licence of the source code, absent if not open source", examples = "EUPL-1.2")
             String openSourceLicence) {
     }
 }

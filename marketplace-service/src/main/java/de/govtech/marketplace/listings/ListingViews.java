@@ -41,8 +41,8 @@ public final class ListingViews {
             UUID vendorId,
             String slug,
             ListingStatus status,
-            @Schema(description = "the revision the catalogue shows; null before the first publication") RevisionView published,
-            @Schema(description = "the revision being edited, reviewed or last rejected; null if none") RevisionView pending,
+            @Schema(description = "the revision the catalogue shows; absent before the first publication") RevisionView published,
+            @Schema(description = "the revision being edited, reviewed or last rejected; absent if none") RevisionView pending,
             Instant createdAt,
             Instant updatedAt) {
     }

@@ -27,7 +27,7 @@ import java.util.List;
         {"version": "2027-1", "example": false, "description": "Beitragsordnung 2027, beschlossen von der Mitgliederversammlung",
          "populationReferenceDate": "2025-12-31",
          "scales": [{"type": "GEMEINDE", "minimumFee": "400.00", "maximumFee": "12000.00", "foundingMemberDiscountPercent": "20.00",
-                     "bands": [{"from": 0, "to": 5000, "annualFee": "500.00"}, {"from": 5000, "to": null, "annualFee": "1000.00"}]}]}""")
+                     "bands": [{"from": 0, "to": 5000, "annualFee": "500.00"}, {"from": 5000, "annualFee": "1000.00"}]}]}""")
 public record FeeScheduleRequest(
         @Schema(description = "Version label of the schedule", examples = "2027-1") @NotBlank @Size(max = 40) String version,
         @Schema(description = "true for an illustrative schedule that no general assembly has adopted", examples = "false")
@@ -43,8 +43,8 @@ public record FeeScheduleRequest(
         @NotNull @Size(min = 1, max = 10) List<@Valid @NotNull Scale> scales) {
 
     @Schema(name = "FeeScaleRequest", description = "The scale of one type of authority", examples = """
-            {"type": "LANDKREIS", "minimumFee": "6000.00", "maximumFee": "15000.00", "foundingMemberDiscountPercent": null,
-             "bands": [{"from": 0, "to": 100000, "annualFee": "6000.00"}, {"from": 100000, "to": null, "annualFee": "15000.00"}]}""")
+            {"type": "LANDKREIS", "minimumFee": "6000.00", "maximumFee": "15000.00",
+             "bands": [{"from": 0, "to": 100000, "annualFee": "6000.00"}, {"from": 100000, "annualFee": "15000.00"}]}""")
     public record Scale(
             @Schema(examples = "GEMEINDE") @NotNull MunicipalityType type,
             @Schema(type = SchemaType.STRING, format = "decimal", description = "Lowest annual fee (EUR); bounds every band and the discounted fee",

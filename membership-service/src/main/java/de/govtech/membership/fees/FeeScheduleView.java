@@ -15,7 +15,7 @@ import java.util.List;
         {"validFromYear": 2026, "version": "2026-example-1", "example": true, "description": "BEISPIEL / EXAMPLE: illustrative amounts only",
          "populationReferenceDate": "2024-12-31", "updatedAt": "2026-01-01T00:00:00Z", "updatedBy": "seed",
          "scales": [{"type": "GEMEINDE", "minimumFee": "400.00", "maximumFee": "12000.00", "foundingMemberDiscountPercent": "20.00",
-                     "bands": [{"from": 0, "to": 5000, "annualFee": "500.00"}, {"from": 100000, "to": null, "annualFee": "12000.00"}]}]}""")
+                     "bands": [{"from": 0, "to": 5000, "annualFee": "500.00"}, {"from": 100000, "annualFee": "12000.00"}]}]}""")
 public record FeeScheduleView(
         @Schema(examples = "2026") int validFromYear,
         @Schema(examples = "2026-example-1") String version,
@@ -29,14 +29,14 @@ public record FeeScheduleView(
 
     @Schema(name = "FeeScale", description = "The scale of one type of authority", examples = """
             {"type": "LANDKREIS", "minimumFee": "5000.00", "maximumFee": "15000.00", "foundingMemberDiscountPercent": "20.00",
-             "bands": [{"from": 0, "to": 100000, "annualFee": "6000.00"}, {"from": 300000, "to": null, "annualFee": "15000.00"}]}""")
+             "bands": [{"from": 0, "to": 100000, "annualFee": "6000.00"}, {"from": 300000, "annualFee": "15000.00"}]}""")
     public record Scale(
             @Schema(examples = "GEMEINDE") MunicipalityType type,
             @Schema(type = SchemaType.STRING, format = "decimal", examples = "400.00") @JsonFormat(shape = JsonFormat.Shape.STRING)
             BigDecimal minimumFee,
             @Schema(type = SchemaType.STRING, format = "decimal", examples = "12000.00") @JsonFormat(shape = JsonFormat.Shape.STRING)
             BigDecimal maximumFee,
-            @Schema(type = SchemaType.STRING, format = "decimal", description = "founding-member discount in percent; null: none",
+            @Schema(type = SchemaType.STRING, format = "decimal", description = "founding-member discount in percent; absent: none",
                     examples = "20.00") @JsonFormat(shape = JsonFormat.Shape.STRING)
             BigDecimal foundingMemberDiscountPercent,
             List<Band> bands) {
@@ -47,7 +47,7 @@ public record FeeScheduleView(
         }
     }
 
-    @Schema(name = "FeeBand", description = "A population band: from (inclusive) up to to (exclusive; null = no upper end)",
+    @Schema(name = "FeeBand", description = "A population band: from (inclusive) up to to (exclusive; absent = no upper end)",
             examples = """
             {"from": 5000, "to": 10000, "annualFee": "1000.00"}""")
     public record Band(

@@ -17,7 +17,7 @@ import java.util.UUID;
          "population": 130093, "populationReferenceDate": "2024-12-31", "founding": true, "band": {"from": 100000, "to": 250000, "annualFee": "12000.00"},
          "annualFee": "9600.00", "months": 12, "amount": "9600.00", "currency": "EUR", "scheduleValidFromYear": 2026,
          "scheduleVersion": "2026-example-1", "exampleSchedule": true, "state": "OPEN", "issuedOn": "2026-01-15",
-         "dueOn": "2026-02-14", "paidOn": null, "cancelledAt": null, "cancelReason": null}""")
+         "dueOn": "2026-02-14"}""")
 public record InvoiceView(
         UUID id,
         @Schema(examples = "GK-2026-000001") String number,
@@ -26,7 +26,7 @@ public record InvoiceView(
         @Schema(examples = "2026") int year,
         @Schema(examples = "GEMEINDE") MunicipalityType municipalityType,
         @Schema(description = "population the fee was computed from", examples = "4711") int population,
-        @Schema(description = "the date that population figure was valid at (the schedule's Stichtag); null on invoices "
+        @Schema(description = "the date that population figure was valid at (the schedule's Stichtag); absent on invoices "
                 + "issued before reference dates existed", examples = "2024-12-31") LocalDate populationReferenceDate,
         @Schema(examples = "false") boolean founding,
         @Schema(description = "the band that applied") FeeScheduleView.Band band,

@@ -2,7 +2,7 @@ package de.govtech.membership.municipalities;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(name = "MasterDataChange", description = "One field of a change request: its value before and after (null: none)",
+@Schema(name = "MasterDataChange", description = "One field of a change request: its value before and after (absent: none)",
         examples = """
         {"field": "population", "from": "4711", "to": "5210"}""")
 public record FieldChange(

@@ -28,7 +28,7 @@ public final class CatalogueViews {
 
     @Schema(name = "ReuseCatalogueEntry", description = "A solution available for reuse (Nachnutzung)", examples = """
             {"solutionId": "0b7c5c1e-6a57-4c39-9a53-0c2f0e7d1a11", "title": "Digitale Terminvergabe Bürgerbüro",
-             "category": "Bürgerservice", "leikaKeys": ["99115003001000"], "ozgReference": null,
+             "category": "Bürgerservice", "leikaKeys": ["99115003001000"],
              "name": "Terminvergabe Bürgerbüro", "shortDescription": "Online-Terminvergabe für Bürgerbüros",
              "licence": "EUPL-1.2", "developmentStatus": "stable",
              "repositoryUrl": "https://gitlab.opencode.de/govtech-kommunal/terminvergabe.git",
@@ -36,12 +36,12 @@ public final class CatalogueViews {
              "reuseRequestPath": "/api/v1/solutions/solutions/0b7c5c1e-6a57-4c39-9a53-0c2f0e7d1a11/reuse-requests",
              "releasedAt": "2026-11-30T12:00:00Z"}""")
     public record Entry(UUID solutionId, String title, String category, List<String> leikaKeys, String ozgReference,
-                        @Schema(description = "from publiccode.yml; null without one") String name,
-                        @Schema(description = "from publiccode.yml; null without one") String shortDescription,
+                        @Schema(description = "from publiccode.yml; absent without one") String name,
+                        @Schema(description = "from publiccode.yml; absent without one") String shortDescription,
                         String licence,
-                        @Schema(description = "from publiccode.yml; null without one") String developmentStatus,
-                        @Schema(description = "from publiccode.yml; null without one") String repositoryUrl,
-                        @Schema(description = "export of the publiccode.yml; null without one") String publiccodePath,
+                        @Schema(description = "from publiccode.yml; absent without one") String developmentStatus,
+                        @Schema(description = "from publiccode.yml; absent without one") String repositoryUrl,
+                        @Schema(description = "export of the publiccode.yml; absent without one") String publiccodePath,
                         String reuseRequestPath, Instant releasedAt) {
     }
 

@@ -15,18 +15,18 @@ public final class SolutionViews {
     @Schema(name = "Solution", description = "A solution with its history (who moved it, when and why)", examples = """
             {"id": "0b7c5c1e-6a57-4c39-9a53-0c2f0e7d1a11", "title": "Digitale Terminvergabe Bürgerbüro",
              "problem": "Lange Wartezeiten", "intendedOutcome": "Online-Termine", "category": "Bürgerservice",
-             "ozgReference": null, "leikaKeys": ["99115003001000"],
+             "leikaKeys": ["99115003001000"],
              "proposingMunicipalityId": "6b2c0000-0000-4000-8000-00000000000a", "status": "SHORTLISTED",
-             "proposedBy": "a1b2", "proposedAt": "2026-11-02T09:00:00Z", "statusChangedAt": "2026-11-20T10:00:00Z", "licence": null,
-             "history": [{"from": null, "to": "PROPOSED", "actor": "a1b2", "at": "2026-11-02T09:00:00Z", "reason": null},
+             "proposedBy": "a1b2", "proposedAt": "2026-11-02T09:00:00Z", "statusChangedAt": "2026-11-20T10:00:00Z",
+             "history": [{"to": "PROPOSED", "actor": "a1b2", "at": "2026-11-02T09:00:00Z"},
                          {"from": "PROPOSED", "to": "SHORTLISTED", "actor": "c3d4", "at": "2026-11-20T10:00:00Z",
                           "reason": "Platz 1 der Auswahlrunde"}]}""")
     public record SolutionView(
             UUID id, String title, String problem, String intendedOutcome, String category, String ozgReference,
             List<String> leikaKeys,
-            @Schema(description = "null for a proposal of the association itself") UUID proposingMunicipalityId,
+            @Schema(description = "absent for a proposal of the association itself") UUID proposingMunicipalityId,
             SolutionStatus status, String proposedBy, Instant proposedAt, Instant statusChangedAt,
-            @Schema(description = "SPDX licence it was released under; null before the release") String licence,
+            @Schema(description = "SPDX licence it was released under; absent before the release") String licence,
             @Schema(description = "oldest first; absent in lists") List<TransitionView> history) {
 
         static SolutionView of(Solution s, List<TransitionView> history) {
@@ -38,7 +38,7 @@ public final class SolutionViews {
     @Schema(name = "SolutionTransition", description = "One entry of a solution's history", examples = """
             {"from": "PROPOSED", "to": "SHORTLISTED", "actor": "c3d4", "at": "2026-11-20T10:00:00Z", "reason": "Platz 1"}""")
     public record TransitionView(
-            @Schema(description = "null for the proposal itself") SolutionStatus from, SolutionStatus to,
+            @Schema(description = "absent for the proposal itself") SolutionStatus from, SolutionStatus to,
             @Schema(description = "token subject of who did it") String actor, Instant at, String reason) {
 
         static TransitionView of(SolutionTransition t) {

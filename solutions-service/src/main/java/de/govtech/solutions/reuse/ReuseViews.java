@@ -17,7 +17,7 @@ public final class ReuseViews {
             {"id": "5f0e7d1a-0b7c-4c39-9a53-0c2f1a116c1e", "solutionId": "0b7c5c1e-6a57-4c39-9a53-0c2f0e7d1a11",
              "municipalityId": "6b2c0000-0000-4000-8000-00000000000a", "message": "Ab Q2 im Bürgerbüro",
              "status": "ACCEPTED", "requestedBy": "a1b2", "requestedAt": "2027-01-10T09:00:00Z", "decidedBy": "c3d4",
-             "decidedAt": "2027-01-20T09:00:00Z", "decisionReason": null,
+             "decidedAt": "2027-01-20T09:00:00Z",
              "agreementId": "7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d"}""")
     public record RequestView(UUID id, UUID solutionId, UUID municipalityId, String message, ReuseRequestStatus status,
                               String requestedBy, Instant requestedAt, String decidedBy, Instant decidedAt,
@@ -39,7 +39,7 @@ public final class ReuseViews {
                                "developmentShareCents": 34, "operatingShareCents": 0}],
              "agreedBy": "c3d4", "agreedAt": "2027-01-20T09:00:00Z"}""")
     public record AgreementView(UUID id, UUID requestId, UUID solutionId, UUID municipalityId, String terms,
-                                LocalDate startDate, @Schema(description = "null without a cost split") ReuseRequests.CostSharing costSharing,
+                                LocalDate startDate, @Schema(description = "absent without a cost split") ReuseRequests.CostSharing costSharing,
                                 List<ParticipantView> participants, String agreedBy, Instant agreedAt) {
     }
 
@@ -47,8 +47,8 @@ public final class ReuseViews {
             {"municipalityId": "6b2c0000-0000-4000-8000-00000000000a", "name": "Stadt A", "population": 50000,
              "developmentShareCents": 34, "operatingShareCents": 0}""")
     public record ParticipantView(UUID municipalityId, String name, Integer population,
-                                  @Schema(description = "null without a cost split") Long developmentShareCents,
-                                  @Schema(description = "null without a cost split") Long operatingShareCents) {
+                                  @Schema(description = "absent without a cost split") Long developmentShareCents,
+                                  @Schema(description = "absent without a cost split") Long operatingShareCents) {
 
         static ParticipantView of(AgreementParticipant p) {
             return new ParticipantView(p.municipalityId, p.name, p.population, p.developmentShareCents, p.operatingShareCents);

@@ -24,8 +24,7 @@ public final class RoundViews {
              "candidates": [{"solutionId": "0b7c5c1e-6a57-4c39-9a53-0c2f0e7d1a11", "title": "Digitale Terminvergabe"}],
              "pointsPerMember": 10, "votingOpensAt": "2027-01-11T08:00:00Z", "votingClosesAt": "2027-01-29T16:00:00Z",
              "votingOpensAtBerlin": "2027-01-11T09:00:00+01:00", "votingClosesAtBerlin": "2027-01-29T17:00:00+01:00",
-             "acceptingBallots": true, "openedAt": "2026-12-01T10:00:00Z", "closedAt": null, "closedAtBerlin": null,
-             "results": null}""")
+             "acceptingBallots": true, "openedAt": "2026-12-01T10:00:00Z"}""")
     public record RoundView(
             UUID id, String title, RoundStatus status, List<CandidateView> candidates, int pointsPerMember,
             Instant votingOpensAt, Instant votingClosesAt,
@@ -33,7 +32,7 @@ public final class RoundViews {
             @Schema(description = "votingClosesAt in Europe/Berlin with its offset") String votingClosesAtBerlin,
             @Schema(description = "whether a ballot cast now would be accepted") boolean acceptingBallots,
             Instant openedAt, Instant closedAt, String closedAtBerlin,
-            @Schema(description = "the published ranking; null until the round is closed") ResultsView results) {
+            @Schema(description = "the published ranking; absent until the round is closed") ResultsView results) {
     }
 
     @Schema(name = "SelectionRoundCandidate", description = "A candidate solution of a round", examples = """

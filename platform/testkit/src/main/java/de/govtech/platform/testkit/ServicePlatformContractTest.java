@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What every service owes the platform, proven against its real database and broker: readiness including the
  * database, an OpenAPI 3.1 document with its title, the bearer scheme and the Problem schema, schema names chosen
  * for clients (no {@code …View}, no generic type's name), operations a client can be generated from
- * and examples on every object schema and request body ({@link OpenApiDocumentRules}), problem+json for unknown paths, metrics and Swagger UI,
+ * and examples on every object schema and request body ({@link OpenApiDocumentRules}), each valid against its schema
+ * ({@link OpenApiExamples}), problem+json for unknown paths, metrics and Swagger UI,
  * the platform's outbox/inbox migration applied, and consumers that leave a record they could not finish for the
  * next start.
  *
@@ -115,6 +116,19 @@ public abstract class ServicePlatformContractTest {
         var document = OpenApiDocumentRules.serviceDocument();
         assertEquals(List.of(), OpenApiDocumentRules.objectSchemasWithoutExample(document));
         assertEquals(List.of(), OpenApiDocumentRules.requestBodiesWithoutExample(document));
+    }
+
+    /**
+     * Clients and mock servers take the examples at their word: each is an instance of its own schema, which leaves a
+     * property out rather than setting it to {@code null} (no schema declares one nullable).
+     */
+    @Test
+    void everyExampleIsValidAgainstItsSchema() {
+        String document = given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().asString();
+        OpenApiExamples examples = new OpenApiExamples(document);
+        assertTrue(examples.count() > 0, "the document has no examples");
+        assertEquals(List.of(), examples.invalid());
     }
 
     static boolean isJavaTypeName(String schemaName) {

@@ -14,18 +14,23 @@ public final class ListingViews {
     private ListingViews() {
     }
 
+    /** Revision 1 of the examples' listing: ListingRevision's example and the published revision in Listing's. */
+    private static final String PUBLISHED_REVISION_EXAMPLE = """
+            {"revision": 1, "status": "PUBLISHED",
+             "content": {"name": "Bürgerportal Plus", "summary": "Online-Anträge für Bürgerinnen und Bürger",
+               "description": "Ein Portal für Online-Anträge nach OZG, mit BundID-Anbindung.", "category": "CITIZEN_SERVICES",
+               "tags": ["OZG", "BundID"], "plans": [{"name": "Basis", "description": "Drei Verfahren", "priceModel": "FREE", "price": 0},
+                {"name": "Standard", "description": "Alle Verfahren, Support werktags", "priceModel": "PER_INHABITANT_PER_YEAR", "price": 0.12}],
+               "compliance": {"hostedInGermany": true, "bsiC5": true, "gdprDpaAvailable": true, "bitvAccessible": true, "openSourceLicence": "EUPL-1.2"}, "cloudTargets": ["stackit:eu01"],
+               "documentationUrl": "https://docs.example.de/buergerportal", "supportUrl": "https://support.example.de"},
+             "brokerConfigured": true, "brokerUrl": "https://broker.example.de/osb",
+             "createdAt": "2026-03-10T08:30:00Z", "createdBy": "vendor-admin-kd", "submittedAt": "2026-03-11T16:20:00Z",
+             "submittedBy": "vendor-admin-kd", "decidedAt": "2026-03-12T14:00:00Z", "decidedBy": "platform-admin-1"}""";
+
     @Schema(name = "Listing", description = "A listing with its published revision (what the catalogue shows) and the pending one", examples = """
             {"id": "7a4e2c18-5b3d-4f6a-8e9c-0d1f2a3b4c5d", "vendorId": "3c1d9e4a-7b2f-4e8a-9c5d-1a2b3c4d5e6f", "slug": "buergerportal-plus", "status": "PUBLISHED",
-             "published": {"revision": 1, "status": "PUBLISHED",
-              "content": {"name": "Bürgerportal Plus", "summary": "Online-Anträge für Bürgerinnen und Bürger",
-                "description": "Ein Portal für Online-Anträge nach OZG, mit BundID-Anbindung.", "category": "CITIZEN_SERVICES",
-                "tags": ["OZG", "BundID"], "plans": [{"name": "Basis", "description": "Drei Verfahren", "priceModel": "FREE", "price": 0},
-                 {"name": "Standard", "description": "Alle Verfahren, Support werktags", "priceModel": "PER_INHABITANT_PER_YEAR", "price": 0.12}],
-                "compliance": {"hostedInGermany": true, "bsiC5": true, "gdprDpaAvailable": true, "bitvAccessible": true, "openSourceLicence": "EUPL-1.2"}, "cloudTargets": ["stackit:eu01"],
-                "documentationUrl": "https://docs.example.de/buergerportal", "supportUrl": "https://support.example.de"},
-              "brokerConfigured": true, "brokerUrl": "https://broker.example.de/osb",
-              "createdAt": "2026-03-10T08:30:00Z", "createdBy": "vendor-admin-kd", "submittedAt": "2026-03-11T16:20:00Z",
-              "submittedBy": "vendor-admin-kd", "decidedAt": "2026-03-12T14:00:00Z", "decidedBy": "platform-admin-1"},
+             "published": """ + PUBLISHED_REVISION_EXAMPLE + """
+            ,
              "pending": {"revision": 2, "status": "DRAFT",
               "content": {"name": "Bürgerportal Plus", "summary": "Online-Anträge für Bürgerinnen und Bürger",
                 "description": "Ein Portal für Online-Anträge nach OZG, mit BundID-Anbindung.", "category": "CITIZEN_SERVICES",
@@ -63,17 +68,7 @@ public final class ListingViews {
             Instant updatedAt) {
     }
 
-    @Schema(name = "ListingRevision", description = "One kept revision with who created, submitted and decided it", examples = """
-            {"revision": 1, "status": "PUBLISHED",
-             "content": {"name": "Bürgerportal Plus", "summary": "Online-Anträge für Bürgerinnen und Bürger",
-               "description": "Ein Portal für Online-Anträge nach OZG, mit BundID-Anbindung.", "category": "CITIZEN_SERVICES",
-               "tags": ["OZG", "BundID"], "plans": [{"name": "Basis", "description": "Drei Verfahren", "priceModel": "FREE", "price": 0},
-                {"name": "Standard", "description": "Alle Verfahren, Support werktags", "priceModel": "PER_INHABITANT_PER_YEAR", "price": 0.12}],
-               "compliance": {"hostedInGermany": true, "bsiC5": true, "gdprDpaAvailable": true, "bitvAccessible": true, "openSourceLicence": "EUPL-1.2"}, "cloudTargets": ["stackit:eu01"],
-               "documentationUrl": "https://docs.example.de/buergerportal", "supportUrl": "https://support.example.de"},
-             "brokerConfigured": true, "brokerUrl": "https://broker.example.de/osb",
-             "createdAt": "2026-03-10T08:30:00Z", "createdBy": "vendor-admin-kd", "submittedAt": "2026-03-11T16:20:00Z",
-             "submittedBy": "vendor-admin-kd", "decidedAt": "2026-03-12T14:00:00Z", "decidedBy": "platform-admin-1"}""")
+    @Schema(name = "ListingRevision", description = "One kept revision with who created, submitted and decided it", examples = PUBLISHED_REVISION_EXAMPLE)
     public record RevisionView(
             int revision,
             RevisionStatus status,

@@ -14,7 +14,8 @@ import java.util.Collection;
  * {@code QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT}). Quarkus builds its OTLP exporter only when no other span
  * exporter can be looked up; this one can be exactly while both endpoints still have Quarkus' default (the
  * collector address {@value OtlpExporterConfig#DEFAULT_GRPC_BASE_URI}, where nothing listens here), so a service
- * without a collector has trace ids for its logs and Kafka headers but sends nothing and warns about nothing.
+ * without a collector has trace ids for its logs and Kafka headers but sends nothing and warns about nothing. What
+ * reaches it at all is only a caller's sampled trace: {@link RecordOnlyWhenExported} records nothing else.
  */
 @Singleton
 @LookupIfProperty(name = "quarkus.otel.exporter.otlp.endpoint", stringValue = OtlpExporterConfig.DEFAULT_GRPC_BASE_URI,

@@ -24,17 +24,28 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
+import org.jboss.logmanager.ExtLogRecord;
+
+import de.govtech.gateway.support.StartedSpans;
 import de.govtech.gateway.support.Tokens;
 import de.govtech.gateway.support.UpstreamsResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 
 /** Request ids, trace context, rate limits and the body size limit. */
 @QuarkusTest
 @WithTestResource(UpstreamsResource.class)
 class EdgeTest {
+
+    @Inject
+    StartedSpans startedSpans;
 
     private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
     private static final String TOKEN = Tokens.valid("edge-user");
@@ -83,6 +94,57 @@ class EdgeTest {
         assertTrue(forwarded.matches("00-" + traceId + "-[0-9a-f]{16}-01"), "another trace went upstream: " + forwarded);
         assertNotEquals("00-" + traceId + "-" + callersSpan + "-01", forwarded,
                 "the caller's span went upstream as the parent, not the gateway's own");
+    }
+
+    @Test
+    void withoutAnEndpointTheGatewayRecordsNoSpanEvenForASampledCaller() {
+        String traceId = "5cf92f3577b34da6a3ce929d0e0e4737";
+        String forwarded = given().header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .when().get("/api/v1/marketplace/catalogue/apps")
+                .then().statusCode(200)
+                .extract().path("headers.traceparent");
+
+        assertTrue(forwarded.matches("00-" + traceId + "-[0-9a-f]{16}-01"), "another trace went upstream: " + forwarded);
+        assertEquals(0, startedSpans.inTrace(traceId), "the gateway's HTTP instrumentation recorded spans");
+    }
+
+    @Test
+    void theGatewaysOwnLogLinesNameTheTraceAndItsSpan() {
+        String traceId = "6df92f3577b34da6a3ce929d0e0e4738";
+        String callersSpan = "00f067aa0ba902b7";
+        List<ExtLogRecord> lines = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record instanceof ExtLogRecord line) {
+                    line.copyAll(); // the MDC as it is on the event loop that logs
+                    lines.add(line);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger proxyLog = Logger.getLogger("de.govtech.gateway.routing.UpstreamProxy");
+        proxyLog.addHandler(capture);
+        try {
+            given().auth().oauth2(TOKEN).header("traceparent", "00-" + traceId + "-" + callersSpan + "-00")
+                    .when().get("/api/v1/offline/logged")
+                    .then().statusCode(502);
+        } finally {
+            proxyLog.removeHandler(capture);
+        }
+
+        ExtLogRecord failure = lines.stream().filter(line -> line.getFormattedMessage().contains("/api/v1/offline/logged"))
+                .findFirst().orElseThrow(() -> new AssertionError("no log line of the failed forwarding"));
+        assertEquals(traceId, failure.getMdc("traceId"));
+        assertTrue(failure.getMdc("spanId").matches("[0-9a-f]{16}") && !callersSpan.equals(failure.getMdc("spanId")),
+                "the gateway's own span: " + failure.getMdc("spanId"));
     }
 
     @Test

@@ -6,7 +6,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.MDC;
+
+import io.opentelemetry.api.trace.SpanContext;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -15,8 +18,9 @@ import io.vertx.ext.web.RoutingContext;
  * First handler of every request, before authentication: every answer (also a 401 or 429) carries an
  * {@value #REQUEST_ID} and every forwarded request carries it. A well-formed id from the caller is kept unchanged;
  * otherwise the gateway makes one. The id is written into the request headers, so the forwarding (and Quarkus REST's
- * own request-id filter) sees the same value. The trace context is OpenTelemetry's: the gateway's server span joins
- * the caller's {@code traceparent} (or starts a trace), and the upstream request carries the gateway's span as parent.
+ * own request-id filter) sees the same value. The gateway's span joins the caller's {@code traceparent} (or starts a
+ * trace), and the upstream request carries it as parent: OpenTelemetry's server span where an OTLP endpoint is set,
+ * else a {@link TraceHop} made here (its trace and span ids in the log MDC, as OpenTelemetry would put them).
  */
 @ApplicationScoped
 public class RequestCorrelation {
@@ -26,6 +30,12 @@ public class RequestCorrelation {
 
     /** Runs right after Quarkus' own first handlers and well before authentication (a filter at -200). */
     static final int ORDER = Integer.MIN_VALUE + 100;
+
+    private final boolean httpSpans;
+
+    RequestCorrelation(@ConfigProperty(name = HttpSpansOnlyWhenExported.VERTX_HTTP) boolean httpSpans) {
+        this.httpSpans = httpSpans;
+    }
 
     void register(@Observes Router router) {
         router.route().order(ORDER).handler(this::handle);
@@ -37,6 +47,12 @@ public class RequestCorrelation {
         headers.set(REQUEST_ID, id);
         context.response().putHeader(REQUEST_ID, id);
         MDC.put(MDC_KEY, id);
+        if (!httpSpans) {
+            SpanContext hop = TraceHop.join(headers);
+            context.put(TraceHop.KEY, hop);
+            MDC.put("traceId", hop.getTraceId());
+            MDC.put("spanId", hop.getSpanId());
+        }
         context.next();
     }
 

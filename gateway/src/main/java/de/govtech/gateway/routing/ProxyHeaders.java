@@ -11,8 +11,8 @@ import io.vertx.core.MultiMap;
  * Which headers cross the gateway. Everything end-to-end is forwarded unchanged (Authorization, X-Request-Id,
  * content headers); hop-by-hop headers (RFC 9110 §7.6.1, plus those the Connection header names) stay on their hop;
  * the upstream learns the original client through X-Forwarded-For/Proto/Host. The caller's trace context
- * ({@code traceparent}, {@code tracestate}) is not copied: OpenTelemetry's client span sets it, with the gateway's
- * span as the parent.
+ * ({@code traceparent}, {@code tracestate}) is not copied: the gateway's hop sets it (OpenTelemetry's client span,
+ * or {@code TraceHop} where no spans are recorded), with the gateway's span as the parent.
  */
 public final class ProxyHeaders {
 

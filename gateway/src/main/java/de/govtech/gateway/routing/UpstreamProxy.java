@@ -6,13 +6,16 @@ import java.util.concurrent.TimeoutException;
 
 import de.govtech.gateway.edge.BodySizeLimit;
 import de.govtech.gateway.edge.GatewayProblems;
+import de.govtech.gateway.edge.TraceHop;
 import de.govtech.gateway.ratelimit.CallerKey;
 import de.govtech.gateway.ratelimit.CallerRateLimits;
 import de.govtech.gateway.ratelimit.RateDecision;
 import de.govtech.platform.support.problem.ProblemType;
 import io.netty.channel.ConnectTimeoutException;
+import io.opentelemetry.api.trace.SpanContext;
 import io.quarkus.logging.Log;
 import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
@@ -69,7 +72,7 @@ final class UpstreamProxy implements Handler<RoutingContext> {
             refuse(context, BodySizeLimit.CONTENT_TOO_LARGE, "The request body exceeds " + maxBodyBytes + " bytes.");
             return;
         }
-        client.request(options(request)).onComplete(connected -> {
+        client.request(options(context)).onComplete(connected -> {
             if (connected.failed()) {
                 upstreamFailed(context, connected.cause());
                 return;
@@ -87,16 +90,22 @@ final class UpstreamProxy implements Handler<RoutingContext> {
         });
     }
 
-    private RequestOptions options(HttpServerRequest request) {
+    private RequestOptions options(RoutingContext context) {
+        HttpServerRequest request = context.request();
         int port = upstream.getPort() != -1 ? upstream.getPort() : "https".equals(upstream.getScheme()) ? 443 : 80;
         String host = request.authority() != null ? request.authority().toString() : request.getHeader(HttpHeaders.HOST);
+        MultiMap headers = ProxyHeaders.toUpstream(request.headers(), request.remoteAddress().host(), request.scheme(), host);
+        SpanContext hop = context.get(TraceHop.KEY);
+        if (hop != null) {
+            TraceHop.inject(hop, headers);
+        }
         return new RequestOptions()
                 .setMethod(request.method())
                 .setHost(upstream.getHost())
                 .setPort(port)
                 .setSsl("https".equals(upstream.getScheme()))
                 .setURI(basePath + request.uri())
-                .setHeaders(ProxyHeaders.toUpstream(request.headers(), request.remoteAddress().host(), request.scheme(), host))
+                .setHeaders(headers)
                 .setConnectTimeout(connectTimeoutMillis)
                 .setIdleTimeout(timeoutMillis)
                 .setFollowRedirects(false);

@@ -45,7 +45,7 @@ public class RecordOnlyWhenExported implements AutoConfiguredOpenTelemetrySdkBui
     }
 
     /** The same condition under which {@link NoExportWithoutEndpoint} stands in for Quarkus' OTLP exporter, negated. */
-    static boolean exported(Optional<String> endpoint, Optional<String> tracesEndpoint) {
+    public static boolean exported(Optional<String> endpoint, Optional<String> tracesEndpoint) {
         return configured(endpoint) || configured(tracesEndpoint);
     }
 

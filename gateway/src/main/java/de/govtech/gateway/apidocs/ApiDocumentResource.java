@@ -10,6 +10,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,7 +41,8 @@ public class ApiDocumentResource {
     @Path("openapi")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getPlatformOpenApi", summary = "The merged OpenAPI 3.1 document of every service behind the gateway")
-    @APIResponse(responseCode = "200", description = "The document; services that could not be reached are listed in info.x-unavailable-services")
+    @APIResponse(responseCode = "200", description = "The document; services that could not be reached are listed in info.x-unavailable-services",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public CompletionStage<ObjectNode> json(@Context UriInfo uri) {
         return document(uri);
     }
@@ -47,6 +51,8 @@ public class ApiDocumentResource {
     @Path("openapi.json")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getPlatformOpenApiJson", summary = "The merged OpenAPI document as JSON")
+    @APIResponse(responseCode = "200", description = "The same document as getPlatformOpenApi",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public CompletionStage<ObjectNode> jsonFile(@Context UriInfo uri) {
         return document(uri);
     }

@@ -5,6 +5,12 @@ import de.govtech.platform.messaging.tracing.TraceContext;
 import de.govtech.platform.testkit.KafkaTopicReader;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanId;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceId;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,7 +48,12 @@ class TraceThroughKafkaTest {
     @Test
     void theHandlerOfAnEventRunsInTheTraceOfTheTransactionThatWroteIt() {
         String name = "TRACED Gemeinde " + UUID.randomUUID();
-        Span request = telemetry.getTracer("test").spanBuilder("POST /applications/{id}/admit").startSpan();
+        // a caller that asks for its trace: without an OTLP endpoint only a sampled trace is recorded (RecordOnlyWhenExported)
+        Context sampledCaller = Context.root().with(Span.wrap(SpanContext.createFromRemoteParent(
+                TraceId.fromLongs(ThreadLocalRandom.current().nextLong(), 1L), SpanId.fromLong(2L),
+                TraceFlags.getSampled(), TraceState.getDefault())));
+        Span request = telemetry.getTracer("test").spanBuilder("POST /applications/{id}/admit").setParent(sampledCaller)
+                .startSpan();
         UUID eventId;
         try (Scope ignored = request.makeCurrent()) {
             eventId = QuarkusTransaction.requiringNew().call(

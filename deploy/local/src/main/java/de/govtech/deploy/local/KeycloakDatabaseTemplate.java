@@ -110,7 +110,7 @@ final class KeycloakDatabaseTemplate {
         try {
             copyCluster(cluster, postgresDir);
         } catch (IOException | RuntimeException e) {
-            deleteTree(postgresDir);
+            StackLayout.deleteTree(postgresDir);
             throw e;
         }
     }
@@ -136,8 +136,8 @@ final class KeycloakDatabaseTemplate {
                 return false;
             }
             Path work = cacheRoot.resolve(key.id() + ".tmp");
-            deleteTree(work);
-            deleteTree(directory(key));
+            StackLayout.deleteTree(work);
+            StackLayout.deleteTree(directory(key));
             Files.createDirectories(work);
             try (PostgresServer postgres = PostgresServer.start(work.resolve(CLUSTER), 0)) {
                 postgres.ensureDatabase(Stack.KEYCLOAK_DATABASE);
@@ -167,7 +167,7 @@ final class KeycloakDatabaseTemplate {
             for (Path entry : entries.toList()) {
                 String name = entry.getFileName().toString();
                 if (Files.isDirectory(entry) && name.startsWith(PREFIX) && !name.equals(key.id())) {
-                    deleteTree(entry);
+                    StackLayout.deleteTree(entry);
                 }
             }
         }
@@ -200,27 +200,5 @@ final class KeycloakDatabaseTemplate {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                if (exc != null) {
-                    throw exc;
-                }
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -184,7 +184,11 @@ record StackLayout(Path root, Path dataDir) {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    /** Deletes a directory and everything in it; nothing to do when it does not exist. */
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
         Files.walkFileTree(dir, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {

@@ -2,6 +2,9 @@
 # The same reads through the gateway and straight to the service, in one run on loopback, with wrk: throughput,
 # latency percentiles, the ratio gateway ÷ direct, the latency the gateway adds and the CPU time per request of the
 # gateway and the service. Direct and gateway alternate in several rounds; the median of the rounds is reported.
+# Two phases per read: at saturation (closed loop, as many requests as the connections carry: the throughput ratio)
+# and at a fixed rate well below saturation (--rate, wrk paced by a Lua delay(): the latency the gateway adds when
+# nothing queues — at saturation the added p50 is mostly queueing and only restates the throughput ratio).
 #
 #   bench/gateway-vs-direct.sh                         # builds, starts its own stack, measures, stops it
 #   bench/gateway-vs-direct.sh --no-build --duration 3 --rounds 1 --warmup 2    # a quick check of the script
@@ -34,6 +37,9 @@ Load (wrk, closed loop, HTTP/1.1 keep-alive):
   --duration S           measured seconds per target and round (default 10)
   --rounds R             direct and gateway take turns R times; the median of the rounds is reported (default 3)
   --reads LIST           catalogue,membership (default both)
+  --rate R               then a second phase at a fixed rate of R requests/s in total (default 200, well below
+                         saturation: a few requests in flight at most), the same rounds and connections, wrk paced
+                         by a Lua delay() on a fixed schedule; its added p50 is the latency the gateway adds. 0 skips it
 
 Data:
   --query Q              catalogue search term (default Bürgerportal)
@@ -48,7 +54,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH_DIR="$ROOT/bench"
 
 offset="" ; own_offset="" ; broker_url="" ; gateway_url="" ; membership_url="" ; marketplace_url="" ; keycloak_url=""
-build=1 ; keep_data=0 ; stack_timeout="" ; connections=16 ; threads=2 ; warmup=30 ; duration=10 ; rounds=3
+build=1 ; keep_data=0 ; stack_timeout="" ; connections=16 ; threads=2 ; warmup=30 ; duration=10 ; rounds=3 ; rate=200
 reads="catalogue,membership" ; query="Bürgerportal" ; seed="" ; municipality="f4ec1f01-9f1c-3d34-ba99-332841cb7bcd"
 user="dev-heilbronn-admin"
 
@@ -70,6 +76,7 @@ while [[ $# -gt 0 ]]; do
     --duration) duration="$2"; shift 2 ;;
     --rounds) rounds="$2"; shift 2 ;;
     --reads) reads="$2"; shift 2 ;;
+    --rate) rate="$2"; shift 2 ;;
     --query) query="$2"; shift 2 ;;
     --seed) seed="$2"; shift 2 ;;
     --municipality) municipality="$2"; shift 2 ;;
@@ -214,13 +221,59 @@ median() { sort -g | awk '{v[NR] = $1} END {if (NR == 0) print "nan"; else if (N
 field() { sed -E "s/(^|.* )$1=([^ ]+).*/\2/" <<<"$2"; } # name, result line
 
 HZ="$(getconf CLK_TCK)"
-results="$(mktemp)"; trap 'rm -f "$results"; bench_stop_stack' EXIT
+results="$(mktemp)" ; paced_lua="$(mktemp --suffix=.lua)"
+trap 'rm -f "$results" "$paced_lua"; bench_stop_stack' EXIT
+
+[[ "$rate" =~ ^[0-9]+$ ]] || bench_die "--rate: a whole number of requests per second (0: no fixed-rate phase)"
+# The fixed-rate phase: wrk-report.lua (token, result line) plus delay(), which wrk asks before each request of a
+# connection. Each wrk thread sends on its own fixed schedule (rate ÷ threads per second, the threads' schedules
+# offset), a free connection takes the next slot; a slot no connection is free for is dropped, not caught up with a
+# burst (the result line's rps shows the rate reached). wrk starts a request's clock when it writes it, after the
+# delay, so the latency is the answer's alone. Clock: CLOCK_MONOTONIC through LuaJIT's ffi (Lua's os.time() counts
+# whole seconds).
+cat > "$paced_lua" <<'LUA'
+dofile(os.getenv("BENCH_DIR") .. "/wrk-report.lua")
+local ffi = require("ffi")
+ffi.cdef [[
+  typedef struct { long tv_sec; long tv_nsec; } bench_timespec;
+  int clock_gettime(int clock, bench_timespec *now);
+]]
+local CLOCK_MONOTONIC = 1
+local now_ts = ffi.new("bench_timespec")
+local function now_ms()
+  ffi.C.clock_gettime(CLOCK_MONOTONIC, now_ts)
+  return tonumber(now_ts.tv_sec) * 1000 + tonumber(now_ts.tv_nsec) / 1e6
+end
+
+local threads_started = 0
+function setup(thread) -- main state: number the threads so that their schedules interleave
+  thread:set("thread_number", threads_started)
+  threads_started = threads_started + 1
+end
+
+local rate = tonumber(os.getenv("RATE"))          -- requests per second, all threads together
+local threads = tonumber(os.getenv("RATE_THREADS"))
+local interval = threads * 1000 / rate              -- ms between two requests of this thread
+local next_slot = nil
+
+function delay()
+  local now = now_ms()
+  if next_slot == nil then
+    next_slot = now + (thread_number or 0) * 1000 / rate
+  else
+    next_slot = math.max(next_slot + interval, now)
+  end
+  return math.floor(next_slot - now + 0.5)
+end
+LUA
+export BENCH_DIR RATE_THREADS="$threads"
 
 # One wrk run: prints its WRK line extended by the CPU time per request of the gateway and the service process
-run_wrk() { # seconds token url gateway-pid service-pid
-  local gw0 svc0 out gw1 svc1 n
+run_wrk() { # seconds token url gateway-pid service-pid [rate]
+  local gw0 svc0 out gw1 svc1 n script="$BENCH_DIR/wrk-report.lua"
+  [[ -n "${6:-}" ]] && script="$paced_lua"
   gw0="$(cpu_ticks "$4")"; svc0="$(cpu_ticks "$5")"
-  out="$(TOKEN="$2" wrk -t "$threads" -c "$connections" -d "${1}s" -s "$BENCH_DIR/wrk-report.lua" "$3" \
+  out="$(TOKEN="$2" RATE="${6:-}" wrk -t "$threads" -c "$connections" -d "${1}s" -s "$script" "$3" \
     | grep '^WRK ')" || { echo "wrk failed against $3" >&2; return 1; }
   gw1="$(cpu_ticks "$4")"; svc1="$(cpu_ticks "$5")"
   n="$(field requests "$out")"
@@ -228,9 +281,10 @@ run_wrk() { # seconds token url gateway-pid service-pid
     'BEGIN {n = n > 0 ? n : 1; printf "%s cpu_ms_per_req_gateway=%.3f cpu_ms_per_req_service=%.3f\n", l, g * 1000 / hz / n, s * 1000 / hz / n}'
 }
 
-# Warm-up of both targets, then R rounds (direct, gateway, direct, …); every round is one RESULT line
+# Warm-up of both targets, then R rounds (direct, gateway, direct, …) at saturation, then R rounds at the fixed rate;
+# every round is one RESULT line, its load named (load=saturated or load=rate<R>)
 measure() { # read-name token-user(or empty) direct-url gateway-url
-  local name="$1" user_="$2" direct="$3" gateway="$4" token="" gw svc line
+  local name="$1" user_="$2" direct="$3" gateway="$4" token="" gw svc line load pace
   gw="$(pid_of "$gateway")"; svc="$(pid_of "$direct")"
   [[ -n "$gw" ]] || log "$name: the gateway's process is not visible here: no CPU figures for it"
   fresh_token() { [[ -z "$user_" ]] && token="" || token="$(token_of "$user_")"; }
@@ -238,31 +292,65 @@ measure() { # read-name token-user(or empty) direct-url gateway-url
   log "$name: warm-up ${warmup}s each (direct, gateway), $connections connections"
   run_wrk "$warmup" "$token" "$direct" "$gw" "$svc" >/dev/null
   run_wrk "$warmup" "$token" "$gateway" "$gw" "$svc" >/dev/null
-  for round in $(seq 1 "$rounds"); do
-    for target in direct gateway; do
-      fresh_token # Keycloak's tokens live 15 minutes
-      local url="$direct"; [[ "$target" == gateway ]] && url="$gateway"
-      line="$(run_wrk "$duration" "$token" "$url" "$gw" "$svc")"
-      echo "$name round=$round target=$target ${line#WRK }" | tee -a "$results"
+  for load in saturated "rate$rate"; do
+    pace=""
+    if [[ "$load" != saturated ]]; then
+      (( rate > 0 )) || continue
+      pace="$rate"
+      log "$name: fixed rate of $rate requests/s, $rounds round(s) of ${duration}s per target"
+    fi
+    for round in $(seq 1 "$rounds"); do
+      for target in direct gateway; do
+        fresh_token # Keycloak's tokens live 15 minutes
+        local url="$direct"; [[ "$target" == gateway ]] && url="$gateway"
+        line="$(run_wrk "$duration" "$token" "$url" "$gw" "$svc" "$pace")"
+        echo "$name load=$load round=$round target=$target ${line#WRK }" | tee -a "$results"
+      done
     done
   done
 }
 
-summarise() { # read-name
-  local name="$1" t m
-  declare -A med
+medians() { # read-name load -> sets med[target.metric], the median of the rounds
+  local t m
   for t in direct gateway; do
     for m in rps p50_ms p90_ms p99_ms cpu_ms_per_req_gateway cpu_ms_per_req_service; do
-      med[$t.$m]="$(grep "^$name .*target=$t " "$results" | while read -r l; do field "$m" "$l"; done | median)"
+      med[$t.$m]="$(grep "^$1 load=$2 .*target=$t " "$results" | while read -r l; do field "$m" "$l"; done | median)"
     done
   done
-  awk -v n="$name" -v dr="${med[direct.rps]}" -v gr="${med[gateway.rps]}" \
+}
+
+summarise() { # read-name: the saturated phase
+  declare -A med; medians "$1" saturated
+  awk -v n="$1" -v dr="${med[direct.rps]}" -v gr="${med[gateway.rps]}" \
       -v d50="${med[direct.p50_ms]}" -v d90="${med[direct.p90_ms]}" -v d99="${med[direct.p99_ms]}" \
       -v g50="${med[gateway.p50_ms]}" -v g90="${med[gateway.p90_ms]}" -v g99="${med[gateway.p99_ms]}" \
       -v gc="${med[gateway.cpu_ms_per_req_gateway]}" -v sc="${med[direct.cpu_ms_per_req_service]}" \
       -v sgc="${med[gateway.cpu_ms_per_req_service]}" 'BEGIN {
     printf "| %s | %.1f · %.2f/%.2f/%.2f | %.1f · %.2f/%.2f/%.2f | %.2f | %+.2f/%+.2f/%+.2f ms | %.3f | %.3f / %.3f |\n",
       n, dr, d50, d90, d99, gr, g50, g90, g99, (dr > 0 ? gr / dr : 0), g50 - d50, g90 - d90, g99 - d99, gc, sc, sgc }'
+}
+
+summarise_paced() { # read-name: the fixed-rate phase
+  declare -A med; medians "$1" "rate$rate"
+  awk -v n="$1" -v dr="${med[direct.rps]}" -v gr="${med[gateway.rps]}" \
+      -v d50="${med[direct.p50_ms]}" -v d90="${med[direct.p90_ms]}" -v d99="${med[direct.p99_ms]}" \
+      -v g50="${med[gateway.p50_ms]}" -v g90="${med[gateway.p90_ms]}" -v g99="${med[gateway.p99_ms]}" \
+      -v gc="${med[gateway.cpu_ms_per_req_gateway]}" 'BEGIN {
+    printf "| %s | %.1f · %.2f/%.2f/%.2f | %.1f · %.2f/%.2f/%.2f | %+.2f/%+.2f/%+.2f ms | %.3f |\n",
+      n, dr, d50, d90, d99, gr, g50, g90, g99, g50 - d50, g90 - d90, g99 - d99, gc }'
+}
+
+verdict() { # read-name: both halves of the target side by side
+  declare -A med; medians "$1" saturated
+  local sat_dr="${med[direct.rps]}" sat_gr="${med[gateway.rps]}" sat_d50="${med[direct.p50_ms]}" sat_g50="${med[gateway.p50_ms]}"
+  local paced="n/a"
+  if (( rate > 0 )); then
+    medians "$1" "rate$rate"
+    paced="$(awk -v d="${med[direct.p50_ms]}" -v g="${med[gateway.p50_ms]}" 'BEGIN {printf "%+.2f ms", g - d}')"
+  fi
+  awk -v n="$1" -v dr="$sat_dr" -v gr="$sat_gr" -v d50="$sat_d50" -v g50="$sat_g50" -v c="$connections" -v p="$paced" 'BEGIN {
+    printf "| %s | %.2f | %+.2f ms | %+.2f ms | %s |\n", n, (dr > 0 ? gr / dr : 0), g50 - d50,
+      (dr > 0 && gr > 0 ? 1000 * c / gr - 1000 * c / dr : 0), p }'
 }
 
 if (( seed > 0 )); then
@@ -287,12 +375,31 @@ fi
 machine
 
 echo
-echo "Median of $rounds round(s) of ${duration}s, $connections connections, ${warmup}s warm-up per target:"
+echo "At saturation — median of $rounds round(s) of ${duration}s, $connections connections, ${warmup}s warm-up per target:"
 echo
 echo "| read | direct req/s · p50/p90/p99 ms | gateway req/s · p50/p90/p99 ms | ratio | added p50/p90/p99 | CPU ms/req gateway | CPU ms/req service direct / via gateway |"
 echo "|---|---|---|---|---|---|---|"
 for name in catalogue membership; do
-  grep -q "^$name " "$results" && summarise "$name"
+  grep -q "^$name load=saturated " "$results" && summarise "$name"
+done
+if (( rate > 0 )); then
+  echo
+  echo "At a fixed rate of $rate requests/s — median of $rounds round(s) of ${duration}s, $connections connections:"
+  echo
+  echo "| read | direct req/s · p50/p90/p99 ms | gateway req/s · p50/p90/p99 ms | added p50/p90/p99 | CPU ms/req gateway |"
+  echo "|---|---|---|---|---|"
+  for name in catalogue membership; do
+    grep -q "^$name load=rate$rate " "$results" && summarise_paced "$name"
+  done
+fi
+echo
+echo "The target's two halves: throughput ratio (≥ 0.85) at saturation; added p50 (≤ 1 ms) at the fixed rate. At"
+echo "saturation the added p50 is mostly queueing: with $connections connections, p50 ≈ $connections ÷ throughput (Little's law)."
+echo
+echo "| read | throughput ratio (saturated) | added p50, saturated | $connections ÷ throughput, gateway − direct | added p50 at $rate req/s |"
+echo "|---|---|---|---|---|"
+for name in catalogue membership; do
+  grep -q "^$name load=saturated " "$results" && verdict "$name"
 done
 bad="$(awk '{for (i = 1; i <= NF; i++) if ($i ~ /^(status|socket)_errors=/) {split($i, kv, "="); s += kv[2]}} END {print s + 0}' "$results")"
 if (( bad > 0 )); then

@@ -1,18 +1,10 @@
 package de.govtech.marketplace.catalogue;
 
-import de.govtech.marketplace.TestVendors;
-import de.govtech.marketplace.listings.Listing;
 import de.govtech.marketplace.listings.ListingCategory;
-import de.govtech.marketplace.listings.ListingContent;
-import de.govtech.marketplace.listings.ListingContentJson;
-import de.govtech.marketplace.listings.ListingRevision;
 import de.govtech.marketplace.listings.ListingStatus;
-import de.govtech.marketplace.listings.PriceModel;
-import de.govtech.marketplace.listings.RevisionStatus;
 import de.govtech.platform.testkit.KafkaTestResource;
 import de.govtech.platform.testkit.PostgresTestResource;
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -22,17 +14,14 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -53,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
 class CatalogueOrderTest {
 
-    static final String BASE = "/api/v1/marketplace/catalogue/apps";
+    static final String BASE = CatalogueSeeds.BASE;
     static final String VENDOR = "9d4f2d85-3f41-4d6c-8a84-00000000000b";
     static final Instant T0 = Instant.parse("2026-06-01T10:00:00Z");
 
@@ -68,20 +57,25 @@ class CatalogueOrderTest {
 
     @BeforeEach
     void seed() {
-        TestVendors.ensure(VENDOR, "Zisternen Werk", true);
+        CatalogueSeeds seeds = CatalogueSeeds.vendor(VENDOR, "Zisternen Werk");
         // one word (Regenzisterne) in different fields; each seeded out of its expected order
-        seed("zisterne-beschreibung", "Wasserwerk Kompakt", "Verbrauch der Stadtwerke",
-                "Erfasst den Füllstand jeder Regenzisterne im Gemeindegebiet.", ListingStatus.PUBLISHED,
-                ListingCategory.INFRASTRUCTURE, "stackit:eu01", true, T0.plusSeconds(60));
-        seed("zisterne-beta", "Regenzisterne Beta", "Pegel und Warnungen", "Ein Dienst.", ListingStatus.PUBLISHED,
-                ListingCategory.INFRASTRUCTURE, "ionos:de-fra", false, T0.plusSeconds(120));
-        seed("zisterne-kurz", "Pegelmelder", "Für jede Regenzisterne der Gemeinde", "Ein Dienst.",
-                ListingStatus.PUBLISHED, ListingCategory.ADMINISTRATION, "stackit:eu01", false, T0.plusSeconds(180));
-        seed("zisterne-alpha", "Regenzisterne Alpha", "Pegel und Warnungen", "Ein Dienst.", ListingStatus.PUBLISHED,
-                ListingCategory.ADMINISTRATION, "stackit:eu01", true, T0);
+        app(seeds, "zisterne-beschreibung", "Wasserwerk Kompakt", "Verbrauch der Stadtwerke", T0.plusSeconds(60))
+                .description("Erfasst den Füllstand jeder Regenzisterne im Gemeindegebiet.")
+                .category(ListingCategory.INFRASTRUCTURE).bsiC5(true).seed();
+        app(seeds, "zisterne-beta", "Regenzisterne Beta", "Pegel und Warnungen", T0.plusSeconds(120))
+                .category(ListingCategory.INFRASTRUCTURE).cloudTarget("ionos:de-fra").seed();
+        app(seeds, "zisterne-kurz", "Pegelmelder", "Für jede Regenzisterne der Gemeinde", T0.plusSeconds(180)).seed();
+        app(seeds, "zisterne-alpha", "Regenzisterne Alpha", "Pegel und Warnungen", T0).bsiC5(true).seed();
         // delisted: its revision is still PUBLISHED, the listing is not
-        seed("zisterne-delisted", "Regenzisterne Alt", "Pegel und Warnungen", "Eingestellt.", ListingStatus.DELISTED,
-                ListingCategory.ADMINISTRATION, "stackit:eu01", true, T0.plusSeconds(240));
+        app(seeds, "zisterne-delisted", "Regenzisterne Alt", "Pegel und Warnungen", T0.plusSeconds(240))
+                .description("Eingestellt.").status(ListingStatus.DELISTED).bsiC5(true).seed();
+    }
+
+    /** An administration app on stackit:eu01 with one free plan, published at {@code publishedAt}. */
+    private static CatalogueSeeds.App app(CatalogueSeeds seeds, String slug, String name, String summary,
+                                          Instant publishedAt) {
+        return seeds.app(slug, name).summary(summary).description("Ein Dienst.").tags("Wasser")
+                .plans(CatalogueSeeds.Plans.FREE).publishedAt(publishedAt);
     }
 
     @Test
@@ -174,42 +168,5 @@ class CatalogueOrderTest {
             }
         }
         return slugs;
-    }
-
-    private static void seed(String slug, String name, String summary, String description, ListingStatus status,
-                             ListingCategory category, String cloudTarget, boolean bsiC5, Instant publishedAt) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (Listing.count("slug", slug) > 0) {
-                return;
-            }
-            Instant now = Instant.now();
-            Listing listing = new Listing();
-            listing.id = UUID.randomUUID();
-            listing.vendorId = UUID.fromString(VENDOR);
-            listing.slug = slug;
-            listing.status = status;
-            listing.publishedRevision = 1;
-            listing.createdAt = now;
-            listing.updatedAt = now;
-            listing.persist();
-            ListingRevision revision = new ListingRevision();
-            revision.id = UUID.randomUUID();
-            revision.listingId = listing.id;
-            revision.revision = 1;
-            revision.status = RevisionStatus.PUBLISHED;
-            revision.content = ListingContentJson.write(new ListingContent(name, summary, description, category,
-                    List.of("Wasser"), List.of(new ListingContent.Plan("Basis", "Frei", PriceModel.FREE, BigDecimal.ZERO)),
-                    new ListingContent.Compliance(true, bsiC5, true, false, null), List.of(cloudTarget),
-                    "https://docs.example.de", "https://support.example.de"));
-            revision.brokerUrl = "https://broker.example.de";
-            revision.brokerUsername = "u";
-            revision.brokerPassword = "p";
-            revision.createdAt = now.minus(Duration.ofDays(1));
-            revision.createdBy = "seed";
-            revision.updatedAt = now;
-            revision.decidedAt = publishedAt;
-            revision.decidedBy = "seed";
-            revision.persist();
-        });
     }
 }

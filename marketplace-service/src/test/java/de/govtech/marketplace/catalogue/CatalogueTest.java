@@ -1,28 +1,15 @@
 package de.govtech.marketplace.catalogue;
 
-import de.govtech.marketplace.TestVendors;
-import de.govtech.marketplace.listings.Listing;
 import de.govtech.marketplace.listings.ListingCategory;
-import de.govtech.marketplace.listings.ListingContent;
-import de.govtech.marketplace.listings.ListingContentJson;
-import de.govtech.marketplace.listings.ListingRevision;
 import de.govtech.marketplace.listings.ListingStatus;
-import de.govtech.marketplace.listings.PriceModel;
-import de.govtech.marketplace.listings.RevisionStatus;
 import de.govtech.platform.testkit.KafkaTestResource;
 import de.govtech.platform.testkit.PostgresTestResource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -40,22 +27,26 @@ import static org.hamcrest.Matchers.containsString;
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
 class CatalogueTest {
 
-    static final String BASE = "/api/v1/marketplace/catalogue/apps";
+    static final String BASE = CatalogueSeeds.BASE;
     static final String VENDOR = "9d4f2d85-3f41-4d6c-8a84-00000000000a";
 
     @BeforeEach
     void seed() {
-        TestVendors.ensure(VENDOR, "Katalog Anbieter", true);
-        seed("wertstoffhof-planer", "Wertstoffhof Planer", "Öffnungszeiten und Terminen am Hof", ListingStatus.PUBLISHED,
-                ListingCategory.ADMINISTRATION, "stackit:eu01", true, "EUPL-1.2");
-        seed("buergerservice-kompakt", "Bürgerservice Kompakt", "Anträge online stellen, auch für den Wertstoffhof",
-                ListingStatus.PUBLISHED, ListingCategory.CITIZEN_SERVICES, "ionos:de-fra", false, null);
-        seed("ratsinfo-digital", "Ratsinfo Digital", "Sitzungen und Vorlagen des Gemeinderats", ListingStatus.PUBLISHED,
-                ListingCategory.ADMINISTRATION, "stackit:eu01", true, null);
-        seed("wertstoffhof-alt", "Wertstoffhof Alt", "eingestellt", ListingStatus.DELISTED,
-                ListingCategory.ADMINISTRATION, "stackit:eu01", true, null);
-        seed("wertstoffhof-entwurf", "Wertstoffhof Entwurf", "noch nicht veröffentlicht", ListingStatus.DRAFT,
-                ListingCategory.ADMINISTRATION, "stackit:eu01", true, null);
+        CatalogueSeeds seeds = CatalogueSeeds.vendor(VENDOR, "Katalog Anbieter");
+        app(seeds, "wertstoffhof-planer", "Wertstoffhof Planer", "Öffnungszeiten und Terminen am Hof")
+                .bsiC5(true).licence("EUPL-1.2").seed();
+        app(seeds, "buergerservice-kompakt", "Bürgerservice Kompakt", "Anträge online stellen, auch für den Wertstoffhof")
+                .category(ListingCategory.CITIZEN_SERVICES).cloudTarget("ionos:de-fra").seed();
+        app(seeds, "ratsinfo-digital", "Ratsinfo Digital", "Sitzungen und Vorlagen des Gemeinderats").bsiC5(true).seed();
+        app(seeds, "wertstoffhof-alt", "Wertstoffhof Alt", "eingestellt").status(ListingStatus.DELISTED).bsiC5(true).seed();
+        app(seeds, "wertstoffhof-entwurf", "Wertstoffhof Entwurf", "noch nicht veröffentlicht")
+                .status(ListingStatus.DRAFT).bsiC5(true).seed();
+    }
+
+    /** An administration app on stackit:eu01, accessible, with a free and a monthly plan; published unless told. */
+    private static CatalogueSeeds.App app(CatalogueSeeds seeds, String slug, String name, String description) {
+        return seeds.app(slug, name).description(description).tags("Kommune").bitvAccessible(true)
+                .plans(CatalogueSeeds.Plans.FREE, CatalogueSeeds.Plans.MONTHLY_FLAT);
     }
 
     @Test
@@ -128,46 +119,5 @@ class CatalogueTest {
                 .then().statusCode(200).body("total", equalTo(0)).body("items", hasSize(0));
         given().queryParam("q", "Wertstoffhof").queryParam("sort", "NAME").get(BASE)
                 .then().statusCode(200).body("items.slug", contains("buergerservice-kompakt", "wertstoffhof-planer"));
-    }
-
-    private static void seed(String slug, String name, String description, ListingStatus status,
-                             ListingCategory category, String cloudTarget, boolean bsiC5, String licence) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (Listing.count("slug", slug) > 0) {
-                return;
-            }
-            Instant now = Instant.now();
-            Listing listing = new Listing();
-            listing.id = UUID.randomUUID();
-            listing.vendorId = UUID.fromString(VENDOR);
-            listing.slug = slug;
-            listing.status = status;
-            boolean published = status != ListingStatus.DRAFT;
-            listing.publishedRevision = published ? 1 : null;
-            listing.pendingRevision = published ? null : 1;
-            listing.createdAt = now;
-            listing.updatedAt = now;
-            listing.persist();
-            ListingRevision revision = new ListingRevision();
-            revision.id = UUID.randomUUID();
-            revision.listingId = listing.id;
-            revision.revision = 1;
-            revision.status = published ? RevisionStatus.PUBLISHED : RevisionStatus.DRAFT;
-            revision.content = ListingContentJson.write(new ListingContent(name, "Kurzbeschreibung", description,
-                    category, List.of("Kommune"),
-                    List.of(new ListingContent.Plan("Basis", "Frei", PriceModel.FREE, BigDecimal.ZERO),
-                            new ListingContent.Plan("Voll", "Alles", PriceModel.MONTHLY_FLAT, new BigDecimal("12.50"))),
-                    new ListingContent.Compliance(true, bsiC5, true, true, licence), List.of(cloudTarget),
-                    "https://docs.example.de", "https://support.example.de"));
-            revision.brokerUrl = "https://broker.example.de";
-            revision.brokerUsername = "u";
-            revision.brokerPassword = "p";
-            revision.createdAt = now;
-            revision.createdBy = "seed";
-            revision.updatedAt = now;
-            revision.decidedAt = published ? now : null;
-            revision.decidedBy = published ? "seed" : null;
-            revision.persist();
-        });
     }
 }

@@ -14,13 +14,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** The public content of one listing revision (what the catalogue shows). Stored as JSON with the revision. */
-@Schema(name = "ListingContent", description = "The public content of a listing revision", examples = """
-        {"name": "Bürgerportal Plus", "summary": "Online-Anträge für Bürgerinnen und Bürger",
-         "description": "Ein Portal für Online-Anträge nach OZG, mit BundID-Anbindung.", "category": "CITIZEN_SERVICES",
-         "tags": ["OZG", "BundID"], "plans": [{"name": "Basis", "description": "Drei Verfahren", "priceModel": "FREE", "price": 0},
-          {"name": "Standard", "description": "Alle Verfahren, Support werktags", "priceModel": "PER_INHABITANT_PER_YEAR", "price": 0.12}],
-         "compliance": {"hostedInGermany": true, "bsiC5": true, "gdprDpaAvailable": true, "bitvAccessible": true, "openSourceLicence": "EUPL-1.2"}, "cloudTargets": ["stackit:eu01"],
-         "documentationUrl": "https://docs.example.de/buergerportal", "supportUrl": "https://support.example.de"}""")
+@Schema(name = "ListingContent", description = "The public content of a listing revision", examples = ListingContent.CONTENT_EXAMPLE)
 public record ListingContent(
         @NotBlank @Size(max = 120) @Schema(examples = "Bürgerportal Plus") String name,
         @NotBlank @Size(max = 300) @Schema(examples = "Online-Anträge für Bürgerinnen und Bürger") String summary,
@@ -35,6 +29,18 @@ public record ListingContent(
         @Schema(examples = "https://docs.example.de/buergerportal") String documentationUrl,
         @NotNull @Size(max = 500) @Pattern(regexp = "https://\\S+", message = "must be an https URL")
         @Schema(examples = "https://support.example.de") String supportUrl) {
+
+    /**
+     * The examples' app (Bürgerportal Plus) as one content: this schema's example and the content in the examples of
+     * ListingRequest and ListingRevision.
+     */
+    static final String CONTENT_EXAMPLE = """
+            {"name": "Bürgerportal Plus", "summary": "Online-Anträge für Bürgerinnen und Bürger",
+             "description": "Ein Portal für Online-Anträge nach OZG, mit BundID-Anbindung.", "category": "CITIZEN_SERVICES",
+             "tags": ["OZG", "BundID"], "plans": [{"name": "Basis", "description": "Drei Verfahren", "priceModel": "FREE", "price": 0},
+              {"name": "Standard", "description": "Alle Verfahren, Support werktags", "priceModel": "PER_INHABITANT_PER_YEAR", "price": 0.12}],
+             "compliance": {"hostedInGermany": true, "bsiC5": true, "gdprDpaAvailable": true, "bitvAccessible": true, "openSourceLicence": "EUPL-1.2"}, "cloudTargets": ["stackit:eu01"],
+             "documentationUrl": "https://docs.example.de/buergerportal", "supportUrl": "https://support.example.de"}""";
 
     /** A plan (Tarif) of the app. */
     @Schema(name = "ListingPlan", description = "A plan (Tarif) of the app", examples = """

@@ -13,12 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "ListingRequest", description = "A listing's slug, public content and broker endpoint", examples = """
         {"slug": "buergerportal-plus",
-         "content": {"name": "Bürgerportal Plus", "summary": "Online-Anträge für Bürgerinnen und Bürger",
-           "description": "Ein Portal für Online-Anträge nach OZG, mit BundID-Anbindung.", "category": "CITIZEN_SERVICES",
-           "tags": ["OZG", "BundID"], "plans": [{"name": "Basis", "description": "Drei Verfahren", "priceModel": "FREE", "price": 0},
-          {"name": "Standard", "description": "Alle Verfahren, Support werktags", "priceModel": "PER_INHABITANT_PER_YEAR", "price": 0.12}],
-           "compliance": {"hostedInGermany": true, "bsiC5": true, "gdprDpaAvailable": true, "bitvAccessible": true, "openSourceLicence": "EUPL-1.2"}, "cloudTargets": ["stackit:eu01"],
-           "documentationUrl": "https://docs.example.de/buergerportal", "supportUrl": "https://support.example.de"},
+         "content": """ + ListingContent.CONTENT_EXAMPLE + """
+        ,
          "broker": {"url": "https://broker.example.de/osb", "username": "marketplace", "password": "REPLACE-WITH-BROKER-PASSWORD"}}""")
 public record ListingRequest(
         @NotNull @Size(min = 3, max = 80) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be kebab-case: lower-case letters and digits joined by single hyphens")

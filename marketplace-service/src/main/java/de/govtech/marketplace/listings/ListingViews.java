@@ -17,12 +17,8 @@ public final class ListingViews {
     /** Revision 1 of the examples' listing: ListingRevision's example and the published revision in Listing's. */
     private static final String PUBLISHED_REVISION_EXAMPLE = """
             {"revision": 1, "status": "PUBLISHED",
-             "content": {"name": "Bürgerportal Plus", "summary": "Online-Anträge für Bürgerinnen und Bürger",
-               "description": "Ein Portal für Online-Anträge nach OZG, mit BundID-Anbindung.", "category": "CITIZEN_SERVICES",
-               "tags": ["OZG", "BundID"], "plans": [{"name": "Basis", "description": "Drei Verfahren", "priceModel": "FREE", "price": 0},
-                {"name": "Standard", "description": "Alle Verfahren, Support werktags", "priceModel": "PER_INHABITANT_PER_YEAR", "price": 0.12}],
-               "compliance": {"hostedInGermany": true, "bsiC5": true, "gdprDpaAvailable": true, "bitvAccessible": true, "openSourceLicence": "EUPL-1.2"}, "cloudTargets": ["stackit:eu01"],
-               "documentationUrl": "https://docs.example.de/buergerportal", "supportUrl": "https://support.example.de"},
+             "content": """ + ListingContent.CONTENT_EXAMPLE + """
+            ,
              "brokerConfigured": true, "brokerUrl": "https://broker.example.de/osb",
              "createdAt": "2026-03-10T08:30:00Z", "createdBy": "vendor-admin-kd", "submittedAt": "2026-03-11T16:20:00Z",
              "submittedBy": "vendor-admin-kd", "decidedAt": "2026-03-12T14:00:00Z", "decidedBy": "platform-admin-1"}""";

@@ -7,7 +7,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-READ=public ; CONNECTIONS=8 ; WARMUP=15 ; DURATION=30 ; PORT=7380 ; TOP=25 ; OUT="" ; JVM_OPTS=""
+READ=public ; CONNECTIONS=8 ; WARMUP=15 ; DURATION=30 ; PORT=7380 ; TOP=25 ; OUT="" ; JVM_OPTS="" ; BODY_KB=""
 usage() {
   cat <<EOF
 Usage: bench/gateway-profile.sh [options]
@@ -16,6 +16,8 @@ Usage: bench/gateway-profile.sh [options]
   --warmup S            load before the recording (default $WARMUP)
   --duration S          recorded load (default $DURATION)
   --jvm "OPTS"          the gateway's JVM options (default: the launcher's, from deploy/local's SmallJvm)
+  --body-kb K           size of the upstream's answer in KB, rounded to whole items of ~0.7 KB (default: 20
+                        items, ~15 KB, a catalogue page; a municipality read's answer is ~1 KB)
   --port P              gateway port (default $PORT; the upstream takes P+1)
   --top N               frames listed (default $TOP)
   --out DIR             keep the recording, logs and tables there (default: a temporary directory, deleted)
@@ -29,6 +31,7 @@ while [[ $# -gt 0 ]]; do
     --warmup) WARMUP="$2"; shift 2 ;;
     --duration) DURATION="$2"; shift 2 ;;
     --jvm) JVM_OPTS="$2"; shift 2 ;;
+    --body-kb) BODY_KB="$2"; shift 2 ;;
     --port) PORT="$2"; shift 2 ;;
     --top) TOP="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
@@ -60,12 +63,22 @@ trap 'exit 130' INT TERM
 
 # ------------------------------------------------------------------ the static upstream: one body for every path
 mkdir -p "$DIR/www" "$DIR/nginx"
-# about the size of a catalogue search answer (20 hits and facets, ~18 KB)
-{ printf '{"items":['; for i in $(seq 1 20); do
+# about the size of a catalogue search answer (20 hits and facets), or --body-kb
+item() { # n
+  printf '{"slug":"app-%02d","name":"Bürgerportal %02d","summary":"%s","vendor":"Demo Software GmbH","categories":["Bürgerservice","Portal"],"plans":[{"name":"Basis","price":"0.00"},{"name":"Premium","price":"49.00"}]}' \
+    "$1" "$1" "$(printf 'Ein Portal für Bürgerinnen und Bürger, Anträge und Termine online. %.0s' $(seq 1 8))"
+}
+ITEMS=20
+if [[ -n "$BODY_KB" ]]; then
+  [[ "$BODY_KB" =~ ^[0-9]+$ ]] || bench_die "--body-kb: a whole number of KB"
+  item_bytes="$(item 1 | wc -c)"
+  ITEMS=$(( (BODY_KB * 1024 + item_bytes / 2) / item_bytes )); (( ITEMS >= 1 )) || ITEMS=1
+fi
+{ printf '{"items":['; for i in $(seq 1 "$ITEMS"); do
     [[ $i -gt 1 ]] && printf ','
-    printf '{"slug":"app-%02d","name":"Bürgerportal %02d","summary":"%s","vendor":"Demo Software GmbH","categories":["Bürgerservice","Portal"],"plans":[{"name":"Basis","price":"0.00"},{"name":"Premium","price":"49.00"}]}' \
-      "$i" "$i" "$(printf 'Ein Portal für Bürgerinnen und Bürger, Anträge und Termine online. %.0s' $(seq 1 8))"
-  done; printf '],"facets":{"category":{"Bürgerservice":20,"Portal":20}},"total":20}'; } > "$DIR/www/body.json"
+    item "$i"
+  done; printf '],"facets":{"category":{"Bürgerservice":%d,"Portal":%d}},"total":%d}' "$ITEMS" "$ITEMS" "$ITEMS"; } > "$DIR/www/body.json"
+BODY_BYTES="$(wc -c < "$DIR/www/body.json")"
 cat > "$DIR/nginx/nginx.conf" <<EOF
 worker_processes 1;
 pid $DIR/nginx.pid;
@@ -154,7 +167,7 @@ errors="$(awk '{for (i = 1; i <= NF; i++) if ($i ~ /errors=/) {split($i, kv, "="
 
 # ------------------------------------------------------------------ what the recording says
 echo
-echo "gateway profile: $READ read, $CONNECTIONS connections, ${DURATION}s recorded after ${WARMUP}s warm-up"
+echo "gateway profile: $READ read, $CONNECTIONS connections, ${DURATION}s recorded after ${WARMUP}s warm-up, upstream body $BODY_BYTES bytes"
 echo "JVM: $JVM_OPTS"
 echo "$(bench_machine)"
 echo "wrk: $RESULT"

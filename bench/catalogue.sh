@@ -7,13 +7,16 @@
 #   bench/catalogue.sh --port-offset 0        # seeds 10,000 listings (once), measures, prints a Markdown table
 #   bench/catalogue.sh --port-offset 0 --remove   # deletes the seeded listings again
 #   bench/catalogue.sh --duration 2 --warmup 1 --listings 1000   # a quick check that everything works
+#   bench/catalogue.sh --no-page-cache        # own stack whose service searches every time (no kept pages)
 #
+# Every cell repeats one request, so the service answers it from the pages it keeps for the catalogue's version
+# (CataloguePageCache) after the first time; --no-page-cache measures the search itself.
 # Needs wrk and psql (Debian: apt-get install wrk postgresql-client; installed here when missing and run as root).
 # Exits non-zero when any answer was not 2xx. Figures and conditions: docs/PERFORMANCE.md.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-offset="" ; own_offset="" ; stack_timeout=300 ; duration=10 ; warmup=3 ; remove=0 ; listings=10000
+offset="" ; own_offset="" ; stack_timeout=300 ; duration=10 ; warmup=3 ; remove=0 ; listings=10000 ; page_cache=1
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --port-offset) offset="$2"; shift 2 ;;
@@ -24,9 +27,11 @@ while [[ $# -gt 0 ]]; do
     --warmup) warmup="$2"; shift 2 ;;
     --listings) listings="$2"; shift 2 ;;
     --remove) remove=1; shift ;;
-    -h|--help) sed -n '2,13p' "$0"
+    --no-page-cache) page_cache=0; shift ;;
+    -h|--help) sed -n '2,15p' "$0"
       echo "options: --port-offset N (a running stack; default: an own one) --own-offset N --stack-timeout S (300)"
-      echo "         --keep-data --duration S (10) --warmup S (3) --listings N (10000) --remove"; exit 0 ;;
+      echo "         --keep-data --duration S (10) --warmup S (3) --listings N (10000) --remove"
+      echo "         --no-page-cache (own stack only: the service keeps no catalogue pages)"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -41,7 +46,10 @@ need() { # command debian-package
 need wrk wrk
 need psql postgresql-client
 
+[[ "$page_cache" == 0 && -n "$offset" ]] && { echo "--no-page-cache needs an own stack (no --port-offset)" >&2; exit 2; }
 if [[ -z "$offset" && "$remove" == 0 ]]; then
+  # the launcher hands its environment on to the services
+  [[ "$page_cache" == 0 ]] && export GOVTECH_MARKETPLACE_CATALOGUE_PAGE_CACHE_BYTES=0
   bench_start_stack "$own_offset" marketplace "$stack_timeout"   # stopped on exit
   offset="$BENCH_OFFSET"
 fi
@@ -130,11 +138,26 @@ kinds=(
   "one app by slug (floor)|/bench-app-$(( listings < 4711 ? listings : 4711 ))"
 )
 
+# CPU time per request of the service and of its PostgreSQL (the postmaster and its backends, so the pooled
+# connections' backends count) over each 16-client run, from /proc: what the queue in front of two cores is made of
+listener_pid() { ss -ltnpH "sport = :$1" | sed -nE 's/.*pid=([0-9]+).*/\1/p' | head -1; }
+service_pid="$(listener_pid $((8084 + offset)))" ; postgres_pid="$(listener_pid "$PGPORT")"
+cpu_ticks() { # pids… -> user + system clock ticks (0 for a process that is gone)
+  local total=0 pid
+  for pid in "$@"; do [[ -r "/proc/$pid/stat" ]] && total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0))); done
+  echo "$total"
+}
+postgres_pids() { [[ -n "$postgres_pid" ]] && echo "$postgres_pid" $(pgrep -P "$postgres_pid"); }
+per_request() { # ticks requests-per-second -> ms of CPU per request
+  awk -v t="$1" -v rps="$2" -v d="$duration" -v hz="$(getconf CLK_TCK)" 'BEGIN { n = rps * d; printf "%.2f", n > 0 ? t * 1000 / hz / n : 0 }'
+}
+
 failed=0
-echo "Catalogue at $total published listings, $(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "Catalogue at $total published listings, $(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg)," \
+  "$( [[ "$page_cache" == 1 ]] && echo "repeated pages kept by the service (unless the running stack says otherwise)" || echo "no pages kept (--no-page-cache)")"
 echo
-echo "| request | 1 client p50 / p95 / p99 (ms) | 16 clients p50 / p95 / p99 (ms) | 16 clients req/s |"
-echo "|---|---|---|---|"
+echo "| request | 1 client p50 / p95 / p99 (ms) | 16 clients p50 / p95 / p99 (ms) | 16 clients req/s | CPU ms/req service / PostgreSQL (16 clients) |"
+echo "|---|---|---|---|---|"
 for kind in "${kinds[@]}"; do
   label="${kind%%|*}" ; query="${kind#*|}"
   if [[ "$query" == /* ]]; then url="$service/api/v1/marketplace/catalogue/apps$query"
@@ -142,9 +165,11 @@ for kind in "${kinds[@]}"; do
   curl -sf -o /dev/null "$url" || { echo "not 2xx: $url" >&2; exit 1; }
   wrk -t1 -c1 -d"${warmup}s" "$url" >/dev/null
   read -r p50a p95a p99a _ erra < <(wrk -t1 -c1 -d"${duration}s" -s "$lua" "$url" | grep '^RESULT' | cut -d' ' -f2-)
+  service0="$(cpu_ticks $service_pid)" ; postgres0="$(cpu_ticks $(postgres_pids))"
   read -r p50b p95b p99b rps errb < <(wrk -t2 -c16 -d"${duration}s" -s "$lua" "$url" | grep '^RESULT' | cut -d' ' -f2-)
+  cpu="$(per_request $(( $(cpu_ticks $service_pid) - service0 )) "$rps") / $(per_request $(( $(cpu_ticks $(postgres_pids)) - postgres0 )) "$rps")"
   (( erra + errb > 0 )) && { failed=1; echo "errors (non-2xx or socket) for $label: $erra / $errb" >&2; }
-  echo "| $label | $p50a / $p95a / $p99a | $p50b / $p95b / $p99b | $rps |"
+  echo "| $label | $p50a / $p95a / $p99a | $p50b / $p95b / $p99b | $rps | $cpu |"
 done
 echo
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); wrk ${duration}s per cell after ${warmup}s warm-up, direct to $service"

@@ -21,7 +21,8 @@ import java.util.UUID;
  * full-text search (German configuration, {@code websearch_to_tsquery}), ranked with {@code ts_rank_cd}, filtered
  * and counted per facet, in one statement (see {@link CatalogueQuery}). Plain JDBC: the queries are
  * PostgreSQL-specific. Search, filters, facets and order use the small catalogue columns of the revision; the JSON
- * content is read for the page only.
+ * content is read for the page only. Pages already answered are kept while the catalogue's version stands
+ * ({@link CataloguePageCache}).
  */
 @ApplicationScoped
 public class Catalogue {
@@ -33,19 +34,51 @@ public class Catalogue {
             join vendor v on v.id = l.vendor_id
             where l.status = 'PUBLISHED' and l.slug = ?""";
 
-    private final AgroalDataSource dataSource;
+    private static final String VERSION = "select version from catalogue_version";
 
-    public Catalogue(AgroalDataSource dataSource) {
+    private final AgroalDataSource dataSource;
+    private final CataloguePageCache pages;
+
+    public Catalogue(AgroalDataSource dataSource, CatalogueConfig config) {
         this.dataSource = dataSource;
+        this.pages = new CataloguePageCache(config.pageCacheBytes());
     }
 
+    /**
+     * One page of a search with the total and the facets. The catalogue's version is read first: a page kept for that
+     * version is answered again; otherwise the search runs and its page is kept under that version.
+     */
     public CataloguePage search(CatalogueFilter filter, PageRequest paging) {
         CatalogueQuery query = CatalogueQuery.of(filter);
+        Object key = query.key(paging.page, paging.size);
+        try (Connection connection = dataSource.getConnection()) {
+            long version = version(connection);
+            CataloguePage kept = pages.get(version, key);
+            if (kept != null) {
+                return kept;
+            }
+            CataloguePage page = search(connection, query, paging);
+            pages.put(version, key, page);
+            return page;
+        } catch (SQLException e) {
+            throw new IllegalStateException("catalogue query failed", e);
+        }
+    }
+
+    private static long version(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(VERSION);
+             ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static CataloguePage search(Connection connection, CatalogueQuery query, PageRequest paging)
+            throws SQLException {
         CatalogueApp[] items = new CatalogueApp[paging.size];
         int found = 0;
         FacetTally tally = new FacetTally();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(query.sql())) {
+        try (PreparedStatement statement = connection.prepareStatement(query.sql())) {
             int next = query.bind(statement);
             statement.setInt(next, paging.size);
             statement.setLong(next + 1, (long) paging.page * paging.size);
@@ -64,8 +97,6 @@ public class Catalogue {
                     }
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("catalogue query failed", e);
         }
         return new CataloguePage(List.of(Arrays.copyOf(items, found)), paging.page, paging.size, tally.total(),
                 tally.facets());

@@ -111,6 +111,14 @@ final class CatalogueQuery {
         return sql;
     }
 
+    /** What identifies the answer to this search for one page: equal keys, equal answers at one catalogue version. */
+    Object key(int page, int size) {
+        return new Key(sql, List.copyOf(parameters), page, size);
+    }
+
+    private record Key(String sql, List<Object> parameters, int page, int size) {
+    }
+
     /** Binds the filter's parameters; returns the index of the next parameter. */
     int bind(PreparedStatement statement) throws SQLException {
         int i = 1;

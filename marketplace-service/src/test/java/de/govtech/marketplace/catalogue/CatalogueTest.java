@@ -1,9 +1,11 @@
 package de.govtech.marketplace.catalogue;
 
+import de.govtech.marketplace.listings.Listing;
 import de.govtech.marketplace.listings.ListingCategory;
 import de.govtech.marketplace.listings.ListingStatus;
 import de.govtech.platform.testkit.KafkaTestResource;
 import de.govtech.platform.testkit.PostgresTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -119,5 +121,43 @@ class CatalogueTest {
                 .then().statusCode(200).body("total", equalTo(0)).body("items", hasSize(0));
         given().queryParam("q", "Wertstoffhof").queryParam("sort", "NAME").get(BASE)
                 .then().statusCode(200).body("items.slug", contains("buergerservice-kompakt", "wertstoffhof-planer"));
+    }
+
+    /**
+     * A search answered again is answered from the pages kept for the catalogue's version: every committed change of
+     * what it shows — by the API or straight in the database — ends them at once (V12's triggers).
+     */
+    @Test
+    void aRepeatedSearchShowsEveryChangeOfTheCatalogueAtOnce() {
+        String vendor = "9d4f2d85-3f41-4d6c-8a84-00000000000c";
+        CatalogueSeeds.vendor(vendor, "Deich Software").app("deichgrafenamt", "Deichgrafenamt Digital")
+                .summary("Deichschau planen").seed();
+        change("update vendor set name = 'Deich Software' where id = '" + vendor + "'");
+        change("update listing set status = 'PUBLISHED' where slug = 'deichgrafenamt'");
+        for (int i = 0; i < 2; i++) {
+            given().queryParam("q", "Deichgrafenamt").get(BASE).then().statusCode(200)
+                    .body("total", equalTo(1)).body("items[0].vendorName", equalTo("Deich Software"))
+                    .body("items[0].summary", equalTo("Deichschau planen"));
+        }
+
+        change("update vendor set name = 'Deich Software AG' where id = '" + vendor + "'");
+        given().queryParam("q", "Deichgrafenamt").get(BASE).then().statusCode(200)
+                .body("items[0].vendorName", equalTo("Deich Software AG"));
+
+        change("update listing_revision set content = jsonb_set(content, '{summary}', '\"Deichschau und Sielpflege\"')"
+                + " where listing_id = (select id from listing where slug = 'deichgrafenamt')");
+        given().queryParam("q", "Deichgrafenamt").get(BASE).then().statusCode(200)
+                .body("items[0].summary", equalTo("Deichschau und Sielpflege"));
+
+        change("update listing set status = 'DELISTED' where slug = 'deichgrafenamt'");
+        given().queryParam("q", "Deichgrafenamt").get(BASE).then().statusCode(200)
+                .body("total", equalTo(0)).body("items", hasSize(0));
+
+        change("update listing set status = 'PUBLISHED' where slug = 'deichgrafenamt'");
+        given().queryParam("q", "Deichgrafenamt").get(BASE).then().statusCode(200).body("total", equalTo(1));
+    }
+
+    private static void change(String sql) {
+        QuarkusTransaction.requiringNew().run(() -> Listing.getEntityManager().createNativeQuery(sql).executeUpdate());
     }
 }

@@ -9,8 +9,10 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.MDC;
 
+import de.govtech.gateway.GatewayConfig;
+import de.govtech.gateway.routing.RouteTemplates;
 import io.opentelemetry.api.trace.SpanContext;
-
+import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -20,7 +22,9 @@ import io.vertx.ext.web.RoutingContext;
  * otherwise the gateway makes one. The id is written into the request headers, so the forwarding (and Quarkus REST's
  * own request-id filter) sees the same value. The gateway's span joins the caller's {@code traceparent} (or starts a
  * trace), and the upstream request carries it as parent: OpenTelemetry's server span where an OTLP endpoint is set,
- * else a {@link TraceHop} made here (its trace and span ids in the log MDC, as OpenTelemetry would put them).
+ * else a {@link TraceHop} made here (its trace and span ids in the log MDC, as OpenTelemetry would put them). A
+ * request to a route group is named by the group's template for the HTTP server metrics ({@link RouteTemplates}), also
+ * when it is refused before it is forwarded (401, 413, 429).
  */
 @ApplicationScoped
 public class RequestCorrelation {
@@ -31,10 +35,19 @@ public class RequestCorrelation {
     /** Runs right after Quarkus' own first handlers and well before authentication (a filter at -200). */
     static final int ORDER = Integer.MIN_VALUE + 100;
 
-    private final boolean httpSpans;
+    /**
+     * Where Quarkus' Micrometer binder (and Quarkus REST for its own endpoints) looks for the path template of a
+     * request: a local of the request's Vert.x context. Without it the metrics name the request by its concrete path.
+     */
+    static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
 
-    RequestCorrelation(@ConfigProperty(name = HttpSpansOnlyWhenExported.VERTX_HTTP) boolean httpSpans) {
+    private final boolean httpSpans;
+    private final RouteTemplates routeTemplates;
+
+    RequestCorrelation(@ConfigProperty(name = HttpSpansOnlyWhenExported.VERTX_HTTP) boolean httpSpans,
+            GatewayConfig config) {
         this.httpSpans = httpSpans;
+        this.routeTemplates = new RouteTemplates(config.routes().keySet());
     }
 
     void register(@Observes Router router) {
@@ -52,6 +65,10 @@ public class RequestCorrelation {
             context.put(TraceHop.KEY, hop);
             MDC.put("traceId", hop.getTraceId());
             MDC.put("spanId", hop.getSpanId());
+        }
+        String template = routeTemplates.of(context.normalizedPath());
+        if (template != null && context.request() instanceof HttpServerRequestInternal request) {
+            request.context().putLocal(URL_PATH_TEMPLATE, template);
         }
         context.next();
     }

@@ -3,6 +3,7 @@ package de.govtech.gateway.edge;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import de.govtech.gateway.GatewayConfig;
 import de.govtech.gateway.ratelimit.CallerKey;
+import de.govtech.gateway.routing.RouteTemplates;
 import de.govtech.platform.support.problem.ProblemType;
 import io.quarkus.oidc.runtime.OidcAuthenticationMechanism;
 import io.quarkus.security.identity.IdentityProviderManager;
@@ -21,6 +23,8 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityRecorder.DefaultAuthFailureHandler;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -31,6 +35,12 @@ import io.vertx.ext.web.RoutingContext;
  * so the 401 problem is written here, together with the {@code WWW-Authenticate} header of the OIDC mechanism. And a
  * token the OIDC mechanism has accepted is remembered ({@link ValidatedTokens}) until it expires, so its RSA signature
  * is verified once, not on every request (it was the largest share of the gateway's CPU per request).
+ *
+ * <p>A request to a route group gets its authentication failure handler from here: the same as the one Quarkus REST
+ * puts in place of the default (the failure goes to the router's failure handlers, where platform-service-support
+ * writes the problem). Quarkus REST replaces only the default one, and when it does, it first matches the request's
+ * path against the templates of its own endpoints for the metrics, building a new request mapper per request; no
+ * endpoint of the gateway serves a route group's path, and the metrics have the route group's template already.
  */
 @Alternative
 @Priority(1)
@@ -39,16 +49,29 @@ public class ProblemChallengeMechanism implements HttpAuthenticationMechanism {
 
     private static final String ROUTING_CONTEXT = RoutingContext.class.getName();
 
+    private static final BiConsumer<RoutingContext, Throwable> FAIL_THE_REQUEST = (context, failure) -> {
+        DefaultAuthFailureHandler.markIfOtherAuthenticationFailure(context, failure);
+        if (!context.failed()) {
+            context.fail(DefaultAuthFailureHandler.extractRootCause(failure));
+        }
+    };
+
     private final OidcAuthenticationMechanism oidc;
     private final ValidatedTokens<SecurityIdentity> validated;
+    private final RouteTemplates routeTemplates;
 
     public ProblemChallengeMechanism(OidcAuthenticationMechanism oidc, GatewayConfig config, Clock clock) {
         this.oidc = oidc;
         this.validated = new ValidatedTokens<>(config.tokenCache().maxSize(), config.tokenCache().maxAge(), clock);
+        this.routeTemplates = new RouteTemplates(config.routes().keySet());
     }
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        if (routeTemplates.of(context.normalizedPath()) != null
+                && context.get(QuarkusHttpUser.AUTH_FAILURE_HANDLER) instanceof DefaultAuthFailureHandler) {
+            context.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, FAIL_THE_REQUEST);
+        }
         // the whole header is the key: only the very string the OIDC mechanism accepted is found again
         String token = context.request().getHeader(HttpHeaders.AUTHORIZATION);
         if (token == null) {

@@ -149,7 +149,7 @@ cpu_ticks() { # pids… -> user + system clock ticks (0 for a process that is go
 }
 postgres_pids() { [[ -n "$postgres_pid" ]] && echo "$postgres_pid" $(pgrep -P "$postgres_pid"); }
 per_request() { # ticks requests-per-second -> ms of CPU per request
-  awk -v t="$1" -v rps="$2" -v d="$duration" -v hz="$(getconf CLK_TCK)" 'BEGIN { n = rps * d; printf "%.2f", n > 0 ? t * 1000 / hz / n : 0 }'
+  awk -v t="$1" -v rps="$2" -v d="$duration" -v hz="$(getconf CLK_TCK)" 'BEGIN { n = rps * d; printf "%.2f", (n > 0 ? t * 1000 / hz / n : 0) }'
 }
 
 failed=0

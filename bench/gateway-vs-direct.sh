@@ -391,6 +391,13 @@ if (( rate > 0 )); then
   for name in catalogue membership; do
     grep -q "^$name load=rate$rate " "$results" && summarise_paced "$name"
   done
+  short="$(awk -v r="$rate" '$2 == "load=rate" r {for (i = 1; i <= NF; i++) if ($i ~ /^rps=/) {split($i, kv, "=");
+    if (kv[2] < 0.95 * r) printf "%s %s (%s req/s); ", $1, $4, kv[2]}}' "$results")"
+  if [[ -n "$short" ]]; then
+    echo
+    echo "NOTE: below $rate req/s: ${short%; }. That side could not keep up, so its fixed-rate figures are saturated"
+    echo "ones too (a busy machine, or a rate too close to saturation: try a lower --rate)."
+  fi
 fi
 echo
 echo "The target's two halves: throughput ratio (≥ 0.85) at saturation; added p50 (≤ 1 ms) at the fixed rate. At"

@@ -64,7 +64,8 @@ class SmallJvmTest {
     void thisJdkStartsWithTheServiceOptionsAndASmallInitialHeap() throws Exception {
         Map<String, String> flags = finalFlags(SmallJvm.options(ServiceSpec.MEMBERSHIP, Runtime.version()));
 
-        assertEquals(16L << 20, Long.parseLong(flags.get("InitialHeapSize")), "InitialHeapSize");
+        assertEquals(32L << 20, Long.parseLong(flags.get("InitialHeapSize")), "InitialHeapSize");
+        assertEquals(96L << 20, Long.parseLong(flags.get("MetaspaceSize")), "MetaspaceSize");
         assertEquals(128L << 20, Long.parseLong(flags.get("MaxHeapSize")), "MaxHeapSize");
         assertEquals("true", flags.get("UseSerialGC"));
         assertEquals("1", flags.get("TieredStopAtLevel"));

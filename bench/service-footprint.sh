@@ -2,8 +2,9 @@
 # Each service started alone, as the local stack starts it (same jar, JVM options and environment), against a
 # running stack's PostgreSQL, Kafka and Keycloak: the time from process start to /q/health/ready = 200, Quarkus's own
 # "started in" figure, and the resident memory (VmRSS from /proc; VmHWM is the peak) after a short wrk load on an
-# authenticated read of the service. The stack's own instance keeps running beside it (the services run as several
-# instances anyway).
+# authenticated read of the service. Per service also what its start cost, read at ready (CPU seconds, threads,
+# classes loaded and from the AppCDS archives, young and full GCs): figures that a busy machine hardly moves. The
+# stack's own instance keeps running beside it (the services run as several instances anyway).
 #
 #   bench/service-footprint.sh [--port-offset N] [--services a,b] [--duration S] [--connections C] [--jvm "OPTS"]
 #                              [--out FILE]
@@ -63,7 +64,20 @@ work="$(mktemp -d /tmp/service-footprint.XXXXXX)"
 stack_pid=""
 service_pid=""
 
-cleanup() {
+clean# What the start cost, read when the service is ready; unlike the wall time these hardly move on a busy machine: the
+# JVM's CPU time, its threads, the classes it loaded and how many of them came from the AppCDS archives, and its
+# young and full collections (the JVM's own counters, PerfCounter.print).
+start_cost() {
+  local pid="$1" counters cpu
+  counters="$("${JAVA_HOME:+$JAVA_HOME/bin/}jcmd" "$pid" PerfCounter.print 2>/dev/null || true)"
+  cpu="$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$pid/stat")"
+  counter() { sed -n "s/^$1=//p" <<<"$counters"; }
+  echo "cpu ${cpu} s, threads $(ls "/proc/$pid/task" | wc -l), classes $(counter java.cls.loadedClasses)" \
+    "($(counter java.cls.sharedLoadedClasses) from the archive), GCs $(counter sun.gc.collector.0.invocations) young" \
+    "$(counter sun.gc.collector.1.invocations) full"
+}
+
+up() {
   for pid in $service_pid $stack_pid; do
     if kill -0 "$pid" 2>/dev/null; then
       kill -TERM "$pid" 2>/dev/null || true
@@ -75,6 +89,19 @@ trap cleanup EXIT
 
 report() {
   if [[ -n "$out" ]]; then echo "$*" | tee -a "$out"; else echo "$*"; fi
+}
+
+# What the start cost, read when the service is ready; unlike the wall time these hardly move on a busy machine: the
+# JVM's CPU time, its threads, the classes it loaded and how many of them came from the AppCDS archives, and its
+# young and full collections (the JVM's own counters, PerfCounter.print).
+start_cost() {
+  local pid="$1" counters cpu
+  counters="$("${JAVA_HOME:+$JAVA_HOME/bin/}jcmd" "$pid" PerfCounter.print 2>/dev/null || true)"
+  cpu="$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$pid/stat")"
+  counter() { sed -n "s/^$1=//p" <<<"$counters"; }
+  echo "cpu ${cpu} s, threads $(ls "/proc/$pid/task" | wc -l), classes $(counter java.cls.loadedClasses)" \
+    "($(counter java.cls.sharedLoadedClasses) from the archive), GCs $(counter sun.gc.collector.0.invocations) young" \
+    "$(counter sun.gc.collector.1.invocations) full"
 }
 
 up() {
@@ -150,6 +177,7 @@ for area in "${wanted[@]}"; do
     sleep 0.05
   done
   ready_ms=$((($(date +%s%N) - started) / 1000000))
+  start_cost="$(start_cost "$service_pid")"
   quarkus_s="$(sed -n 's/.* started in \([0-9.]*\)s\..*/\1/p' "$log" | head -1)"
   status="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "http://localhost:$port$path")"
   [[ "$status" == 200 ]] || { echo "$module: GET $path answered $status" >&2; exit 1; }
@@ -162,6 +190,7 @@ for area in "${wanted[@]}"; do
   hwm="$(awk '/^VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$service_pid/status")"
   report "$(printf '%-20s %8.2f %10s %10s %10s %10s %10s' "$module" "$(echo "$ready_ms / 1000" | bc -l)" \
     "${quarkus_s:--}" "$rps" "$p50" "$rss" "$hwm")"
+  report "$(printf '%-20s at ready: %s' "$module" "$start_cost")"
   kill -TERM "$service_pid"
   wait "$service_pid" 2>/dev/null || true
   service_pid=""

@@ -22,9 +22,9 @@ final class ClassDataArchive {
     /**
      * Map the archive at the address it was written for instead of a random one (JDK 17.0.15's default, mode 1):
      * a relocated archive has every pointer in it patched at start, which writes to all its pages. Measured on
-     * membership-service's archive (82 MB, docs/PERFORMANCE.md): mapping took 23 ms instead of 174 ms, and of the
-     * ~88 MiB of archive pages resident after the start 35 MiB were private and written instead of 72 MiB, the rest
-     * clean pages of the file (shared through the page cache, dropped under memory pressure). Diagnostic option on
+     * membership-service's archive (82 MB, docs/PERFORMANCE.md; a busy machine): mapping took 23 ms instead of
+     * 174 ms, and of the ~88 MiB of archive pages resident after the start 35 MiB were private and written instead
+     * of 72 MiB, the rest clean pages of the file (shared through the page cache, dropped under memory pressure). Diagnostic option on
      * JDK 17 to 21, hence the unlock (only asked of those: an unknown option stops the JVM); the JVM falls back to
      * relocating when that address is taken.
      */

@@ -39,6 +39,11 @@ class RelayLatencyBenchmark {
     private static final int MEASURED = Integer.getInteger("bench.events", 1000);
     private static final long PAUSE_MILLIS = Long.getLong("bench.pause-ms", 5);
 
+    /** When (System.nanoTime) each event's writing transaction began. */
+    private final Map<String, Long> begun = new ConcurrentHashMap<>();
+    /** When each event's {@code Outbox.append} returned (serialised, validated, inserted; not yet committed). */
+    private final Map<String, Long> appended = new ConcurrentHashMap<>();
+
     @Inject
     Outbox outbox;
 
@@ -64,6 +69,63 @@ class RelayLatencyBenchmark {
         System.out.printf("%nRELAY LATENCY, %d events, %d ms apart:%n", MEASURED, PAUSE_MILLIS);
         print("commit -> Kafka consumer", committed, received);
         print("commit -> applied by the inbox consumer", committed, TestMemberProjection.appliedAt);
+        printStages(committed);
+    }
+
+    /**
+     * Stage by stage, when {@link StageClock} was named in {@code kafka.interceptor.classes}: per stage the p50/p90/p99
+     * of its duration, and its share of the sum of the stages' medians (shares hold better than absolute figures on a
+     * busy machine).
+     */
+    private void printStages(Map<String, Long> committed) {
+        if (StageClock.handedToProducer.isEmpty()) {
+            return;
+        }
+        Map<String, Long> acknowledged = StageClock.acknowledgedById();
+        List<String[]> stages = List.of(
+                new String[] {"begin -> Outbox.append returned (serialise, validate, insert)", "begin", "appended"},
+                new String[] {"append -> commit returned (the writer's commit)", "appended", "commit"},
+                new String[] {"commit -> relay hands record to producer (wake, lock, select)", "commit", "handed"},
+                new String[] {"handed -> broker acknowledged", "handed", "acked"},
+                new String[] {"handed -> channel consumer's poll returns it", "handed", "polled"},
+                new String[] {"poll returns -> @Incoming method entered (SmallRye dispatch)", "polled", "entered"},
+                new String[] {"method entered -> handler runs (inbox tx begin + claim)", "entered", "applied"},
+                new String[] {"handler runs -> consume returns (handler's write + commit)", "applied", "consumed"});
+        Map<String, Map<String, Long>> points = Map.of("begin", begun, "appended", appended, "commit", committed,
+                "handed", StageClock.handedToProducer, "acked", acknowledged, "polled", StageClock.polled,
+                "entered", StageClock.methodEntered, "applied", TestMemberProjection.appliedAt,
+                "consumed", StageClock.consumed);
+        System.out.printf("%nSTAGES, %d events (p50 / p90 / p99 ms; share of the sum of medians, ack excluded):%n",
+                committed.size());
+        double[][] figures = new double[stages.size()][];
+        double sum = 0;
+        for (int i = 0; i < stages.size(); i++) {
+            Map<String, Long> from = points.get(stages.get(i)[1]);
+            Map<String, Long> to = points.get(stages.get(i)[2]);
+            List<Long> durations = new ArrayList<>();
+            committed.keySet().forEach(id -> {
+                if (from.containsKey(id) && to.containsKey(id)) {
+                    durations.add(to.get(id) - from.get(id));
+                }
+            });
+            Collections.sort(durations);
+            figures[i] = new double[] {nearestRank(durations, 0.5), nearestRank(durations, 0.9),
+                    nearestRank(durations, 0.99), durations.size()};
+            if (i != 3) {
+                sum += figures[i][0];
+            }
+        }
+        for (int i = 0; i < stages.size(); i++) {
+            System.out.printf("  %-66s %7.2f %7.2f %7.2f   %5s  (n=%d)%n", stages.get(i)[0], figures[i][0], figures[i][1],
+                    figures[i][2], i == 3 ? "" : "%d%%".formatted(Math.round(100 * figures[i][0] / sum)), (int) figures[i][3]);
+        }
+    }
+
+    private static double nearestRank(List<Long> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1)) / 1e6;
     }
 
     /** Commits {@code count} events one transaction each, {@link #PAUSE_MILLIS} apart; returns id → commit time. */
@@ -71,9 +133,16 @@ class RelayLatencyBenchmark {
         Map<String, Long> committed = new ConcurrentHashMap<>();
         for (int i = 0; i < count; i++) {
             UUID municipality = UUID.randomUUID();
-            String id = QuarkusTransaction.requiringNew()
-                    .call(() -> outbox.append(TestEvents.memberJoined(municipality, "LATENCY Gemeinde"))).toString();
+            long begin = System.nanoTime();
+            long[] appendedAt = new long[1];
+            String id = QuarkusTransaction.requiringNew().call(() -> {
+                UUID eventId = outbox.append(TestEvents.memberJoined(municipality, "LATENCY Gemeinde"));
+                appendedAt[0] = System.nanoTime();
+                return eventId;
+            }).toString();
             committed.put(id, System.nanoTime());
+            begun.put(id, begin);
+            appended.put(id, appendedAt[0]);
             Thread.sleep(PAUSE_MILLIS);
         }
         return committed;

@@ -55,7 +55,14 @@ public class TestMemberProjection {
     @Incoming("membership-in")
     @Blocking
     public void onMembershipEvent(ConsumerRecord<String, byte[]> record) {
+        String id = StageClock.id(record.headers());
+        if (id != null) {
+            StageClock.methodEntered.putIfAbsent(id, System.nanoTime());
+        }
         consumer.consume(CONSUMER, record, this::apply);
+        if (id != null) {
+            StageClock.consumed.putIfAbsent(id, System.nanoTime());
+        }
     }
 
     private void apply(ReceivedEvent event) throws SQLException {

@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -95,10 +96,11 @@ public class OutboxRelay {
     public RelayOutcome relayOnce() {
         int timeoutSeconds = (int) publisher.longestAttempt().plus(TRANSACTION_MARGIN).toSeconds();
         return QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> {
-            if (!repository.tryRelayLock()) {
+            Optional<List<OutboxRecord>> selected = repository.lockRelayAndSelectUnpublished(config.batchSize());
+            if (selected.isEmpty()) {
                 return RelayOutcome.LOCK_BUSY;
             }
-            List<OutboxRecord> batch = repository.lockUnpublished(config.batchSize());
+            List<OutboxRecord> batch = selected.get();
             if (batch.isEmpty()) {
                 return RelayOutcome.NOTHING;
             }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -58,53 +59,61 @@ public class OutboxRepository {
     }
 
     /**
-     * Takes the transaction-scoped relay lock. Several instances of a service may run a relay; the one
-     * that gets the lock publishes, the others find it taken and try again later. Publishing from a single
-     * transaction at a time keeps the per-aggregate order that the rows' ids give.
+     * Takes the transaction-scoped relay lock and, if this transaction got it, selects and locks the oldest
+     * unpublished rows — in one statement, the one round trip between the relay's wake-up and its send. Several
+     * instances of a service may run a relay; the one that gets the lock publishes, the others find it taken and try
+     * again later. Publishing from a single transaction at a time keeps the per-aggregate order that the rows' ids
+     * give.
+     *
+     * <p>The statement's snapshot is older than the lock: a row another relay published and committed in between
+     * still looks unpublished in it, but {@code for update} re-reads the row's latest version and re-checks the
+     * condition (PostgreSQL's read committed), so the row is not selected again.
+     *
+     * @return the rows, or empty when another transaction holds the lock
      */
-    public boolean tryRelayLock() {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
-            statement.setLong(1, RELAY_LOCK_KEY);
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        } catch (SQLException e) {
-            throw new OutboxException("Could not take the relay lock", e);
-        }
-    }
-
-    public List<OutboxRecord> lockUnpublished(int limit) {
+    public Optional<List<OutboxRecord>> lockRelayAndSelectUnpublished(int limit) {
         String sql = """
-                select id, event_id, event_type, source, topic, aggregate_id, occurred_at, payload::text,
-                       trace_parent, trace_state
-                from outbox_event
-                where published_at is null and parked_at is null
-                order by id
-                limit ?
-                for update skip locked""";
+                with relay_lock as materialized (select pg_try_advisory_xact_lock(?) as held)
+                select relay_lock.held, e.id, e.event_id, e.event_type, e.source, e.topic, e.aggregate_id, e.occurred_at,
+                       e.payload, e.trace_parent, e.trace_state
+                from relay_lock
+                left join lateral (
+                    select id, event_id, event_type, source, topic, aggregate_id, occurred_at, payload::text as payload,
+                           trace_parent, trace_state
+                    from outbox_event
+                    where relay_lock.held and published_at is null and parked_at is null
+                    order by id
+                    limit ?
+                    for update skip locked) e on true
+                order by e.id""";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setInt(1, limit);
+            statement.setLong(1, RELAY_LOCK_KEY);
+            statement.setInt(2, limit);
             List<OutboxRecord> records = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
+                    if (!rs.getBoolean(1)) {
+                        return Optional.empty();
+                    }
+                    if (rs.getObject(2) == null) {
+                        continue; // the lock is ours, the outbox has nothing to send
+                    }
                     records.add(new OutboxRecord(
-                            rs.getLong(1),
-                            rs.getObject(2, UUID.class),
-                            rs.getString(3),
+                            rs.getLong(2),
+                            rs.getObject(3, UUID.class),
                             rs.getString(4),
                             rs.getString(5),
                             rs.getString(6),
-                            rs.getObject(7, OffsetDateTime.class),
-                            rs.getString(8),
-                            new TraceContext(rs.getString(9), rs.getString(10))));
+                            rs.getString(7),
+                            rs.getObject(8, OffsetDateTime.class),
+                            rs.getString(9),
+                            new TraceContext(rs.getString(10), rs.getString(11))));
                 }
             }
-            return records;
+            return Optional.of(records);
         } catch (SQLException e) {
-            throw new OutboxException("Could not read the outbox", e);
+            throw new OutboxException("Could not take the relay lock and read the outbox", e);
         }
     }
 

@@ -64,20 +64,7 @@ work="$(mktemp -d /tmp/service-footprint.XXXXXX)"
 stack_pid=""
 service_pid=""
 
-clean# What the start cost, read when the service is ready; unlike the wall time these hardly move on a busy machine: the
-# JVM's CPU time, its threads, the classes it loaded and how many of them came from the AppCDS archives, and its
-# young and full collections (the JVM's own counters, PerfCounter.print).
-start_cost() {
-  local pid="$1" counters cpu
-  counters="$("${JAVA_HOME:+$JAVA_HOME/bin/}jcmd" "$pid" PerfCounter.print 2>/dev/null || true)"
-  cpu="$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$pid/stat")"
-  counter() { sed -n "s/^$1=//p" <<<"$counters"; }
-  echo "cpu ${cpu} s, threads $(ls "/proc/$pid/task" | wc -l), classes $(counter java.cls.loadedClasses)" \
-    "($(counter java.cls.sharedLoadedClasses) from the archive), GCs $(counter sun.gc.collector.0.invocations) young" \
-    "$(counter sun.gc.collector.1.invocations) full"
-}
-
-up() {
+cleanup() {
   for pid in $service_pid $stack_pid; do
     if kill -0 "$pid" 2>/dev/null; then
       kill -TERM "$pid" 2>/dev/null || true

@@ -5,7 +5,7 @@
 #
 #   bench/stack-start.sh [--runs N] [--port-offset N] [--data-dir DIR] [--cold [--no-prepare]] [--out FILE]
 #
-#   --runs N          runs of each kind (default 3)
+#   --runs N          runs of each kind (default 3; 0 with --cold: only the first start after the build)
 #   --port-offset N   ports of the stack under test (default -6000: below the ephemeral range that tests pick from)
 #   --data-dir DIR    its data dir (default /tmp/govtech-bench-stack; wiped by the fresh runs)
 #   --cold            as a newcomer has it after the build: delete the optimized Keycloak and the prepared Keycloak
@@ -149,16 +149,18 @@ for ((i = 1; i <= runs; i++)); do
   report "    fresh phases:   $(phase_line "$work/fresh-$i.out")"
   report "    restart phases: $(phase_line "$work/restart-$i.out")"
 done
-report "median of $runs: fresh data dir $(printf '%s\n' "${fresh[@]}" | median) s, restart on existing data $(printf '%s\n' "${restart[@]}" | median) s"
-for kind in fresh restart; do
-  report "median ready time per phase, $kind (s since the launcher started):"
-  for ((i = 1; i <= runs; i++)); do phases "$work/$kind-$i.out"; done \
-    | awk -F'\t' '{ if (!($1 in seen)) { seen[$1] = 1; order[++n] = $1 } v[$1] = v[$1] " " $2 }
-        END { for (i = 1; i <= n; i++) print order[i] "\t" v[order[i]] }' \
-    | while IFS=$'\t' read -r name values; do
-        report "    $(printf '%-20s' "$name") $(tr ' ' '\n' <<<"$values" | grep -v '^$' | median)"
-      done
-done
-report "timeline of the last fresh start:"
-grep -A30 '^Start timeline' "$work/fresh-$runs.out" | sed -n '1,/stack ready after/p' | while IFS= read -r line; do report "    $line"; done
+if ((runs > 0)); then
+  report "median of $runs: fresh data dir $(printf '%s\n' "${fresh[@]}" | median) s, restart on existing data $(printf '%s\n' "${restart[@]}" | median) s"
+  for kind in fresh restart; do
+    report "median ready time per phase, $kind (s since the launcher started):"
+    for ((i = 1; i <= runs; i++)); do phases "$work/$kind-$i.out"; done \
+      | awk -F'\t' '{ if (!($1 in seen)) { seen[$1] = 1; order[++n] = $1 } v[$1] = v[$1] " " $2 }
+          END { for (i = 1; i <= n; i++) print order[i] "\t" v[order[i]] }' \
+      | while IFS=$'\t' read -r name values; do
+          report "    $(printf '%-20s' "$name") $(tr ' ' '\n' <<<"$values" | grep -v '^$' | median)"
+        done
+  done
+  report "timeline of the last fresh start:"
+  grep -A30 '^Start timeline' "$work/fresh-$runs.out" | sed -n '1,/stack ready after/p' | while IFS= read -r line; do report "    $line"; done
+fi
 report "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -86,8 +86,8 @@ start_cost() {
   counters="$("${JAVA_HOME:+$JAVA_HOME/bin/}jcmd" "$pid" PerfCounter.print 2>/dev/null || true)"
   cpu="$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$pid/stat")"
   counter() { sed -n "s/^$1=//p" <<<"$counters"; }
-  echo "cpu ${cpu} s, threads $(ls "/proc/$pid/task" | wc -l), classes $(counter java.cls.loadedClasses)" \
-    "($(counter java.cls.sharedLoadedClasses) from the archive), GCs $(counter sun.gc.collector.0.invocations) young" \
+  echo "cpu ${cpu} s, threads $(ls "/proc/$pid/task" | wc -l), classes $(counter java.cls.loadedClasses) from jars" \
+    "+ $(counter java.cls.sharedLoadedClasses) from the archives, GCs $(counter sun.gc.collector.0.invocations) young" \
     "$(counter sun.gc.collector.1.invocations) full"
 }
 

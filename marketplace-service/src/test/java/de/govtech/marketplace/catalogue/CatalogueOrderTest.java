@@ -2,6 +2,7 @@ package de.govtech.marketplace.catalogue;
 
 import de.govtech.marketplace.listings.ListingCategory;
 import de.govtech.marketplace.listings.ListingStatus;
+import de.govtech.marketplace.testdata.CatalogueSeeds;
 import de.govtech.platform.testkit.KafkaTestResource;
 import de.govtech.platform.testkit.PostgresTestResource;
 import io.agroal.api.AgroalDataSource;
@@ -42,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
 class CatalogueOrderTest {
 
-    static final String BASE = CatalogueSeeds.BASE;
+    static final String BASE = CatalogueTest.BASE;
     static final String VENDOR = "9d4f2d85-3f41-4d6c-8a84-00000000000b";
     static final Instant T0 = Instant.parse("2026-06-01T10:00:00Z");
 
@@ -63,7 +64,7 @@ class CatalogueOrderTest {
                 .description("Erfasst den Füllstand jeder Regenzisterne im Gemeindegebiet.")
                 .category(ListingCategory.INFRASTRUCTURE).bsiC5(true).seed();
         app(seeds, "zisterne-beta", "Regenzisterne Beta", "Pegel und Warnungen", T0.plusSeconds(120))
-                .category(ListingCategory.INFRASTRUCTURE).cloudTarget("ionos:de-fra").seed();
+                .category(ListingCategory.INFRASTRUCTURE).cloudTargets("ionos:de-fra").seed();
         app(seeds, "zisterne-kurz", "Pegelmelder", "Für jede Regenzisterne der Gemeinde", T0.plusSeconds(180)).seed();
         app(seeds, "zisterne-alpha", "Regenzisterne Alpha", "Pegel und Warnungen", T0).bsiC5(true).seed();
         // delisted: its revision is still PUBLISHED, the listing is not

@@ -3,6 +3,7 @@ package de.govtech.marketplace.catalogue;
 import de.govtech.marketplace.listings.Listing;
 import de.govtech.marketplace.listings.ListingCategory;
 import de.govtech.marketplace.listings.ListingStatus;
+import de.govtech.marketplace.testdata.CatalogueSeeds;
 import de.govtech.platform.testkit.KafkaTestResource;
 import de.govtech.platform.testkit.PostgresTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -29,7 +30,7 @@ import static org.hamcrest.Matchers.containsString;
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
 class CatalogueTest {
 
-    static final String BASE = CatalogueSeeds.BASE;
+    static final String BASE = "/api/v1/marketplace/catalogue/apps";
     static final String VENDOR = "9d4f2d85-3f41-4d6c-8a84-00000000000a";
 
     @BeforeEach
@@ -38,7 +39,7 @@ class CatalogueTest {
         app(seeds, "wertstoffhof-planer", "Wertstoffhof Planer", "Öffnungszeiten und Terminen am Hof")
                 .bsiC5(true).licence("EUPL-1.2").seed();
         app(seeds, "buergerservice-kompakt", "Bürgerservice Kompakt", "Anträge online stellen, auch für den Wertstoffhof")
-                .category(ListingCategory.CITIZEN_SERVICES).cloudTarget("ionos:de-fra").seed();
+                .category(ListingCategory.CITIZEN_SERVICES).cloudTargets("ionos:de-fra").seed();
         app(seeds, "ratsinfo-digital", "Ratsinfo Digital", "Sitzungen und Vorlagen des Gemeinderats").bsiC5(true).seed();
         app(seeds, "wertstoffhof-alt", "Wertstoffhof Alt", "eingestellt").status(ListingStatus.DELISTED).bsiC5(true).seed();
         app(seeds, "wertstoffhof-entwurf", "Wertstoffhof Entwurf", "noch nicht veröffentlicht")

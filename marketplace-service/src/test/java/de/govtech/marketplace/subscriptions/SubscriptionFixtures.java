@@ -2,20 +2,12 @@ package de.govtech.marketplace.subscriptions;
 
 import de.govtech.deploy.samplebroker.RecordedRequest;
 import de.govtech.deploy.samplebroker.SampleBroker;
-import de.govtech.marketplace.osb.PasswordCipher;
 import io.restassured.http.ContentType;
-import io.quarkus.arc.Arc;
-import de.govtech.marketplace.TestVendors;
-import de.govtech.marketplace.listings.Listing;
-import de.govtech.marketplace.listings.ListingCategory;
 import de.govtech.marketplace.listings.ListingContent;
-import de.govtech.marketplace.listings.ListingContentJson;
-import de.govtech.marketplace.listings.ListingRevision;
-import de.govtech.marketplace.listings.ListingStatus;
 import de.govtech.marketplace.listings.PriceModel;
-import de.govtech.marketplace.listings.RevisionStatus;
 import de.govtech.marketplace.members.MemberMunicipality;
 import de.govtech.marketplace.members.MemberStatus;
+import de.govtech.marketplace.testdata.CatalogueSeeds;
 import de.govtech.platform.events.EventPayload;
 import de.govtech.platform.events.membership.MemberJoined;
 import de.govtech.platform.events.membership.MunicipalityType;
@@ -55,45 +47,13 @@ final class SubscriptionFixtures {
 
     /** Publishes an app (listing with one published revision) whose broker is at {@code brokerUrl}; idempotent per slug. */
     static UUID publishedApp(String slug, URI brokerUrl, String... planNames) {
-        TestVendors.ensure(VENDOR, "Abo Anbieter", true);
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Listing existing = Listing.find("slug", slug).firstResult();
-            if (existing != null) {
-                return existing.id;
-            }
-            Instant now = Instant.now();
-            Listing listing = new Listing();
-            listing.id = UUID.randomUUID();
-            listing.vendorId = UUID.fromString(VENDOR);
-            listing.slug = slug;
-            listing.status = ListingStatus.PUBLISHED;
-            listing.publishedRevision = 1;
-            listing.createdAt = now;
-            listing.updatedAt = now;
-            listing.persist();
-            ListingRevision revision = new ListingRevision();
-            revision.id = UUID.randomUUID();
-            revision.listingId = listing.id;
-            revision.revision = 1;
-            revision.status = RevisionStatus.PUBLISHED;
-            revision.content = ListingContentJson.write(new ListingContent("Abo-Test " + slug, "Zum Testen von Abos",
-                    "Eine App, um Abonnements zu testen.", ListingCategory.ADMINISTRATION, List.of("Test"),
-                    Arrays.stream(planNames).map(name -> new ListingContent.Plan(name, "Tarif " + name,
-                            PriceModel.MONTHLY_FLAT, new BigDecimal("49.90"))).toList(),
-                    new ListingContent.Compliance(true, true, true, true, null), List.of("stackit:eu01", "ionos:de-fra"),
-                    "https://docs.example.de/abo", "https://support.example.de/abo"));
-            revision.brokerUrl = brokerUrl.toString();
-            revision.brokerUsername = BROKER_USER;
-            revision.brokerPassword = Arc.container().instance(PasswordCipher.class).get().encrypt(BROKER_PASSWORD);
-            revision.brokerPasswordEncrypted = true;
-            revision.createdAt = now;
-            revision.createdBy = "seed";
-            revision.updatedAt = now;
-            revision.decidedAt = now;
-            revision.decidedBy = "seed";
-            revision.persist();
-            return listing.id;
-        });
+        return CatalogueSeeds.vendor(VENDOR, "Abo Anbieter").app(slug, "Abo-Test " + slug)
+                .summary("Zum Testen von Abos").description("Eine App, um Abonnements zu testen.").tags("Test")
+                .plans(Arrays.stream(planNames).map(name -> new ListingContent.Plan(name, "Tarif " + name,
+                        PriceModel.MONTHLY_FLAT, new BigDecimal("49.90"))).toArray(ListingContent.Plan[]::new))
+                .bsiC5(true).bitvAccessible(true).cloudTargets("stackit:eu01", "ionos:de-fra")
+                .broker(brokerUrl, BROKER_USER, BROKER_PASSWORD)
+                .seed();
     }
 
     /** Orders {@code plan} of the app {@code slug} for stackit:eu01 as the test's caller; the new subscription's id. */

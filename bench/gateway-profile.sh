@@ -153,11 +153,22 @@ bench_log "warm-up ${WARMUP}s ($READ read, $CONNECTIONS connections)"
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$GATEWAY_PID/stat"; }
 TICKS_PER_SECOND="$(getconf CLK_TCK)"
+# System calls of the gateway during the recorded run (kernel tracepoints through perf, where the kernel lets us):
+# the socket and polling calls per request hardly move with the machine's load, like the allocation. The total also
+# holds the JVM's own threads (JFR's sampler, GC, JIT), which call per second rather than per request.
+IO_CALLS="read write readv writev recvfrom sendto recvmsg sendmsg epoll_wait epoll_pwait epoll_pwait2 epoll_ctl"
+SYSCALLS="raw_syscalls:sys_enter$(printf ',syscalls:sys_enter_%s' $IO_CALLS futex)"
+PERF_PID=""
 jcmd "$GATEWAY_PID" JFR.start name=profile settings=profile filename="$DIR/gateway.jfr" > /dev/null
+if command -v perf >/dev/null && perf stat -e raw_syscalls:sys_enter -- true >/dev/null 2>&1; then
+  perf stat -x, -e "$SYSCALLS" -p "$GATEWAY_PID" -o "$DIR/syscalls.csv" &
+  PERF_PID=$!
+fi
 ticks_before="$(cpu_ticks)"
 bench_log "recording ${DURATION}s"
 "${WRK[@]}" -d"${DURATION}s" > "$DIR/wrk.txt"
 ticks_after="$(cpu_ticks)"
+[[ -n "$PERF_PID" ]] && { kill -INT "$PERF_PID" 2>/dev/null; wait "$PERF_PID" 2>/dev/null || true; }
 jcmd "$GATEWAY_PID" JFR.stop name=profile > /dev/null
 
 RESULT="$(grep '^WRK' "$DIR/wrk.txt" || true)"
@@ -175,5 +186,15 @@ awk -v t=$((ticks_after - ticks_before)) -v hz="$TICKS_PER_SECOND" -v r="$reques
   printf "requests            %d (errors %d)\n", r, e
   printf "CPU per request     %.3f ms (user + system of the gateway process, /proc)\n", t * 1000 / hz / r
 }'
+if [[ -s "$DIR/syscalls.csv" ]]; then
+  # perf's CSV: count,unit,event,…
+  awk -F, -v r="$requests" -v io=" $IO_CALLS " '$3 ~ /sys_enter/ && $1 ~ /^[0-9]+$/ {n = $3; sub(/^(raw_)?syscalls:sys_enter_?/, "", n);
+    if (n == "") all = $1; else if (n == "futex") futex = $1; else if (index(io, " " n " ")) { sum += $1
+      if ($1 > 0) parts = parts sprintf("%s%s %.2f", parts == "" ? "" : ", ", n, $1 / r) } }
+    END {printf "socket+poll calls   %.2f per request (%s; perf)\n", sum / r, parts
+         printf "all system calls    %.2f per request (futex %.2f; with the JVM threads that call per second)\n", all / r, futex / r}' "$DIR/syscalls.csv"
+else
+  echo "socket+poll calls   (no perf with kernel tracepoints here: apt-get install linux-perf; root or perf_event_paranoid ≤ 1)"
+fi
 java "$BENCH_ROOT/bench/JfrPerRequest.java" "$DIR/gateway.jfr" "$requests" "$TOP"
 if [[ "$KEEP" == 1 ]]; then echo; echo "recording and logs: $DIR"; fi

@@ -9,6 +9,7 @@
 #   bench/gateway-vs-direct.sh                         # builds, starts its own stack, measures, stops it
 #   bench/gateway-vs-direct.sh --no-build --duration 3 --rounds 1 --warmup 2    # a quick check of the script
 #   bench/gateway-vs-direct.sh --base-port-offset 0    # a stack that is already running (./stack.sh)
+#   bench/gateway-vs-direct.sh --reference-proxy nginx # also through nginx as a plain reverse proxy: the floor
 #   bench/gateway-vs-direct.sh --help
 #
 # Exits non-zero when any answer was not 2xx or a connection failed. See bench/README.md and docs/PERFORMANCE.md.
@@ -47,6 +48,15 @@ Data:
   --broker-url U         broker URL of the seeded apps (default the stack's sample broker, 8090 + offset)
   --municipality ID      municipality read with the token (default Heilbronn f4ec1f01-9f1c-3d34-ba99-332841cb7bcd)
   --user NAME            Keycloak user for the token, password = NAME (default dev-heilbronn-admin)
+
+Reference proxy (what any proxy's extra hop costs on this machine):
+  --reference-proxy nginx
+                         also measure the same reads through nginx as a plain reverse proxy in front of the same
+                         services (keep-alive upstream connections, streaming both ways without buffering to disk,
+                         access log off, one worker per CPU), in the same rounds: direct, gateway, nginx. Its ratio
+                         is the floor the gateway's ratio is judged against. nginx is installed with apt-get as root
+                         (else: sudo apt-get install nginx-light)
+  --reference-port P     nginx's port (default 8070 + the stack's port offset)
 USAGE
 }
 
@@ -56,7 +66,7 @@ BENCH_DIR="$ROOT/bench"
 offset="" ; own_offset="" ; broker_url="" ; gateway_url="" ; membership_url="" ; marketplace_url="" ; keycloak_url=""
 build=1 ; keep_data=0 ; stack_timeout="" ; connections=16 ; threads=2 ; warmup=30 ; duration=10 ; rounds=3 ; rate=200
 reads="catalogue,membership" ; query="Bürgerportal" ; seed="" ; municipality="f4ec1f01-9f1c-3d34-ba99-332841cb7bcd"
-user="dev-heilbronn-admin"
+user="dev-heilbronn-admin" ; reference="" ; reference_port=""
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -81,6 +91,8 @@ while [[ $# -gt 0 ]]; do
     --seed) seed="$2"; shift 2 ;;
     --municipality) municipality="$2"; shift 2 ;;
     --user) user="$2"; shift 2 ;;
+    --reference-proxy) reference="$2"; shift 2 ;;
+    --reference-port) reference_port="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "unknown option: $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -92,6 +104,11 @@ log() { bench_log "$@"; }
 for tool in java curl ss; do command -v "$tool" >/dev/null || bench_die "needs $tool on the PATH"; done
 bench_need jq jq
 bench_need wrk wrk
+case "$reference" in
+  "") ;;
+  nginx) bench_need nginx nginx-light ;;
+  *) bench_die "--reference-proxy: only nginx" ;;
+esac
 
 if [[ -z "$offset" && -z "$gateway_url" ]]; then
   if [[ "$build" == 1 ]]; then
@@ -210,10 +227,15 @@ pid_of() { # url -> pid of the local process listening on its port (empty if not
   ss -Hltnp "sport = :$port" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true
 }
 
-cpu_ticks() { # pid -> user + system CPU time in clock ticks (0 when unknown)
-  [[ -n "$1" && -r "/proc/$1/stat" ]] || { echo 0; return; }
-  # fields 14 and 15 after the command name, which may contain spaces: cut at the last ')'
-  sed -E 's/^.*\) //' "/proc/$1/stat" | awk '{print $12 + $13}'
+cpu_ticks() { # pid… -> their user + system CPU time in clock ticks, summed (0 when unknown)
+  local pid total=0 t
+  for pid in "$@"; do
+    [[ -n "$pid" && -r "/proc/$pid/stat" ]] || continue
+    # fields 14 and 15 after the command name, which may contain spaces: cut at the last ')'
+    t="$(sed -E 's/^.*\) //' "/proc/$pid/stat" | awk '{print $12 + $13}')"
+    total=$((total + t))
+  done
+  echo "$total"
 }
 
 median() { sort -g | awk '{v[NR] = $1} END {if (NR == 0) print "nan"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
@@ -222,7 +244,85 @@ field() { sed -E "s/(^|.* )$1=([^ ]+).*/\2/" <<<"$2"; } # name, result line
 
 HZ="$(getconf CLK_TCK)"
 results="$(mktemp)" ; paced_lua="$(mktemp --suffix=.lua)"
-trap 'rm -f "$results" "$paced_lua"; bench_stop_stack' EXIT
+targets="direct gateway" ; reference_dir="" ; reference_pid="" ; reference_pids="" ; reference_url=""
+trap 'rm -f "$results" "$paced_lua"; stop_reference; bench_stop_stack' EXIT
+
+# ---------------------------------------------------------------- the reference proxy (nginx)
+# nginx as a plain reverse proxy in front of the same two services: what any proxy's hop costs on this machine.
+# - worker_processes = CPUs (one single-threaded event loop per core, nginx's `auto`): the gateway's Vert.x event
+#   loops are not pinned either and may run on every core, so the reference gets the same share of the machine;
+#   with one worker it could never use more than one core.
+# - upstream keep-alive (HTTP/1.1, `Connection` cleared, idle connections kept per worker, never closed after N
+#   requests), like the gateway's pooled Vert.x client; the callers' connections are not closed after N requests either.
+# - no buffering: request and answer are passed on as they arrive (proxy_request_buffering / proxy_buffering off,
+#   so nothing ever goes to a temporary file), as the gateway streams them, through a 16 KB buffer (most of a
+#   catalogue answer in one read; the default is one page, 4 KB); access log off, as the gateway's.
+# - X-Forwarded-For/Proto/Host set as the gateway sets them; no token check, rate limit, request id or metrics: the
+#   difference between nginx and the gateway is what those and the JVM proxy path cost.
+host_port() { # url -> host:port (localhost as 127.0.0.1: nginx would also try ::1)
+  sed -E 's#^[a-z]+://([^/]+).*#\1#; s#^localhost:#127.0.0.1:#' <<<"$1"
+}
+
+start_reference() {
+  local port="${reference_port:-$((8070 + offset))}" cpus; cpus="$(nproc)"
+  bench_listening "$port" && bench_die "--reference-port: port $port is taken"
+  reference_dir="$(mktemp -d /tmp/gateway-vs-direct-nginx.XXXXXX)"
+  cat > "$reference_dir/nginx.conf" <<NGINX
+worker_processes $cpus;
+pid $reference_dir/nginx.pid;
+error_log $reference_dir/error.log warn;
+daemon off;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $reference_dir; proxy_temp_path $reference_dir; fastcgi_temp_path $reference_dir;
+  uwsgi_temp_path $reference_dir; scgi_temp_path $reference_dir;
+  keepalive_requests 1000000;
+  upstream marketplace { server $(host_port "$marketplace_url"); keepalive 32; keepalive_requests 1000000; }
+  upstream membership { server $(host_port "$membership_url"); keepalive 32; keepalive_requests 1000000; }
+  server {
+    listen 127.0.0.1:$port;
+    proxy_http_version 1.1;
+    proxy_set_header Connection "";
+    proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+    proxy_set_header X-Forwarded-Proto \$scheme;
+    proxy_set_header X-Forwarded-Host \$http_host;
+    proxy_buffering off;
+    proxy_request_buffering off;
+    proxy_buffer_size 16k;
+    proxy_buffers 4 16k;
+    location /api/v1/marketplace/ { proxy_pass http://marketplace; }
+    location /api/v1/membership/ { proxy_pass http://membership; }
+  }
+}
+NGINX
+  nginx -t -q -c "$reference_dir/nginx.conf" -e "$reference_dir/error.log" \
+    || { cat "$reference_dir/error.log" >&2; bench_die "nginx does not accept its configuration"; }
+  nginx -c "$reference_dir/nginx.conf" -e "$reference_dir/error.log" &
+  reference_pid=$!
+  for _ in $(seq 1 50); do bench_listening "$port" && break; sleep 0.1; done
+  bench_listening "$port" || { cat "$reference_dir/error.log" >&2; bench_die "nginx did not start on port $port"; }
+  # the master only starts and watches the workers; the proxying is the workers' CPU (counted with the master's)
+  for _ in $(seq 1 50); do
+    reference_pids="$reference_pid $(pgrep -P "$reference_pid" | tr '\n' ' ')"
+    (( $(wc -w <<<"$reference_pids") > cpus )) && break
+    sleep 0.1
+  done
+  reference_url="http://127.0.0.1:$port"
+  targets="direct gateway nginx"
+  log "reference proxy: nginx $(nginx -v 2>&1 | sed 's#.*/##'), $cpus worker(s), $reference_url (pids $reference_pids)"
+}
+
+stop_reference() {
+  if [[ -n "$reference_pid" ]] && kill -0 "$reference_pid" 2>/dev/null; then
+    kill -QUIT "$reference_pid" 2>/dev/null || true # graceful: the master ends its workers
+    for _ in $(seq 1 50); do kill -0 "$reference_pid" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$reference_pid" 2>/dev/null && kill -TERM "$reference_pid" 2>/dev/null || true
+  fi
+  reference_pid=""
+  [[ -n "$reference_dir" ]] && rm -rf "$reference_dir"
+  reference_dir=""
+}
 
 [[ "$rate" =~ ^[0-9]+$ ]] || bench_die "--rate: a whole number of requests per second (0: no fixed-rate phase)"
 # The fixed-rate phase: wrk-report.lua (token, result line) plus delay(), which wrk asks before each request of a
@@ -268,30 +368,37 @@ end
 LUA
 export BENCH_DIR RATE_THREADS="$threads"
 
-# One wrk run: prints its WRK line extended by the CPU time per request of the gateway and the service process
+# One wrk run: prints its WRK line extended by the CPU time per request of the gateway, the service process and
+# (with --reference-proxy) nginx's master and workers
 run_wrk() { # seconds token url gateway-pid service-pid [rate]
-  local gw0 svc0 out gw1 svc1 n script="$BENCH_DIR/wrk-report.lua"
+  local gw0 svc0 ng0 out gw1 svc1 ng1 n script="$BENCH_DIR/wrk-report.lua"
   [[ -n "${6:-}" ]] && script="$paced_lua"
-  gw0="$(cpu_ticks "$4")"; svc0="$(cpu_ticks "$5")"
+  # shellcheck disable=SC2086 # reference_pids: a list
+  gw0="$(cpu_ticks "$4")"; svc0="$(cpu_ticks "$5")"; ng0="$(cpu_ticks $reference_pids)"
   out="$(TOKEN="$2" RATE="${6:-}" wrk -t "$threads" -c "$connections" -d "${1}s" -s "$script" "$3" \
     | grep '^WRK ')" || { echo "wrk failed against $3" >&2; return 1; }
-  gw1="$(cpu_ticks "$4")"; svc1="$(cpu_ticks "$5")"
+  # shellcheck disable=SC2086
+  gw1="$(cpu_ticks "$4")"; svc1="$(cpu_ticks "$5")"; ng1="$(cpu_ticks $reference_pids)"
   n="$(field requests "$out")"
-  awk -v l="$out" -v g=$((gw1 - gw0)) -v s=$((svc1 - svc0)) -v n="$n" -v hz="$HZ" \
-    'BEGIN {n = n > 0 ? n : 1; printf "%s cpu_ms_per_req_gateway=%.3f cpu_ms_per_req_service=%.3f\n", l, g * 1000 / hz / n, s * 1000 / hz / n}'
+  awk -v l="$out" -v g=$((gw1 - gw0)) -v s=$((svc1 - svc0)) -v x=$((ng1 - ng0)) -v ref="$reference" -v n="$n" -v hz="$HZ" \
+    'BEGIN {n = n > 0 ? n : 1; printf "%s cpu_ms_per_req_gateway=%.3f cpu_ms_per_req_service=%.3f", l, g * 1000 / hz / n, s * 1000 / hz / n
+      if (ref != "") printf " cpu_ms_per_req_nginx=%.3f", x * 1000 / hz / n
+      printf "\n"}'
 }
 
-# Warm-up of both targets, then R rounds (direct, gateway, direct, …) at saturation, then R rounds at the fixed rate;
-# every round is one RESULT line, its load named (load=saturated or load=rate<R>)
-measure() { # read-name token-user(or empty) direct-url gateway-url
-  local name="$1" user_="$2" direct="$3" gateway="$4" token="" gw svc line load pace
+# Warm-up of every target, then R rounds (direct, gateway[, nginx], direct, …) at saturation, then R rounds at the
+# fixed rate; every round is one RESULT line, its load named (load=saturated or load=rate<R>)
+measure() { # read-name token-user(or empty) direct-url gateway-url [nginx-url]
+  local name="$1" user_="$2" direct="$3" gateway="$4" via_nginx="${5:-}" token="" gw svc line load pace target
   gw="$(pid_of "$gateway")"; svc="$(pid_of "$direct")"
   [[ -n "$gw" ]] || log "$name: the gateway's process is not visible here: no CPU figures for it"
   fresh_token() { [[ -z "$user_" ]] && token="" || token="$(token_of "$user_")"; }
+  target_url() { case "$1" in direct) echo "$direct" ;; gateway) echo "$gateway" ;; nginx) echo "$via_nginx" ;; esac; }
   fresh_token
-  log "$name: warm-up ${warmup}s each (direct, gateway), $connections connections"
-  run_wrk "$warmup" "$token" "$direct" "$gw" "$svc" >/dev/null
-  run_wrk "$warmup" "$token" "$gateway" "$gw" "$svc" >/dev/null
+  log "$name: warm-up ${warmup}s each (${targets// /, }), $connections connections"
+  for target in $targets; do
+    run_wrk "$warmup" "$token" "$(target_url "$target")" "$gw" "$svc" >/dev/null
+  done
   for load in saturated "rate$rate"; do
     pace=""
     if [[ "$load" != saturated ]]; then
@@ -300,10 +407,9 @@ measure() { # read-name token-user(or empty) direct-url gateway-url
       log "$name: fixed rate of $rate requests/s, $rounds round(s) of ${duration}s per target"
     fi
     for round in $(seq 1 "$rounds"); do
-      for target in direct gateway; do
+      for target in $targets; do
         fresh_token # Keycloak's tokens live 15 minutes
-        local url="$direct"; [[ "$target" == gateway ]] && url="$gateway"
-        line="$(run_wrk "$duration" "$token" "$url" "$gw" "$svc" "$pace")"
+        line="$(run_wrk "$duration" "$token" "$(target_url "$target")" "$gw" "$svc" "$pace")"
         echo "$name load=$load round=$round target=$target ${line#WRK }" | tee -a "$results"
       done
     done
@@ -311,9 +417,10 @@ measure() { # read-name token-user(or empty) direct-url gateway-url
 }
 
 medians() { # read-name load -> sets med[target.metric], the median of the rounds
-  local t m
-  for t in direct gateway; do
-    for m in rps p50_ms p90_ms p99_ms cpu_ms_per_req_gateway cpu_ms_per_req_service; do
+  local t m metrics="rps p50_ms p90_ms p99_ms cpu_ms_per_req_gateway cpu_ms_per_req_service"
+  [[ -n "$reference" ]] && metrics="$metrics cpu_ms_per_req_nginx"
+  for t in $targets; do
+    for m in $metrics; do
       med[$t.$m]="$(grep "^$1 load=$2 .*target=$t " "$results" | while read -r l; do field "$m" "$l"; done | median)"
     done
   done
@@ -330,27 +437,44 @@ summarise() { # read-name: the saturated phase
       n, dr, d50, d90, d99, gr, g50, g90, g99, (dr > 0 ? gr / dr : 0), g50 - d50, g90 - d90, g99 - d99, gc, sc, sgc }'
 }
 
-summarise_paced() { # read-name: the fixed-rate phase
+summarise_paced() { # read-name [proxy: gateway (default) or nginx]: the fixed-rate phase
   declare -A med; medians "$1" "rate$rate"
-  awk -v n="$1" -v dr="${med[direct.rps]}" -v gr="${med[gateway.rps]}" \
+  local p="${2:-gateway}"
+  awk -v n="$1" -v dr="${med[direct.rps]}" -v gr="${med[$p.rps]}" \
       -v d50="${med[direct.p50_ms]}" -v d90="${med[direct.p90_ms]}" -v d99="${med[direct.p99_ms]}" \
-      -v g50="${med[gateway.p50_ms]}" -v g90="${med[gateway.p90_ms]}" -v g99="${med[gateway.p99_ms]}" \
-      -v gc="${med[gateway.cpu_ms_per_req_gateway]}" 'BEGIN {
+      -v g50="${med[$p.p50_ms]}" -v g90="${med[$p.p90_ms]}" -v g99="${med[$p.p99_ms]}" \
+      -v gc="${med[$p.cpu_ms_per_req_$p]}" 'BEGIN {
     printf "| %s | %.1f · %.2f/%.2f/%.2f | %.1f · %.2f/%.2f/%.2f | %+.2f/%+.2f/%+.2f ms | %.3f |\n",
       n, dr, d50, d90, d99, gr, g50, g90, g99, g50 - d50, g90 - d90, g99 - d99, gc }'
 }
 
-verdict() { # read-name: both halves of the target side by side
+summarise_reference() { # read-name: nginx, saturated, against direct and against the gateway
+  declare -A med; medians "$1" saturated
+  awk -v n="$1" -v dr="${med[direct.rps]}" -v gr="${med[gateway.rps]}" -v nr="${med[nginx.rps]}" \
+      -v d50="${med[direct.p50_ms]}" -v d90="${med[direct.p90_ms]}" -v d99="${med[direct.p99_ms]}" \
+      -v n50="${med[nginx.p50_ms]}" -v n90="${med[nginx.p90_ms]}" -v n99="${med[nginx.p99_ms]}" \
+      -v nc="${med[nginx.cpu_ms_per_req_nginx]}" -v gc="${med[gateway.cpu_ms_per_req_gateway]}" \
+      -v snc="${med[nginx.cpu_ms_per_req_service]}" 'BEGIN {
+    printf "| %s | %.1f · %.2f/%.2f/%.2f | %.2f | %.2f | %+.2f/%+.2f/%+.2f ms | %.3f / %.3f | %.3f |\n",
+      n, nr, n50, n90, n99, (dr > 0 ? nr / dr : 0), (nr > 0 ? gr / nr : 0), n50 - d50, n90 - d90, n99 - d99, nc, gc, snc }'
+}
+
+verdict() { # read-name: both halves of the target side by side (and nginx's, with --reference-proxy)
   declare -A med; medians "$1" saturated
   local sat_dr="${med[direct.rps]}" sat_gr="${med[gateway.rps]}" sat_d50="${med[direct.p50_ms]}" sat_g50="${med[gateway.p50_ms]}"
-  local paced="n/a"
+  local sat_nr="${med[nginx.rps]:-0}"
+  local paced="n/a" paced_nginx="n/a"
   if (( rate > 0 )); then
     medians "$1" "rate$rate"
     paced="$(awk -v d="${med[direct.p50_ms]}" -v g="${med[gateway.p50_ms]}" 'BEGIN {printf "%+.2f ms", g - d}')"
+    [[ -n "$reference" ]] && paced_nginx="$(awk -v d="${med[direct.p50_ms]}" -v g="${med[nginx.p50_ms]}" 'BEGIN {printf "%+.2f ms", g - d}')"
   fi
-  awk -v n="$1" -v dr="$sat_dr" -v gr="$sat_gr" -v d50="$sat_d50" -v g50="$sat_g50" -v c="$connections" -v p="$paced" 'BEGIN {
-    printf "| %s | %.2f | %+.2f ms | %+.2f ms | %s |\n", n, (dr > 0 ? gr / dr : 0), g50 - d50,
-      (dr > 0 && gr > 0 ? 1000 * c / gr - 1000 * c / dr : 0), p }'
+  awk -v n="$1" -v dr="$sat_dr" -v gr="$sat_gr" -v nr="$sat_nr" -v d50="$sat_d50" -v g50="$sat_g50" -v c="$connections" \
+      -v p="$paced" -v pn="$paced_nginx" -v ref="$reference" 'BEGIN {
+    printf "| %s | %.2f | %+.2f ms | %+.2f ms | %s |", n, (dr > 0 ? gr / dr : 0), g50 - d50,
+      (dr > 0 && gr > 0 ? 1000 * c / gr - 1000 * c / dr : 0), p
+    if (ref != "") printf " %.2f | %s |", (dr > 0 ? nr / dr : 0), pn
+    printf "\n" }'
 }
 
 if (( seed > 0 )); then
@@ -361,16 +485,30 @@ q="$(jq -rn --arg q "$query" '$q|@uri')"
 catalogue_path="/api/v1/marketplace/catalogue/apps?q=$q"
 membership_path="/api/v1/membership/municipalities/$municipality"
 
+check_reference() { # name direct-url nginx-url [token]: nginx answers 200 with the direct body's size
+  local d_status d_bytes n_status n_bytes
+  read -r d_status _ d_bytes < <(probe "$2" "${4:-}")
+  read -r n_status _ n_bytes < <(probe "$3" "${4:-}")
+  log "$1: via nginx $n_status ($n_bytes bytes)"
+  [[ "$n_status" == 200 && "$n_bytes" == "$d_bytes" ]] \
+    || { echo "$1: expected 200 and $d_bytes bytes through nginx, got $n_status and $n_bytes" >&2; exit 1; }
+}
+
+[[ -n "$reference" ]] && start_reference
 machine
 if [[ ",$reads," == *",catalogue,"* ]]; then
   check_pair catalogue "$marketplace_url$catalogue_path" "$gateway_url$catalogue_path"
-  measure catalogue "" "$marketplace_url$catalogue_path" "$gateway_url$catalogue_path"
+  [[ -n "$reference" ]] && check_reference catalogue "$marketplace_url$catalogue_path" "$reference_url$catalogue_path"
+  measure catalogue "" "$marketplace_url$catalogue_path" "$gateway_url$catalogue_path" \
+    "${reference_url:+$reference_url$catalogue_path}"
 fi
 if [[ ",$reads," == *",membership,"* ]]; then
   token="$(token_of "$user")"
   [[ -n "$token" && "$token" != null ]] || { echo "no token for $user from $keycloak_url" >&2; exit 1; }
   check_pair membership "$membership_url$membership_path" "$gateway_url$membership_path" "$token"
-  measure membership "$user" "$membership_url$membership_path" "$gateway_url$membership_path"
+  [[ -n "$reference" ]] && check_reference membership "$membership_url$membership_path" "$reference_url$membership_path" "$token"
+  measure membership "$user" "$membership_url$membership_path" "$gateway_url$membership_path" \
+    "${reference_url:+$reference_url$membership_path}"
 fi
 machine
 
@@ -382,6 +520,16 @@ echo "|---|---|---|---|---|---|---|"
 for name in catalogue membership; do
   grep -q "^$name load=saturated " "$results" && summarise "$name"
 done
+if [[ -n "$reference" ]]; then
+  echo
+  echo "The reference proxy, nginx ($(nproc) workers, keep-alive upstream, no buffering, no access log), same rounds:"
+  echo
+  echo "| read | nginx req/s · p50/p90/p99 ms | ratio nginx ÷ direct | ratio gateway ÷ nginx | added p50/p90/p99 via nginx | CPU ms/req nginx / gateway | CPU ms/req service via nginx |"
+  echo "|---|---|---|---|---|---|---|"
+  for name in catalogue membership; do
+    grep -q "^$name load=saturated " "$results" && summarise_reference "$name"
+  done
+fi
 if (( rate > 0 )); then
   echo
   echo "At a fixed rate of $rate requests/s — median of $rounds round(s) of ${duration}s, $connections connections:"
@@ -391,6 +539,14 @@ if (( rate > 0 )); then
   for name in catalogue membership; do
     grep -q "^$name load=rate$rate " "$results" && summarise_paced "$name"
   done
+  if [[ -n "$reference" ]]; then
+    echo
+    echo "| read | direct req/s · p50/p90/p99 ms | nginx req/s · p50/p90/p99 ms | added p50/p90/p99 via nginx | CPU ms/req nginx |"
+    echo "|---|---|---|---|---|"
+    for name in catalogue membership; do
+      grep -q "^$name load=rate$rate " "$results" && summarise_paced "$name" nginx
+    done
+  fi
   short="$(awk -v r="$rate" '$2 == "load=rate" r {for (i = 1; i <= NF; i++) if ($i ~ /^rps=/) {split($i, kv, "=");
     if (kv[2] < 0.95 * r) printf "%s %s (%s req/s); ", $1, $4, kv[2]}}' "$results")"
   if [[ -n "$short" ]]; then
@@ -403,8 +559,15 @@ echo
 echo "The target's two halves: throughput ratio (≥ 0.85) at saturation; added p50 (≤ 1 ms) at the fixed rate. At"
 echo "saturation the added p50 is mostly queueing: with $connections connections, p50 ≈ $connections ÷ throughput (Little's law)."
 echo
-echo "| read | throughput ratio (saturated) | added p50, saturated | $connections ÷ throughput, gateway − direct | added p50 at $rate req/s |"
-echo "|---|---|---|---|---|"
+if [[ -n "$reference" ]]; then
+  echo "nginx's ratio is the floor: what any proxy's extra hop costs here, with wrk, proxy and service on the same cores."
+  echo
+  echo "| read | throughput ratio (saturated) | added p50, saturated | $connections ÷ throughput, gateway − direct | added p50 at $rate req/s | nginx: throughput ratio | nginx: added p50 at $rate req/s |"
+  echo "|---|---|---|---|---|---|---|"
+else
+  echo "| read | throughput ratio (saturated) | added p50, saturated | $connections ÷ throughput, gateway − direct | added p50 at $rate req/s |"
+  echo "|---|---|---|---|---|"
+fi
 for name in catalogue membership; do
   grep -q "^$name load=saturated " "$results" && verdict "$name"
 done

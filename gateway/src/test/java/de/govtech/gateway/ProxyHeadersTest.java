@@ -48,4 +48,26 @@ class ProxyHeadersTest {
         assertEquals("application/json", response.get("content-type"));
         assertEquals(java.util.List.of("r-1"), response.getAll("x-request-id"));
     }
+
+    @Test
+    void everyValueOfAnUpstreamHeaderReachesTheCallerButTheGatewaysOwnStayAlone() {
+        MultiMap answer = MultiMap.caseInsensitiveMultiMap().add("Set-Cookie", "a=1").add("RateLimit-Limit", "5")
+                .add("set-cookie", "b=2").add("ratelimit-limit", "6").add("Keep-Alive", "timeout=5");
+        MultiMap response = MultiMap.caseInsensitiveMultiMap().add("RateLimit-Limit", "600");
+        ProxyHeaders.copyToCaller(answer, response);
+        assertEquals(java.util.List.of("a=1", "b=2"), response.getAll("Set-Cookie"));
+        assertEquals(java.util.List.of("600"), response.getAll("RateLimit-Limit"));
+        assertFalse(response.contains("Keep-Alive"));
+    }
+
+    @Test
+    void theCallersHostAndTraceContextStayOnTheirHop() {
+        MultiMap incoming = MultiMap.caseInsensitiveMultiMap().add("HOST", "gateway").add("TraceParent", "00-x-y-01")
+                .add("tracestate", "k=v").add("Proxy-Connection", "keep-alive").add("X-Request-Id", "r-1");
+        MultiMap out = ProxyHeaders.toUpstream(incoming, "10.0.0.7", "http", "gateway");
+        for (String dropped : new String[] { "host", "traceparent", "tracestate", "proxy-connection" }) {
+            assertFalse(out.contains(dropped), dropped);
+        }
+        assertEquals("r-1", out.get("x-request-id"));
+    }
 }

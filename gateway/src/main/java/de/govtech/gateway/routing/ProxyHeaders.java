@@ -1,7 +1,6 @@
 package de.govtech.gateway.routing;
 
-import java.util.Collections;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -16,19 +15,22 @@ import io.vertx.core.MultiMap;
  */
 public final class ProxyHeaders {
 
-    /** Compared ignoring case without lower-casing every header name of every request. */
-    private static final Set<String> HOP_BY_HOP = caseInsensitive(List.of("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade"));
-
     private ProxyHeaders() {
     }
 
-    /** Headers for the upstream request; Host is left to the client, which sets the upstream's authority. */
+    /**
+     * Headers for the upstream request, copied once from the caller's: Host is left to the client, which sets the
+     * upstream's authority; the trace context is the gateway's hop's.
+     */
     public static MultiMap toUpstream(MultiMap incoming, String clientIp, String proto, String host) {
-        MultiMap out = endToEnd(incoming);
-        out.remove("host");
-        out.remove("traceparent");
-        out.remove("tracestate");
+        Set<String> named = connectionTokens(incoming);
+        MultiMap out = MultiMap.caseInsensitiveMultiMap();
+        for (var entry : incoming) {
+            String name = entry.getKey();
+            if (!isHopByHop(name) && !isNamed(named, name) && !isReplacedUpstream(name)) {
+                out.add(name, entry.getValue());
+            }
+        }
         String forwardedFor = incoming.get("x-forwarded-for");
         out.set("X-Forwarded-For", forwardedFor == null || forwardedFor.isBlank() ? clientIp : forwardedFor + ", " + clientIp);
         out.set("X-Forwarded-Proto", proto);
@@ -39,50 +41,90 @@ public final class ProxyHeaders {
     }
 
     /**
-     * Adds the end-to-end headers of the upstream's answer to the caller's response. A header the gateway has set
-     * already (X-Request-Id, CORS, rate limits) is the gateway's: the upstream's copy is not added a second time.
+     * Adds the end-to-end headers of the upstream's answer to the caller's response, straight from the upstream's
+     * headers (no map in between). A header the gateway has set already (X-Request-Id, CORS, rate limits) is the
+     * gateway's: the upstream's copy is not added a second time; every value of a header that is not the gateway's
+     * is added (Set-Cookie, Vary, …).
      */
     public static void copyToCaller(MultiMap upstream, MultiMap response) {
-        MultiMap answer = endToEnd(upstream);
-        for (String name : answer.names()) {
-            if (!response.contains(name)) {
-                response.add(name, answer.getAll(name));
-            }
-        }
-    }
-
-    static MultiMap endToEnd(MultiMap headers) {
-        Set<String> named = connectionTokens(headers);
-        MultiMap out = MultiMap.caseInsensitiveMultiMap();
-        for (var entry : headers) {
+        Set<String> named = connectionTokens(upstream);
+        String[] added = new String[16];
+        int count = 0;
+        for (var entry : upstream) {
             String name = entry.getKey();
-            if (!HOP_BY_HOP.contains(name) && !named.contains(name)) {
-                out.add(name, entry.getValue());
+            if (isHopByHop(name) || isNamed(named, name)) {
+                continue;
             }
+            if (!contains(added, count, name)) {
+                if (response.contains(name)) {
+                    continue; // the gateway's own
+                }
+                if (count == added.length) {
+                    added = Arrays.copyOf(added, count * 2);
+                }
+                added[count++] = name;
+            }
+            response.add(name, entry.getValue());
         }
-        return out;
     }
 
-    /** The header names a Connection header lists (most requests have none or just "keep-alive"). */
-    private static Set<String> connectionTokens(MultiMap headers) {
-        List<String> values = headers.getAll("connection");
-        if (values.isEmpty()) {
-            return Collections.emptySet();
+    /** RFC 9110 §7.6.1 and the pre-standard Keep-Alive/Proxy-Connection, compared ignoring case. */
+    static boolean isHopByHop(String name) {
+        return switch (name.length()) {
+            case 2 -> name.equalsIgnoreCase("te");
+            case 7 -> name.equalsIgnoreCase("trailer") || name.equalsIgnoreCase("upgrade");
+            case 10 -> name.equalsIgnoreCase("connection") || name.equalsIgnoreCase("keep-alive");
+            case 16 -> name.equalsIgnoreCase("proxy-connection");
+            case 17 -> name.equalsIgnoreCase("transfer-encoding");
+            case 18 -> name.equalsIgnoreCase("proxy-authenticate");
+            case 19 -> name.equalsIgnoreCase("proxy-authorization");
+            default -> false;
+        };
+    }
+
+    /** Set by the hop itself: Host by the client, the trace context by the gateway's span or {@code TraceHop}. */
+    private static boolean isReplacedUpstream(String name) {
+        return switch (name.length()) {
+            case 4 -> name.equalsIgnoreCase("host");
+            case 10 -> name.equalsIgnoreCase("tracestate");
+            case 11 -> name.equalsIgnoreCase("traceparent");
+            default -> false;
+        };
+    }
+
+    private static boolean isNamed(Set<String> named, String name) {
+        return named != null && named.contains(name);
+    }
+
+    private static boolean contains(String[] names, int count, String name) {
+        for (int i = 0; i < count; i++) {
+            if (names[i].equalsIgnoreCase(name)) {
+                return true;
+            }
         }
-        Set<String> tokens = caseInsensitive(List.of());
-        for (String value : values) {
+        return false;
+    }
+
+    /**
+     * The header names a Connection header lists, or null when there are none: most requests have no Connection
+     * header or just "keep-alive", so nothing is allocated for them.
+     */
+    private static Set<String> connectionTokens(MultiMap headers) {
+        if (headers.get("connection") == null) {
+            return null;
+        }
+        Set<String> tokens = null;
+        for (String value : headers.getAll("connection")) {
             for (String token : value.split(",")) {
-                if (!token.isBlank()) {
-                    tokens.add(token.trim());
+                String trimmed = token.trim();
+                if (!trimmed.isEmpty() && !isHopByHop(trimmed)) {
+                    if (tokens == null) {
+                        tokens = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+                    }
+                    tokens.add(trimmed);
                 }
             }
         }
         return tokens;
-    }
-
-    private static Set<String> caseInsensitive(List<String> names) {
-        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        set.addAll(names);
-        return set;
     }
 }

@@ -12,9 +12,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Reads the public catalogue: the published revisions of listings in status PUBLISHED, searched with PostgreSQL
@@ -22,7 +24,8 @@ import java.util.UUID;
  * and counted per facet, in one statement (see {@link CatalogueQuery}). Plain JDBC: the queries are
  * PostgreSQL-specific. Search, filters, facets and order use the small catalogue columns of the revision; the JSON
  * content is read for the page only. Pages already answered are kept while the catalogue's version stands
- * ({@link CataloguePageCache}).
+ * ({@link CataloguePageCache}). A search without a text takes its total and facets from the counts per facet
+ * combination of the catalogue version its page was read at ({@link CatalogueGroups}), read once per version.
  */
 @ApplicationScoped
 public class Catalogue {
@@ -38,6 +41,8 @@ public class Catalogue {
 
     private final AgroalDataSource dataSource;
     private final CataloguePageCache pages;
+    // the facet groups of the latest catalogue version read: one small list, replaced when the version moves
+    private final AtomicReference<CatalogueGroups> groups = new AtomicReference<>();
 
     public Catalogue(AgroalDataSource dataSource, CatalogueConfig config) {
         this.dataSource = dataSource;
@@ -57,7 +62,10 @@ public class Catalogue {
             if (kept != null) {
                 return kept;
             }
-            CataloguePage page = search(connection, query, paging);
+            CataloguePage page = query.pageSql() != null ? searchWithoutText(connection, query, filter, paging) : null;
+            if (page == null) {
+                page = search(connection, query, paging);
+            }
             pages.put(version, key, page);
             return page;
         } catch (SQLException e) {
@@ -75,31 +83,88 @@ public class Catalogue {
 
     private static CataloguePage search(Connection connection, CatalogueQuery query, PageRequest paging)
             throws SQLException {
+        FacetTally tally = new FacetTally();
+        Rows rows = read(connection, query.sql(), query, paging, tally);
+        return new CataloguePage(rows.items(), paging.page, paging.size, tally.total(), tally.facets());
+    }
+
+    /**
+     * A search without a text: the page alone, and its total and facets from the groups of the catalogue version
+     * the page was read at — kept from an earlier search of that version, or read now. Null if the catalogue changed
+     * between the page and the groups (then the page and its facets are read in one statement).
+     */
+    private CataloguePage searchWithoutText(Connection connection, CatalogueQuery query, CatalogueFilter filter,
+                                            PageRequest paging) throws SQLException {
+        Rows rows = read(connection, query.pageSql(), query, paging, null);
+        CatalogueGroups known = groups.get();
+        if (known == null || known.version() != rows.version()) {
+            known = groups(connection);
+            keep(known);
+            if (known.version() != rows.version()) {
+                return null;
+            }
+        }
+        FacetTally tally = known.tally(filter);
+        return new CataloguePage(rows.items(), paging.page, paging.size, tally.total(), tally.facets());
+    }
+
+    private record Rows(List<CatalogueApp> items, long version) {
+    }
+
+    /** The page's apps, and either the facet groups into {@code tally} or the row of the catalogue version. */
+    private static Rows read(Connection connection, String sql, CatalogueQuery query, PageRequest paging,
+                             FacetTally tally) throws SQLException {
         CatalogueApp[] items = new CatalogueApp[paging.size];
         int found = 0;
-        FacetTally tally = new FacetTally();
-        try (PreparedStatement statement = connection.prepareStatement(query.sql())) {
+        long version = -1;
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int next = query.bind(statement);
             statement.setInt(next, paging.size);
             statement.setLong(next + 1, (long) paging.page * paging.size);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     int position = rows.getInt("pos");
-                    if (rows.wasNull()) {
+                    if (!rows.wasNull()) {
+                        items[position - 1] = app(rows);
+                        found++;
+                    } else if (tally == null) {
+                        version = rows.getLong("version");
+                    } else {
                         tally.add(rows.getString("category"), texts(rows.getArray("cloud_targets")),
                                 texts(rows.getArray("price_models")), rows.getLong("apps"),
                                 rows.getLong("hosted_in_germany"), rows.getLong("bsi_c5"),
                                 rows.getLong("gdpr_dpa_available"), rows.getLong("bitv_accessible"),
                                 rows.getLong("open_source"));
-                    } else {
-                        items[position - 1] = app(rows);
-                        found++;
                     }
                 }
             }
         }
-        return new CataloguePage(List.of(Arrays.copyOf(items, found)), paging.page, paging.size, tally.total(),
-                tally.facets());
+        return new Rows(List.of(Arrays.copyOf(items, found)), version);
+    }
+
+    private static CatalogueGroups groups(Connection connection) throws SQLException {
+        List<CatalogueGroups.Group> groups = new ArrayList<>();
+        long version = -1;
+        try (PreparedStatement statement = connection.prepareStatement(CatalogueQuery.GROUPS);
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                version = rows.getLong("version");
+                long apps = rows.getLong("apps");
+                if (!rows.wasNull()) {
+                    groups.add(new CatalogueGroups.Group(rows.getString("category"),
+                            texts(rows.getArray("cloud_targets")), texts(rows.getArray("price_models")),
+                            rows.getBoolean("hosted_in_germany"), rows.getBoolean("bsi_c5"),
+                            rows.getBoolean("gdpr_dpa_available"), rows.getBoolean("bitv_accessible"),
+                            rows.getBoolean("open_source"), apps));
+                }
+            }
+        }
+        return new CatalogueGroups(version, groups);
+    }
+
+    /** Keeps the groups unless those of a later version are kept already. */
+    private void keep(CatalogueGroups read) {
+        groups.accumulateAndGet(read, (kept, fresh) -> kept == null || fresh.version() > kept.version() ? fresh : kept);
     }
 
     public CatalogueApp bySlug(String slug) {

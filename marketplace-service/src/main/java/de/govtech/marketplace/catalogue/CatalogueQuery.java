@@ -13,7 +13,9 @@ import java.util.List;
  *
  * <p>The statement returns two kinds of rows: the page's apps ({@code pos} 1…size, in order) and the facet groups
  * ({@code pos} null: one row per combination of category, cloud targets and price models, with its counts, which
- * {@link FacetTally} adds up).
+ * {@link FacetTally} adds up). Without a search text the page can also be read alone ({@link #pageSql()}), with one
+ * row of the catalogue version instead of the facet groups, which then come from {@link CatalogueGroups}: grouping
+ * every match is the most expensive part of a search whose page is an index range.
  *
  * <p>With a search text the matches are computed once ({@code materialized}): one GIN lookup and one visit of the
  * matching rows (computing the rank of every match when the order is RELEVANCE), and both the page (a top-N sort) and
@@ -39,30 +41,58 @@ final class CatalogueQuery {
             """;
 
     // the page's ids in order (positions counted over the page's rows only), then their content, listing and vendor
-    private static final String PAGE_AND_FACETS = """
+    private static final String PAGE = """
             page as (select o.id, row_number() over (order by %1$s) as pos
                      from (select m.id%2$s from m order by %1$s limit ? offset ?) o)
             select p.pos, l.id, l.slug, l.vendor_id, v.name as vendor_name, r.content::text as content, r.revision,
                    r.decided_at, null as category, null::text[] as cloud_targets, null::text[] as price_models,
                    null::bigint as apps, null::bigint as hosted_in_germany, null::bigint as bsi_c5,
-                   null::bigint as gdpr_dpa_available, null::bigint as bitv_accessible, null::bigint as open_source
+                   null::bigint as gdpr_dpa_available, null::bigint as bitv_accessible, null::bigint as open_source,
+                   null::bigint as version
             from page p
             join listing_revision r on r.id = p.id
             join listing l on l.id = r.listing_id
             join vendor v on v.id = l.vendor_id
             union all
+            """;
+
+    private static final String FACETS = """
             select null, null, null, null, null, null, null, null, m.category, m.cloud_targets, m.price_models, count(*),
                    count(*) filter (where m.hosted_in_germany), count(*) filter (where m.bsi_c5),
                    count(*) filter (where m.gdpr_dpa_available), count(*) filter (where m.bitv_accessible),
-                   count(*) filter (where m.open_source)
+                   count(*) filter (where m.open_source), null
             from m
             group by m.category, m.cloud_targets, m.price_models""";
 
+    // instead of the facets: the catalogue version the page was read at (the same snapshot), always one row
+    private static final String VERSION = """
+            select null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                   c.version
+            from catalogue_version c""";
+
+    /**
+     * Every published app counted per combination of the values a search without a text filters on, with the
+     * catalogue version of the same snapshot (one row with null values when the catalogue is empty).
+     */
+    static final String GROUPS = """
+            select c.version, g.category, g.cloud_targets, g.price_models, g.hosted_in_germany, g.bsi_c5,
+                   g.gdpr_dpa_available, g.bitv_accessible, g.open_source, g.apps
+            from catalogue_version c
+            left join (select r.category, r.cloud_targets, r.price_models, r.hosted_in_germany, r.bsi_c5,
+                              r.gdpr_dpa_available, r.bitv_accessible, r.open_source, count(*) as apps
+                       from listing_revision r
+                       where r.status = 'PUBLISHED'
+                         and r.listing_id not in (select l.id from listing l where l.status <> 'PUBLISHED')
+                       group by r.category, r.cloud_targets, r.price_models, r.hosted_in_germany, r.bsi_c5,
+                                r.gdpr_dpa_available, r.bitv_accessible, r.open_source) g on true""";
+
     private final String sql;
+    private final String pageSql;
     private final List<Object> parameters;
 
-    private CatalogueQuery(String sql, List<Object> parameters) {
+    private CatalogueQuery(String sql, String pageSql, List<Object> parameters) {
         this.sql = sql;
+        this.pageSql = pageSql;
         this.parameters = parameters;
     }
 
@@ -98,17 +128,25 @@ final class CatalogueQuery {
                 : MATCHES.formatted("materialized",
                 sort == CatalogueSort.RELEVANCE ? ", ts_rank_cd(r.search_document, q) as rank" : "",
                 " cross join websearch_to_tsquery('german'::regconfig, ?) q", where);
-        String sql = switch (sort) {
-            case RELEVANCE -> PAGE_AND_FACETS.formatted("rank desc, name_key, listing_id", ", m.rank, m.name_key, m.listing_id");
-            case NAME -> PAGE_AND_FACETS.formatted("name_key, listing_id", ", m.name_key, m.listing_id");
-            case NEWEST -> PAGE_AND_FACETS.formatted("decided_at desc, listing_id", ", m.decided_at, m.listing_id");
+        String page = matches + switch (sort) {
+            case RELEVANCE -> PAGE.formatted("rank desc, name_key, listing_id", ", m.rank, m.name_key, m.listing_id");
+            case NAME -> PAGE.formatted("name_key, listing_id", ", m.name_key, m.listing_id");
+            case NEWEST -> PAGE.formatted("decided_at desc, listing_id", ", m.decided_at, m.listing_id");
         };
-        return new CatalogueQuery(matches + sql, parameters);
+        return new CatalogueQuery(page + FACETS, text == null ? page + VERSION : null, parameters);
     }
 
-    /** The statement: binds the filter's parameters, then limit and offset. */
+    /** The statement of the page and its facets: binds the filter's parameters, then limit and offset. */
     String sql() {
         return sql;
+    }
+
+    /**
+     * Without a search text: the statement of the page alone, with a row for the catalogue version it read (the
+     * facets then come from {@link CatalogueGroups} of that version); null with a text. Binds as {@link #sql()}.
+     */
+    String pageSql() {
+        return pageSql;
     }
 
     /** What identifies the answer to this search for one page: equal keys, equal answers at one catalogue version. */

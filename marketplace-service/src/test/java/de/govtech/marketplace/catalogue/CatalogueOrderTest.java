@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -137,6 +138,73 @@ class CatalogueOrderTest {
                 .body("total", equalTo(3))
                 .body("items.slug", contains("zisterne-alpha"))
                 .body("facets.cloudTargets.'ionos:de-fra'", nullValue());
+    }
+
+    @Test
+    void withoutATextTheTotalAndTheFacetsAreTheReferenceCountsAlsoRightAfterEachChange() throws SQLException {
+        assertCountsAsReference(Map.of(), "");
+        assertCountsAsReference(Map.of("category", "INFRASTRUCTURE", "sort", "NEWEST"), "and r.category = 'INFRASTRUCTURE'");
+        assertCountsAsReference(Map.of("cloudTarget", "stackit:eu01", "bsiC5", true, "page", 3),
+                "and 'stackit:eu01' = any(r.cloud_targets) and r.bsi_c5");
+        assertCountsAsReference(Map.of("priceModel", "FREE", "openSource", false, "hostedInGermany", true),
+                "and 'FREE' = any(r.price_models) and not r.open_source and r.hosted_in_germany");
+
+        // each change is counted by the next search, whichever search ran before it
+        CatalogueSeeds.vendor(VENDOR, "Zisternen Werk").app("pumpwerk-zaehler", "Pumpwerk Zähler")
+                .category(ListingCategory.INFRASTRUCTURE).cloudTargets("delos:de").bsiC5(true).licence("MIT").seed();
+        assertCountsAsReference(Map.of(), "");
+        assertCountsAsReference(Map.of("category", "INFRASTRUCTURE", "sort", "NEWEST"), "and r.category = 'INFRASTRUCTURE'");
+        change("update listing set status = 'DELISTED' where slug = 'pumpwerk-zaehler'");
+        assertCountsAsReference(Map.of(), "");
+        change("update listing set status = 'PUBLISHED' where slug = 'pumpwerk-zaehler'");
+        assertCountsAsReference(Map.of("category", "INFRASTRUCTURE", "sort", "NEWEST"), "and r.category = 'INFRASTRUCTURE'");
+    }
+
+    /** The total and facets of a search without a text equal those counted from the reference's apps. */
+    private void assertCountsAsReference(Map<String, ?> query, String where) throws SQLException {
+        Map<String, Map<String, Long>> expected = new TreeMap<>(Map.of("categories", new TreeMap<>(),
+                "cloudTargets", new TreeMap<>(), "priceModels", new TreeMap<>(),
+                "compliance", new TreeMap<>()));
+        long total = 0;
+        String sql = """
+                select r.category, r.cloud_targets, r.price_models, r.hosted_in_germany, r.bsi_c5, r.gdpr_dpa_available,
+                       r.bitv_accessible, r.open_source
+                from listing l join listing_revision r on r.listing_id = l.id and r.revision = l.published_revision
+                where l.status = 'PUBLISHED'\s""" + where;
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql);
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                total++;
+                expected.get("categories").merge(rows.getString(1), 1L, Long::sum);
+                for (String target : (String[]) rows.getArray(2).getArray()) {
+                    expected.get("cloudTargets").merge(target, 1L, Long::sum);
+                }
+                for (String model : (String[]) rows.getArray(3).getArray()) {
+                    expected.get("priceModels").merge(model, 1L, Long::sum);
+                }
+                List<String> flags = List.of("hostedInGermany", "bsiC5", "gdprDpaAvailable", "bitvAccessible", "openSource");
+                for (int i = 0; i < flags.size(); i++) {
+                    expected.get("compliance").merge(flags.get(i), rows.getBoolean(4 + i) ? 1L : 0L, Long::sum);
+                }
+            }
+        }
+        JsonPath answer = given().queryParams(query).queryParam("size", 2).get(BASE)
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(total, answer.getLong("total"), "total of " + query);
+        for (String facet : expected.keySet()) {
+            Map<String, Long> actual = new TreeMap<>();
+            answer.getMap("facets." + facet, String.class, Number.class)
+                    .forEach((value, count) -> actual.put(value, count.longValue()));
+            assertEquals(expected.get(facet), actual, facet + " of " + query);
+        }
+    }
+
+    private void change(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.executeUpdate();
+        }
     }
 
     /** The slugs of every page of a search, concatenated; the total of each page equals the number of slugs. */

@@ -50,27 +50,37 @@ public class Catalogue {
     }
 
     /**
-     * One page of a search with the total and the facets. The catalogue's version is read first: a page kept for that
-     * version is answered again; otherwise the search runs and its page is kept under that version.
+     * One page of a search with the total and the facets, and its entity tag. The catalogue's version is read first:
+     * when {@code ifNoneMatch} names the tag of this search at that version, nothing more is read and the answer has
+     * no page (not modified); a page kept for that version is answered again; otherwise the search runs and its page
+     * is kept under that version.
      */
-    public CataloguePage search(CatalogueFilter filter, PageRequest paging) {
+    public Answer search(CatalogueFilter filter, PageRequest paging, String ifNoneMatch) {
         CatalogueQuery query = CatalogueQuery.of(filter);
         Object key = query.key(paging.page, paging.size);
         try (Connection connection = dataSource.getConnection()) {
             long version = version(connection);
+            String etag = CatalogueETag.of(version, key);
+            if (CatalogueETag.matches(ifNoneMatch, etag)) {
+                return new Answer(etag, null);
+            }
             CataloguePage kept = pages.get(version, key);
             if (kept != null) {
-                return kept;
+                return new Answer(etag, kept);
             }
             CataloguePage page = query.pageSql() != null ? searchWithoutText(connection, query, filter, paging) : null;
             if (page == null) {
                 page = search(connection, query, paging);
             }
             pages.put(version, key, page);
-            return page;
+            return new Answer(etag, page);
         } catch (SQLException e) {
             throw new IllegalStateException("catalogue query failed", e);
         }
+    }
+
+    /** A search's answer: its weak entity tag, and its page — null when the client's copy is still current. */
+    public record Answer(String etag, CataloguePage page) {
     }
 
     private static long version(Connection connection) throws SQLException {

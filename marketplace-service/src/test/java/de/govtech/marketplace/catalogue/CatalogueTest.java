@@ -22,6 +22,9 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /** The public catalogue: published apps only, German full-text search ranked by relevance, paging with a total. */
 @QuarkusTest
@@ -156,6 +159,33 @@ class CatalogueTest {
 
         change("update listing set status = 'PUBLISHED' where slug = 'deichgrafenamt'");
         given().queryParam("q", "Deichgrafenamt").get(BASE).then().statusCode(200).body("total", equalTo(1));
+    }
+
+    /** HTTP caching: a weak ETag per search and catalogue version, revalidated with If-None-Match (304, no body). */
+    @Test
+    void anAnswerIsRevalidatedWith304UntilTheCatalogueChanges() {
+        String etag = given().queryParam("q", "Wertstoffhof").get(BASE).then().statusCode(200)
+                .header("Cache-Control", "public, no-cache").header("ETag", startsWith("W/\""))
+                .extract().header("ETag");
+        given().queryParam("q", "Wertstoffhof").header("If-None-Match", etag).get(BASE)
+                .then().statusCode(304).header("ETag", etag).header("Cache-Control", "public, no-cache")
+                .body(emptyString());
+        given().queryParam("q", "Wertstoffhof").header("If-None-Match", "\"x\", " + etag.substring(2)).get(BASE)
+                .then().statusCode(304);
+
+        String page2 = given().queryParam("q", "Wertstoffhof").queryParam("size", 1).queryParam("page", 1).get(BASE)
+                .then().statusCode(200).extract().header("ETag");
+        String other = given().queryParam("q", "Ratsinfo").get(BASE).then().statusCode(200).extract().header("ETag");
+        assertNotEquals(etag, page2);
+        assertNotEquals(etag, other);
+        given().queryParam("q", "Wertstoffhof").header("If-None-Match", other).get(BASE)
+                .then().statusCode(200).body("total", equalTo(2));
+
+        change("update vendor set name = 'Katalog Anbieter' where id = '" + VENDOR + "'");
+        String changed = given().queryParam("q", "Wertstoffhof").header("If-None-Match", etag).get(BASE)
+                .then().statusCode(200).body("total", equalTo(2)).extract().header("ETag");
+        assertNotEquals(etag, changed);
+        given().queryParam("q", "Wertstoffhof").header("If-None-Match", changed).get(BASE).then().statusCode(304);
     }
 
     private static void change(String sql) {

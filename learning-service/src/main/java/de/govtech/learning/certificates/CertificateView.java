@@ -5,7 +5,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 
-@Schema(name = "Certificate", examples = """
+@Schema(name = "Certificate", description = "A certificate of course completion (an Open Badges 3.0 credential) as "
+        + "its holder and their municipality see it",
+        examples = """
         {"id": "8e4f6a21-5b3c-4d7e-9f0a-2b3c4d5e6f71", "enrolmentId": "7d3e5f10-4a2b-4c6d-8e9f-1a2b3c4d5e60",
          "courseId": "5b6f0b0e-3c0a-4a59-9f0c-2a1c6f1d9e01", "courseTitle": "KI-Grundlagen für die Verwaltung",
          "learnerId": "4f1c2d3e-1111-4aaa-9bbb-123456789abc", "holderName": "Erika Mustermann",

@@ -5,8 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
-/** The issuer as an Open Badges 3.0 {@code Profile}. */
-@Schema(name = "IssuerProfile", examples = """
+@Schema(name = "IssuerProfile", description = "The certificates' issuer as an Open Badges 3.0 Profile", examples = """
         {"@context": ["https://www.w3.org/ns/credentials/v2",
                       "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
          "id": "https://govtech-kommunal.de/api/v1/learning/issuer", "type": ["Profile"],

@@ -4,8 +4,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 
-/** What the public learns about a certificate: holder, course, date, issuer, status — nothing else. */
-@Schema(name = "CertificateVerification", examples = """
+@Schema(name = "CertificateVerification", description = "What the public learns about a certificate from its "
+        + "verification code: holder, course, date, issuer and status — nothing else",
+        examples = """
         {"holderName": "Erika Mustermann", "courseTitle": "KI-Grundlagen für die Verwaltung", "issuedOn": "2026-03-12",
          "issuerName": "GovTech Kommunal e.V.", "status": "ISSUED"}""")
 public record Verification(

@@ -6,8 +6,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.UUID;
 
-/** An answer option; {@code correct} is only ever shown to authors. */
-@Schema(name = "AnswerOption", examples = """
+@Schema(name = "AnswerOption", description = "An answer option of a quiz question; correct is only ever shown to "
+        + "authors",
+        examples = """
         {"id": "6c2e8a10-1b3d-4f5a-9c7e-0d1f2a3b4c51", "text": "Nur öffentlich zugängliche Informationen",
          "correct": true}""")
 public record AnswerOption(

@@ -2,8 +2,7 @@ package de.govtech.learning.courses;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Self-paced (Selbstlernkurs), live workshop, or blended (both). */
-@Schema(name = "CourseFormat")
+@Schema(name = "CourseFormat", description = "SELF_PACED (Selbstlernkurs), LIVE_WORKSHOP, or BLENDED (both)")
 public enum CourseFormat {
     SELF_PACED,
     LIVE_WORKSHOP,

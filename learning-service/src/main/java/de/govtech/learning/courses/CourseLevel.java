@@ -2,8 +2,7 @@ package de.govtech.learning.courses;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Niveau: Einstieg, Fortgeschritten, Expert. */
-@Schema(name = "CourseLevel")
+@Schema(name = "CourseLevel", description = "Niveau: EINSTIEG, FORTGESCHRITTEN or EXPERT")
 public enum CourseLevel {
     EINSTIEG,
     FORTGESCHRITTEN,

@@ -13,8 +13,9 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
-/** A course as an author writes it: creates a draft, or replaces a draft's content. */
-@Schema(name = "CourseRequest", examples = """
+@Schema(name = "CourseRequest", description = "A course as an author writes it: creates a draft, or replaces a "
+        + "draft's content",
+        examples = """
         {"slug": "ki-grundlagen-verwaltung", "title": "KI-Grundlagen für die Verwaltung",
          "summary": "Was KI kann, was nicht, und was in der Verwaltung erlaubt ist",
          "description": "Der Kurs führt in Sprachmodelle ein und zeigt, welche Daten in KI-Werkzeuge dürfen.",

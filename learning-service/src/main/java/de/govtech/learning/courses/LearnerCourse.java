@@ -7,8 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A published course as learners see it: lessons without any quiz answer. */
-@Schema(name = "CatalogueCourseDetail", examples = """
+@Schema(name = "CatalogueCourseDetail", description = "A published course as learners see it: modules and lessons, "
+        + "no quiz answers",
+        examples = """
         {"id": "5b6f0b0e-3c0a-4a59-9f0c-2a1c6f1d9e01", "slug": "ki-grundlagen-verwaltung",
          "title": "KI-Grundlagen für die Verwaltung", "summary": "Was KI kann, was nicht, und was in der Verwaltung erlaubt ist",
          "description": "Der Kurs führt in Sprachmodelle ein und zeigt, welche Daten in KI-Werkzeuge dürfen.",
@@ -47,7 +48,7 @@ public record LearnerCourse(
                 course.linkedAppIds.stream().sorted().toList(), course.publishedAt);
     }
 
-    @Schema(name = "LearnerModule", examples = """
+    @Schema(name = "LearnerModule", description = "A module of a published course, as learners see it", examples = """
             {"id": "3f0c1e52-8a43-4c56-9d0e-5c1b7b2a9e10", "title": "Grundlagen",
              "lessons": [{"id": "9a1d4a7e-2c1b-4f5e-8d3a-1b2c3d4e5f60", "title": "Was ist ein Sprachmodell?", "kind": "TEXT",
                "text": "Ein Sprachmodell sagt das nächste Wort voraus …", "required": true}]}""")
@@ -57,7 +58,9 @@ public record LearnerCourse(
         }
     }
 
-    @Schema(name = "LearnerLesson", examples = """
+    @Schema(name = "LearnerLesson", description = "A lesson of a published course, as learners see it (a quiz "
+            + "without its answers)",
+            examples = """
             {"id": "9a1d4a7e-2c1b-4f5e-8d3a-1b2c3d4e5f61", "title": "Datenschutz-Check", "kind": "QUIZ", "required": true,
              "quiz": {"passMark": 80, "questions": [{"id": "2b1f7c1e-5d4a-4e0b-9c3d-8a7b6c5d4e3f",
                "text": "Welche Daten dürfen in ein öffentliches KI-Werkzeug?", "type": "SINGLE_CHOICE",
@@ -71,8 +74,7 @@ public record LearnerCourse(
         }
     }
 
-    /** A quiz without its answers. */
-    @Schema(name = "LearnerQuiz", examples = """
+    @Schema(name = "LearnerQuiz", description = "A quiz without its answers", examples = """
             {"passMark": 80,
              "questions": [{"id": "2b1f7c1e-5d4a-4e0b-9c3d-8a7b6c5d4e3f", "text": "Welche Daten dürfen in ein öffentliches KI-Werkzeug?",
                "type": "SINGLE_CHOICE",
@@ -85,7 +87,7 @@ public record LearnerCourse(
         }
     }
 
-    @Schema(name = "LearnerQuestion", examples = """
+    @Schema(name = "LearnerQuestion", description = "A quiz question without its answers", examples = """
             {"id": "2b1f7c1e-5d4a-4e0b-9c3d-8a7b6c5d4e3f", "text": "Welche Daten dürfen in ein öffentliches KI-Werkzeug?",
              "type": "SINGLE_CHOICE",
              "options": [{"id": "6c2e8a10-1b3d-4f5a-9c7e-0d1f2a3b4c51", "text": "Nur öffentlich zugängliche Informationen"},
@@ -93,7 +95,8 @@ public record LearnerCourse(
     public record Question(UUID id, String text, QuestionType type, List<Option> options) {
     }
 
-    @Schema(name = "LearnerAnswerOption", examples = """
+    @Schema(name = "LearnerAnswerOption", description = "An answer option as learners see it: its text only",
+            examples = """
             {"id": "6c2e8a10-1b3d-4f5a-9c7e-0d1f2a3b4c51", "text": "Nur öffentlich zugängliche Informationen"}""")
     public record Option(UUID id, @Schema(examples = "Nur öffentlich zugängliche Informationen") String text) {
     }

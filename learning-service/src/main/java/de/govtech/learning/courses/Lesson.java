@@ -12,7 +12,9 @@ import java.util.UUID;
  * A lesson: TEXT carries {@code text}; VIDEO and LINK carry an https {@code url}; QUIZ carries {@code quiz}.
  * {@code required} lessons count for the completion criterion REQUIRED_LESSONS.
  */
-@Schema(name = "Lesson", examples = """
+@Schema(name = "Lesson", description = "A lesson: TEXT carries text, VIDEO and LINK an https url, QUIZ a quiz; "
+        + "required lessons count for REQUIRED_LESSONS",
+        examples = """
         {"id": "9a1d4a7e-2c1b-4f5e-8d3a-1b2c3d4e5f60", "title": "Was ist ein Sprachmodell?", "kind": "TEXT",
          "text": "Ein Sprachmodell sagt das nächste Wort voraus …", "required": true}""")
 public record Lesson(

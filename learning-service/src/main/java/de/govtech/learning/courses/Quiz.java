@@ -9,8 +9,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
-/** A quiz (authoring view, with the correct answers): passed when the share of correct questions reaches passMark. */
-@Schema(name = "Quiz", examples = """
+@Schema(name = "Quiz", description = "A quiz as its authors see it, with the correct answers: passed when the share "
+        + "of correct questions reaches passMark",
+        examples = """
         {"passMark": 80,
          "questions": [{"id": "2b1f7c1e-5d4a-4e0b-9c3d-8a7b6c5d4e3f", "text": "Welche Daten dürfen in ein öffentliches KI-Werkzeug?",
            "type": "SINGLE_CHOICE",

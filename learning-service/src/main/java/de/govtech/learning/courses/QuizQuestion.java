@@ -9,7 +9,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
 
-@Schema(name = "QuizQuestion", examples = """
+@Schema(name = "QuizQuestion", description = "A quiz question with its answer options, the correct ones marked "
+        + "(authoring view)",
+        examples = """
         {"id": "2b1f7c1e-5d4a-4e0b-9c3d-8a7b6c5d4e3f", "text": "Welche Daten dürfen in ein öffentliches KI-Werkzeug?",
          "type": "SINGLE_CHOICE",
          "options": [{"id": "6c2e8a10-1b3d-4f5a-9c7e-0d1f2a3b4c51", "text": "Nur öffentlich zugängliche Informationen", "correct": true},

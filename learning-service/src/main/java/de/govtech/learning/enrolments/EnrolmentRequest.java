@@ -10,7 +10,9 @@ import java.util.UUID;
  * Enrols the caller, or — a municipality admin only — a member of its staff named by {@code learnerId} (their token
  * subject) and {@code learnerName}. Workshop courses name a session; self-paced courses do not.
  */
-@Schema(name = "EnrolmentRequest", examples = """
+@Schema(name = "EnrolmentRequest", description = "Enrols the caller, or (municipality admins) a member of its staff "
+        + "named by learnerId and learnerName; workshop courses name a session, self-paced courses do not",
+        examples = """
         {"courseId": "5b6f0b0e-3c0a-4a59-9f0c-2a1c6f1d9e01", "workshopSessionId": "0e8f7c7a-6f1e-4c55-9f39-0c1d8d9f4a11"}""")
 public record EnrolmentRequest(
         @NotNull @Schema(examples = "5b6f0b0e-3c0a-4a59-9f0c-2a1c6f1d9e01") UUID courseId,

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-@Schema(name = "Enrolment", examples = """
+@Schema(name = "Enrolment", description = "A learner's place in a course: its status, waiting-list position, "
+        + "attendance and completed lessons",
+        examples = """
         {"id": "7d3e5f10-4a2b-4c6d-8e9f-1a2b3c4d5e60", "courseId": "5b6f0b0e-3c0a-4a59-9f0c-2a1c6f1d9e01",
          "workshopSessionId": "0e8f7c7a-6f1e-4c55-9f39-0c1d8d9f4a11", "learnerId": "4f1c2d3e-1111-4aaa-9bbb-123456789abc",
          "learnerName": "Erika Mustermann", "municipalityId": "f4ec1f01-9f1c-3d34-ba99-332841cb7bcd", "status": "ENROLLED",

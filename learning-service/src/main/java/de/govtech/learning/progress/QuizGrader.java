@@ -24,7 +24,9 @@ public final class QuizGrader {
     public record Grade(int scorePercent, boolean passed, List<QuestionResult> questions) {
     }
 
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "QuizQuestionResult", examples = """
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "QuizQuestionResult", description = "Whether "
+            + "one question of an attempt was answered correctly",
+            examples = """
             {"questionId": "2b1f7c1e-5d4a-4e0b-9c3d-8a7b6c5d4e3f", "correct": true}""")
     public record QuestionResult(UUID questionId, boolean correct) {
     }

@@ -5,8 +5,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
 
-/** A published course recommended to a municipality because it introduces an app the municipality uses. */
-@Schema(name = "Recommendation", examples = """
+@Schema(name = "Recommendation", description = "A published course recommended to a municipality because it "
+        + "introduces an app the municipality uses",
+        examples = """
         {"municipalityId": "f4ec1f01-9f1c-3d34-ba99-332841cb7bcd", "courseId": "c4d5e6f7-8a9b-4c0d-9e1f-2a3b4c5d6e70",
          "slug": "buergerportal-einfuehrung", "title": "Einführung in das Bürgerportal",
          "summary": "Anträge online annehmen und bearbeiten, Schritt für Schritt", "topic": "PROZESSE", "level": "EINSTIEG",

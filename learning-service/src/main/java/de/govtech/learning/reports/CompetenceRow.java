@@ -4,8 +4,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.UUID;
 
-/** Completed courses of one municipality in one quarter, topic and level. */
-@Schema(name = "CompetenceRow", examples = """
+@Schema(name = "CompetenceRow", description = "Completed courses of one municipality in one quarter, topic and level",
+        examples = """
         {"municipalityId": "f4ec1f01-9f1c-3d34-ba99-332841cb7bcd", "municipalityName": "Stadt Heilbronn", "quarter": "2026-Q1",
          "topic": "KI", "level": "EINSTIEG", "learners": 7, "completions": 9}""")
 public record CompetenceRow(

@@ -9,8 +9,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 
-/** A new workshop session: a place, an online link (https), or both. */
-@Schema(name = "WorkshopSessionRequest", examples = """
+@Schema(name = "WorkshopSessionRequest", description = "A new workshop session: a place, an online link (https), or "
+        + "both",
+        examples = """
         {"startsAt": "2026-03-10T08:00:00Z", "endsAt": "2026-03-10T12:00:00Z",
          "place": "Rathaus Heilbronn, Sitzungssaal 2", "onlineUrl": "https://meet.govtech-kommunal.de/ki-werkstatt",
          "capacity": 12, "registrationDeadline": "2026-03-03T22:59:59Z", "trainer": "Dr. Kim Beispiel"}""")

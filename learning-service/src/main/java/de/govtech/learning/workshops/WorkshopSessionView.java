@@ -7,8 +7,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.UUID;
 
-/** A workshop session with its times as instants and in local time (Europe/Berlin), and how full it is. */
-@Schema(name = "WorkshopSession", examples = """
+@Schema(name = "WorkshopSession", description = "A workshop session with its times as instants and in local time "
+        + "(Europe/Berlin), and how full it is",
+        examples = """
         {"id": "0e8f7c7a-6f1e-4c55-9f39-0c1d8d9f4a11", "courseId": "5b6f0b0e-3c0a-4a59-9f0c-2a1c6f1d9e01",
          "startsAt": "2026-03-10T08:00:00Z", "endsAt": "2026-03-10T12:00:00Z",
          "startsAtLocal": "2026-03-10T09:00:00+01:00", "endsAtLocal": "2026-03-10T13:00:00+01:00", "timeZone": "Europe/Berlin",

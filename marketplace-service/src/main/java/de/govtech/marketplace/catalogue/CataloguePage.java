@@ -4,8 +4,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
-/** One page of catalogue results with the total of all pages and the facet counts of all matching apps. */
-@Schema(name = "CataloguePage")
+@Schema(name = "CataloguePage", description = "One page of catalogue results with the total of all pages and the facet "
+        + "counts of all matching apps")
 public record CataloguePage(
         List<CatalogueApp> items,
         @Schema(examples = "0") int page,

@@ -90,6 +90,28 @@ public abstract class ServicePlatformContractTest {
                 + "(Municipality, not MunicipalityView), a generic type after its items (MembershipPage)");
     }
 
+    /**
+     * Generated clients turn a schema's description into their model class's documentation. The JDK's scalar types
+     * (UUID, Instant, LocalDate: a string with a format) are described by their format.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyObjectAndEnumSchemaHasADescription() {
+        Map<String, Object> schemas = given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath().getMap("components.schemas");
+        List<String> undescribed = schemas.entrySet().stream()
+                .filter(schema -> !isDescribed((Map<String, Object>) schema.getValue()))
+                .map(Map.Entry::getKey).sorted().toList();
+        assertEquals(List.of(), undescribed, "describe these schemas with @Schema(description = …): what one is, "
+                + "for whom, and what its values mean");
+    }
+
+    static boolean isDescribed(Map<String, Object> schema) {
+        boolean scalar = "string".equals(schema.get("type")) && schema.containsKey("format")
+                && !schema.containsKey("enum");
+        return scalar || schema.get("description") instanceof String description && !description.isBlank();
+    }
+
     @Test
     void everyOperationHasAUniqueIdASummaryASuccessAndTheErrorsThatApplyToIt() {
         var document = OpenApiDocumentRules.serviceDocument();

@@ -17,9 +17,12 @@
 #   --connections C   wrk connections (default 16, 2 threads)
 #   --jvm "OPTS"      JVM options instead of the launcher's. By default the script asks the built launcher for exactly
 #                     the options it gives the service (deploy/local SmallJvm: small heap, serial GC, C1 only, native
-#                     heap trimmed; and its AppCDS archive); MALLOC_ARENA_MAX=2 either way. When the service's
-#                     archive does not exist yet, one start and stop writes it first (as the launcher's first start
-#                     after a build does), so the measured start is the launcher's usual one.
+#                     heap trimmed; and its AOT cache on JDK 25+, else its AppCDS archive); MALLOC_ARENA_MAX=2 either
+#                     way. When the service's cache or archive does not exist yet, one start and stop writes it first
+#                     (as the launcher's first start after a build does), so the measured start is the launcher's
+#                     usual one.
+#   The service runs on the JDK the launcher runs the applications on (`SmallJvm --java`: GOVTECH_JAVA_HOME, else the
+#   newest JDK >= 25 in /usr/lib/jvm, else the launcher's own); with --jvm on $JAVA_HOME's java (or the PATH's).
 #   --out FILE        also write the report there
 #
 # Needs curl and wrk (apt-get install -y wrk). Measure on an idle machine; the report records the load average.
@@ -51,9 +54,12 @@ command -v curl >/dev/null || { echo "curl is missing: apt-get install -y curl" 
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 launcher_jar="$ROOT/deploy/local/target/govtech-stack.jar"
 [[ -n "$jvm" || -f "$launcher_jar" ]] || { echo "the launcher is not built ($launcher_jar); or give --jvm" >&2; exit 1; }
-launcher_options() { # area -> the JVM options the launcher gives that service, its AppCDS option included
+launcher_options() { # area -> the JVM options the launcher gives that service, its AOT cache / AppCDS option included
   "$JAVA" -cp "$launcher_jar" de.govtech.deploy.local.SmallJvm "$1" "$ROOT"
 }
+SERVICE_JAVA="$JAVA"
+[[ -n "$jvm" ]] || SERVICE_JAVA="$("$JAVA" -cp "$launcher_jar" de.govtech.deploy.local.SmallJvm --java)"
+SERVICE_JDK="$(dirname "$(dirname "$SERVICE_JAVA")")"
 
 pg_port=$((15432 + offset))
 kafka_port=$((19092 + offset))
@@ -83,7 +89,7 @@ report() {
 # young and full collections (the JVM's own counters, PerfCounter.print).
 start_cost() {
   local pid="$1" counters cpu
-  counters="$("${JAVA_HOME:+$JAVA_HOME/bin/}jcmd" "$pid" PerfCounter.print 2>/dev/null || true)"
+  counters="$("$SERVICE_JDK/bin/jcmd" "$pid" PerfCounter.print 2>/dev/null || true)"
   cpu="$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$pid/stat")"
   counter() { sed -n "s/^$1=//p" <<<"$counters"; }
   echo "cpu ${cpu} s, threads $(ls "/proc/$pid/task" | wc -l), classes $(counter java.cls.loadedClasses) from jars" \
@@ -113,7 +119,7 @@ token="$(curl -sf -d grant_type=password -d client_id=govtech-cli -d username=de
 
 [[ -n "$out" ]] && : >"$out"
 report "# service start and footprint, $(date -u +%FT%TZ)"
-report "machine: $(nproc) cores, $("$JAVA" -version 2>&1 | head -1); JVM options: ${jvm:-from the launcher, per service below}; wrk -t2 -c$connections, ${duration} s after 10 s warm-up"
+report "machine: $(nproc) cores, services on $("$SERVICE_JAVA" -version 2>&1 | head -1) ($SERVICE_JAVA); JVM options: ${jvm:-from the launcher, per service below}; wrk -t2 -c$connections, ${duration} s after 10 s warm-up"
 report "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 report "$(printf '%-20s %8s %10s %10s %10s %10s %10s' service ready_s quarkus_s req_per_s p50 rss_MiB peak_MiB)"
 
@@ -139,11 +145,11 @@ for area in "${wanted[@]}"; do
   options="$jvm"
   if [[ -z "$jvm" ]]; then
     options="$(launcher_options "$area")"
-    if [[ "$options" == *ArchiveClassesAtExit* ]]; then
-      # the launcher's first start after a build writes the archive when it stops; the later starts map it
-      echo "$module: no AppCDS archive yet: one start and stop to write it …"
+    if [[ "$options" == *ArchiveClassesAtExit* || "$options" == *AOTCacheOutput* ]]; then
+      # the launcher's first start after a build writes the archive or cache when it stops; the later starts use it
+      echo "$module: no AOT cache / AppCDS archive yet: one start and stop to write it …"
       # shellcheck disable=SC2086 # the JVM options are words
-      (cd "$ROOT/$module" && exec env "${env_vars[@]}" "$JAVA" $options -jar target/quarkus-app/quarkus-run.jar) \
+      (cd "$ROOT/$module" && exec env "${env_vars[@]}" "$SERVICE_JAVA" $options -jar target/quarkus-app/quarkus-run.jar) \
         >"$work/$module-archive.log" 2>&1 &
       service_pid=$!
       until up "http://localhost:$port/q/health/ready"; do
@@ -151,13 +157,16 @@ for area in "${wanted[@]}"; do
         sleep 0.2
       done
       kill -TERM "$service_pid"; wait "$service_pid" 2>/dev/null || true; service_pid=""
+      # as the launcher does after a clean stop: the training run's output becomes the AOT cache
+      part="$(sed -n 's/.*-XX:AOTCacheOutput=\([^ ]*\).*/\1/p' <<<"$options")"
+      if [[ -n "$part" && -s "$part" ]]; then mv "$part" "${part%.part}"; fi
       options="$(launcher_options "$area")"
     fi
     report "$module JVM options: $options"
   fi
   started=$(date +%s%N)
   # shellcheck disable=SC2086 # the JVM options are words
-  (cd "$ROOT/$module" && exec env "${env_vars[@]}" "$JAVA" $options -jar target/quarkus-app/quarkus-run.jar) >"$log" 2>&1 &
+  (cd "$ROOT/$module" && exec env "${env_vars[@]}" "$SERVICE_JAVA" $options -jar target/quarkus-app/quarkus-run.jar) >"$log" 2>&1 &
   service_pid=$!
   until up "http://localhost:$port/q/health/ready"; do
     kill -0 "$service_pid" 2>/dev/null || { echo "$module exited; its log:" >&2; tail -30 "$log" >&2; exit 1; }

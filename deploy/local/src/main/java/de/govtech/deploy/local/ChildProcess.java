@@ -127,11 +127,16 @@ final class ChildProcess {
         }
     }
 
-    /** Waits for the stop asked for; past the grace period SIGKILLs the process and whatever it started. */
-    void awaitStopped(Duration grace) {
+    /**
+     * Waits for the stop asked for; past the grace period SIGKILLs the process and whatever it started. Returns
+     * whether it ended by itself within the grace period.
+     */
+    boolean awaitStopped(Duration grace) {
         Process current = process;
+        boolean byItself = false;
         try {
-            if (!current.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            byItself = current.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS);
+            if (!byItself) {
                 List<ProcessHandle> all = new ArrayList<>(descendantsAtStop);
                 all.addAll(current.descendants().toList());
                 current.destroyForcibly();
@@ -143,5 +148,6 @@ final class ChildProcess {
             Thread.currentThread().interrupt();
         }
         descendantsAtStop.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        return byItself;
     }
 }

@@ -9,16 +9,29 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A dynamic AppCDS archive per application build (JDK 13+): the first run of a freshly built application writes the
- * classes it loaded into an archive when it exits ({@code -XX:ArchiveClassesAtExit}); later runs map them instead of
- * loading and verifying them again ({@code -XX:SharedArchiveFile}), which shortens the start. The archive's name
- * carries the size and time of the application's {@code quarkus-run.jar} and the Java version, so a rebuild or
- * another JDK makes a new one. A missing, partial or foreign archive costs nothing but the gain: the JVM then starts
- * without it ({@code -Xshare:auto}, the default).
+ * Class data kept per application build and per JDK, written by the first run and used by every later one.
+ * <ul>
+ * <li>JDK 25 and later: an <b>AOT cache</b> (JEP 483/514/515). The first run of a freshly built application is the
+ * training run ({@code -XX:AOTCacheOutput}): when it exits the JVM assembles the classes it loaded and linked, with
+ * their method profiles, into the cache; later runs start from it ({@code -XX:AOTCache}). The training run's output
+ * goes to a {@code .part} file that becomes the cache only when the application stopped within its grace period
+ * ({@link #completed}): the assembly takes tens of seconds on a busy machine, and a run killed during it leaves a
+ * partial file, which is removed and trained again.</li>
+ * <li>JDK 13 to 24: a dynamic AppCDS archive: the first run writes the classes it loaded when it exits
+ * ({@code -XX:ArchiveClassesAtExit}); later runs map them ({@code -XX:SharedArchiveFile}).</li>
+ * </ul>
+ * The file's name carries the size and time of the application's {@code quarkus-run.jar} and the version of the JDK
+ * it runs on, so a rebuild or another JDK makes a new one. A missing, partial or foreign file costs nothing but the
+ * gain: the JVM then starts without it.
  */
 final class ClassDataArchive {
 
     private static final String QUIET = "-Xlog:cds=off";
+    /** The AOT cache's training run lists every class it skips, one warning line each, into the application's log. */
+    private static final String AOT_QUIET = "-Xlog:aot=off,cds=off";
+    /** From this feature release on an AOT cache instead of a dynamic AppCDS archive. */
+    static final int AOT_CACHE_FEATURE = 25;
+    static final String PART = ".part";
     /**
      * Map the archive at the address it was written for instead of a random one (JDK 17.0.15's default, mode 1):
      * a relocated archive has every pointer in it patched at start, which writes to all its pages. Measured on
@@ -37,23 +50,70 @@ final class ClassDataArchive {
         this.directory = directory;
     }
 
-    /** The JVM options for a run of {@code runJar} as application {@code name}: use the archive, or write it at exit. */
+    /** The options for a run on the launcher's own JDK (see {@link #jvmOptions(String, Path, Runtime.Version)}). */
     List<String> jvmOptions(String name, Path runJar) {
+        return jvmOptions(name, runJar, Runtime.version());
+    }
+
+    /**
+     * The JVM options for a run of {@code runJar} as application {@code name} on a JDK of version {@code runtime}:
+     * use the cache or archive, or write it at exit.
+     */
+    List<String> jvmOptions(String name, Path runJar, Runtime.Version runtime) {
         Path archive;
         try {
-            archive = archiveFor(name, runJar);
+            archive = archiveFor(name, runJar, runtime);
             Files.createDirectories(directory);
         } catch (IOException e) {
             return List.of(); // no archive, no harm
         }
-        // the dump lists every class it skips, one warning line each, into the application's log
+        boolean aot = usesAotCache(runtime);
         if (Files.isRegularFile(archive)) {
-            List<String> options = new ArrayList<>(canMapAtArchivedAddress(Runtime.version()) ? MAP_AT_ARCHIVED_ADDRESS : List.of());
+            if (aot) {
+                return List.of("-XX:AOTCache=" + archive, AOT_QUIET);
+            }
+            List<String> options = new ArrayList<>(canMapAtArchivedAddress(runtime) ? MAP_AT_ARCHIVED_ADDRESS : List.of());
             options.addAll(List.of("-XX:SharedArchiveFile=" + archive, QUIET));
             return options;
         }
         removeOlderArchives(name, archive);
+        if (aot) {
+            Path part = partOf(archive);
+            try {
+                Files.deleteIfExists(part); // a training run cut off during the assembly
+            } catch (IOException e) {
+                return List.of();
+            }
+            return List.of("-XX:AOTCacheOutput=" + part, AOT_QUIET);
+        }
         return List.of("-XX:ArchiveClassesAtExit=" + archive, QUIET);
+    }
+
+    /**
+     * After a run that stopped by itself (within the grace period, not killed): a training run's output is complete
+     * and becomes the cache. Returns whether a cache was completed.
+     */
+    boolean completed(String name, Path runJar, Runtime.Version runtime) {
+        try {
+            Path archive = archiveFor(name, runJar, runtime);
+            Path part = partOf(archive);
+            if (!usesAotCache(runtime) || !Files.isRegularFile(part) || Files.size(part) == 0) {
+                return false;
+            }
+            Files.move(part, archive, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static boolean usesAotCache(Runtime.Version v) {
+        return v.feature() >= AOT_CACHE_FEATURE;
+    }
+
+    private static Path partOf(Path archive) {
+        return archive.resolveSibling(archive.getFileName() + PART);
     }
 
     /** ArchiveRelocationMode came with JDK 14; checked on 17 and 21. */
@@ -64,7 +124,7 @@ final class ClassDataArchive {
     /** Archives of earlier builds of the application are of no use any more. */
     private void removeOlderArchives(String name, Path current) {
         try (Stream<Path> files = Files.list(directory)) {
-            Pattern sameApplication = Pattern.compile(Pattern.quote(name) + "-[0-9a-f]+-[0-9a-f]+-[A-Za-z0-9._]+\\.jsa");
+            Pattern sameApplication = Pattern.compile(Pattern.quote(name) + "-[0-9a-f]+-[0-9a-f]+-[A-Za-z0-9._]+\\.(jsa|aot)(\\.part)?");
             files.filter(f -> !f.equals(current))
                     .filter(f -> sameApplication.matcher(f.getFileName().toString()).matches())
                     .forEach(f -> {
@@ -80,9 +140,13 @@ final class ClassDataArchive {
     }
 
     Path archiveFor(String name, Path runJar) throws IOException {
+        return archiveFor(name, runJar, Runtime.version());
+    }
+
+    Path archiveFor(String name, Path runJar, Runtime.Version runtime) throws IOException {
         String key = Long.toHexString(Files.size(runJar)) + "-"
                 + Long.toHexString(Files.getLastModifiedTime(runJar).toMillis()) + "-"
-                + Runtime.version().toString().replaceAll("[^A-Za-z0-9.]", "_");
-        return directory.resolve(name + "-" + key + ".jsa");
+                + runtime.toString().replaceAll("[^A-Za-z0-9.]", "_");
+        return directory.resolve(name + "-" + key + (usesAotCache(runtime) ? ".aot" : ".jsa"));
     }
 }

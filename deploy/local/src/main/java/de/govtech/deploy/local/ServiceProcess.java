@@ -12,16 +12,24 @@ final class ServiceProcess {
 
     private final ServiceSpec spec;
     private final ChildProcess child;
+    private final Runnable afterCleanStop;
 
-    private ServiceProcess(ServiceSpec spec, ChildProcess child) {
+    private ServiceProcess(ServiceSpec spec, ChildProcess child, Runnable afterCleanStop) {
         this.spec = spec;
         this.child = child;
+        this.afterCleanStop = afterCleanStop;
     }
 
     static ServiceProcess start(ServiceSpec spec, List<String> command, Map<String, String> env, Path workDir,
                                 Path logFile) {
+        return start(spec, command, env, workDir, logFile, () -> { });
+    }
+
+    /** {@code afterCleanStop}: runs once the application, asked to stop, ended by itself within the grace period. */
+    static ServiceProcess start(ServiceSpec spec, List<String> command, Map<String, String> env, Path workDir,
+                                Path logFile, Runnable afterCleanStop) {
         try {
-            return new ServiceProcess(spec, ChildProcess.start(spec.name(), command, env, workDir, logFile));
+            return new ServiceProcess(spec, ChildProcess.start(spec.name(), command, env, workDir, logFile), afterCleanStop);
         } catch (IOException e) {
             throw new StackException("Cannot start " + spec.name() + ": " + e.getMessage(), logFile, e);
         }
@@ -70,6 +78,8 @@ final class ServiceProcess {
 
     /** Waits for the stop asked for; past the grace period SIGKILLs the process and whatever it started. */
     void awaitStopped(Duration grace) {
-        child.awaitStopped(grace);
+        if (child.awaitStopped(grace)) {
+            afterCleanStop.run();
+        }
     }
 }

@@ -52,7 +52,7 @@ final class SmallJvm {
     private SmallJvm() {
     }
 
-    /** The options for an application; {@code runtime}: the JDK the child runs on (the launcher's own). */
+    /** The options for an application; {@code runtime}: the version of the JDK the child runs on ({@link RuntimeJdk}). */
     static List<String> options(ServiceSpec spec, Runtime.Version runtime) {
         List<String> options = new ArrayList<>(spec.isGateway() ? GATEWAY_HEAP : HEAP);
         if (!spec.isGateway()) {
@@ -72,12 +72,19 @@ final class SmallJvm {
     /**
      * Prints the JVM options the launcher gives an application, on one line, for the benchmarks:
      * {@code java -cp deploy/local/target/govtech-stack.jar de.govtech.deploy.local.SmallJvm <application> [<repository>]};
-     * with the repository's root also its AppCDS option (the launcher's archive: mapped when it exists, else written
-     * when that run ends, as on the launcher's first start after a build).
+     * with the repository's root also its AOT cache or AppCDS option (the launcher's: used when it exists, else
+     * written when that run ends, as on the launcher's first start after a build). The options are those for the JDK
+     * the launcher runs the applications on, which {@code SmallJvm --java} prints ({@link RuntimeJdk#choose()}).
      */
     public static void main(String[] args) {
+        RuntimeJdk runtime = RuntimeJdk.choose();
+        if (args.length == 1 && args[0].equals("--java")) {
+            System.out.println(runtime.java());
+            return;
+        }
         if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: SmallJvm <membership|learning|solutions|marketplace|gateway> [<repository root>]");
+            System.err.println("usage: SmallJvm <membership|learning|solutions|marketplace|gateway> [<repository root>]"
+                    + " | SmallJvm --java");
             System.exit(2);
         }
         ServiceSpec spec = ServiceSpec.byName(args[0]).orElse(null);
@@ -86,10 +93,11 @@ final class SmallJvm {
             System.exit(2);
             return;
         }
-        List<String> options = new ArrayList<>(options(spec, Runtime.version()));
+        List<String> options = new ArrayList<>(options(spec, runtime.version()));
         if (args.length == 2) {
             StackLayout layout = new StackLayout(Path.of(args[1]).toAbsolutePath().normalize(), Path.of(args[1]));
-            options.addAll(new ClassDataArchive(layout.classDataDir()).jvmOptions(spec.moduleDir(), layout.quarkusRunJar(spec)));
+            options.addAll(new ClassDataArchive(layout.classDataDir())
+                    .jvmOptions(spec.moduleDir(), layout.quarkusRunJar(spec), runtime.version()));
         }
         System.out.println(String.join(" ", options));
     }

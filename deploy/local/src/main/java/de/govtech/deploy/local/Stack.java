@@ -58,6 +58,12 @@ final class Stack {
     static final List<String> KEYCLOAK_JVM_OPTIONS = List.of("-XX:-UseG1GC", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     static final String KEYCLOAK_DB_OPTIONS = "?options=-c%20synchronous_commit%3Doff";
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    /**
+     * The applications' stop when one of them is a training run ({@link ClassDataArchive}): on JDK 25 the JVM
+     * assembles its AOT cache while it exits, which took 60–90 s on a busy two-core machine (writing four caches at
+     * once); killed after 20 s it would leave no cache, and every start would be a training run again.
+     */
+    static final Duration TRAINING_STOP_GRACE = Duration.ofSeconds(150);
     private static final Duration BROKER_TIMEOUT = Duration.ofSeconds(60);
     private static final String DEMO = "demo app";
     private static final String DEMO_COURSES = "demo courses";
@@ -87,6 +93,8 @@ final class Stack {
     private final Duration serviceTimeout;
     private final HealthProbe probe = new HealthProbe();
     private final ClassDataArchive classData;
+    /** The JDK the applications run on (the Keycloak, Kafka and sample-broker JVMs keep the launcher's). */
+    private final RuntimeJdk runtime;
 
     private final Deque<StopStep> started = new ArrayDeque<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -105,14 +113,19 @@ final class Stack {
     private volatile int exitCode;
     private volatile boolean keycloakDatabasePrepared;
 
-    /** {@code selected}: the applications with their fixed ports; {@code ports} shifts them. */
-    Stack(StackLayout layout, Terminal terminal, StackPorts ports, List<ServiceSpec> selected, Duration serviceTimeout) {
+    /**
+     * {@code selected}: the applications with their fixed ports; {@code ports} shifts them; {@code runtime}: the JDK
+     * the applications run on ({@link RuntimeJdk#choose()}).
+     */
+    Stack(StackLayout layout, Terminal terminal, StackPorts ports, List<ServiceSpec> selected, Duration serviceTimeout,
+          RuntimeJdk runtime) {
         this.layout = layout;
         this.terminal = terminal;
         this.ports = ports;
         this.selected = ports.of(selected);
         this.serviceTimeout = serviceTimeout;
         this.classData = new ClassDataArchive(layout.classDataDir());
+        this.runtime = runtime;
     }
 
     boolean isStopping() {
@@ -214,6 +227,8 @@ final class Stack {
         ChildPids.recordLauncher(layout);
         ownsDataDir = true;
         terminal.println((fresh ? "New data dir " : "Data dir ") + layout.dataDir() + " (logs in " + layout.logsDir() + ")");
+        terminal.println("Applications run on JDK " + runtime.version() + " (" + runtime.home() + ", "
+                + (ClassDataArchive.usesAotCache(runtime.version()) ? "AOT cache" : "AppCDS archive") + ")");
         keycloakDatabasePrepared = fresh ? restoreKeycloakDatabase(board) : true;
 
         PostgresServer postgres = startPostgres(board);
@@ -625,8 +640,15 @@ final class Stack {
     private List<ServiceProcess> startApps(ProgressBoard board, List<ServiceSpec> specs, Environment environment)
             throws InterruptedException {
         ServiceGroup group = new ServiceGroup();
+        AtomicBoolean training = new AtomicBoolean();
         onStarted(String.join(", ", specs.stream().map(ServiceSpec::name).toList()),
-                () -> group.stopAll(STOP_GRACE, terminal), true);
+                () -> {
+                    if (training.get()) {
+                        terminal.println("  (first stop after a build: the applications write their AOT caches,"
+                                + " up to " + TRAINING_STOP_GRACE.toSeconds() + " s)");
+                    }
+                    group.stopAll(training.get() ? TRAINING_STOP_GRACE : STOP_GRACE, terminal);
+                }, true);
         for (ServiceSpec spec : specs) {
             if (!group.members().isEmpty()) {
                 Thread.sleep(STAGGER_MILLIS);
@@ -635,15 +657,21 @@ final class Stack {
                 throw new StartAborted();
             }
             List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(SmallJvm.options(spec, Runtime.version()));
-            command.addAll(classData.jvmOptions(spec.moduleDir(), layout.quarkusRunJar(spec)));
+            Path runJar = layout.quarkusRunJar(spec);
+            command.add(runtime.java().toString());
+            command.addAll(SmallJvm.options(spec, runtime.version()));
+            List<String> classDataOptions = classData.jvmOptions(spec.moduleDir(), runJar, runtime.version());
+            if (classDataOptions.stream().anyMatch(o -> o.startsWith("-XX:AOTCacheOutput="))) {
+                training.set(true);
+            }
+            command.addAll(classDataOptions);
             command.add("-jar");
-            command.add(layout.quarkusRunJar(spec).toString());
+            command.add(runJar.toString());
             Map<String, String> env = new LinkedHashMap<>(SmallJvm.ENVIRONMENT);
             env.putAll(environment.of(spec));
             ServiceProcess process = ServiceProcess.start(spec, command, env, layout.moduleDir(spec),
-                    layout.logFile(spec.moduleDir()));
+                    layout.logFile(spec.moduleDir()),
+                    () -> classData.completed(spec.moduleDir(), runJar, runtime.version()));
             group.add(process);
             ChildPids.add(layout, process);
             board.begin(spec.name(), process.startedNanos());

@@ -59,15 +59,17 @@ final class UpCommand implements Callable<Integer> {
         List<ServiceSpec> selected;
         StackLayout layout;
         StackPorts ports;
+        RuntimeJdk runtime;
         try {
             ports = new StackPorts(portOffset);
             selected = selection();
             layout = StackLayout.resolve(dataDir);
+            runtime = RuntimeJdk.choose();
         } catch (StackException e) {
             terminal.error(terminal.failed() + " " + e.getMessage());
             return 2;
         }
-        Stack stack = new Stack(layout, terminal, ports, selected, Duration.ofSeconds(timeoutSeconds));
+        Stack stack = new Stack(layout, terminal, ports, selected, Duration.ofSeconds(timeoutSeconds), runtime);
         boolean interruptible = SignalStop.install(stack, terminal);
         long pid = ProcessHandle.current().pid();
         return stack.up(wipe, interruptible

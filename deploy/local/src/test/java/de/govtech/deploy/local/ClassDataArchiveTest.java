@@ -105,4 +105,94 @@ class ClassDataArchiveTest {
 
         assertEquals(List.of(), archives.jvmOptions("gateway", dir.resolve("missing.jar")));
     }
+
+    private static final Runtime.Version JDK_25 = Runtime.Version.parse("25.0.3+9-LTS");
+    private static final Runtime.Version JDK_17 = Runtime.Version.parse("17.0.15+6");
+
+    @Test
+    void fromJdk25OnTheFirstRunTrainsAnAotCacheThatBecomesTheCacheOnlyAfterACleanStop() throws IOException {
+        Path jar = Files.writeString(dir.resolve("quarkus-run.jar"), "jar");
+        ClassDataArchive caches = new ClassDataArchive(dir.resolve("appcds"));
+        Path cache = caches.archiveFor("membership-service", jar, JDK_25);
+        Path part = cache.resolveSibling(cache.getFileName() + ".part");
+
+        assertTrue(cache.getFileName().toString().endsWith(".aot"), cache.toString());
+        assertEquals(List.of("-XX:AOTCacheOutput=" + part, "-Xlog:aot=off,cds=off"),
+                caches.jvmOptions("membership-service", jar, JDK_25));
+
+        Files.writeString(part, "assembled by the JVM at exit");
+        assertTrue(caches.completed("membership-service", jar, JDK_25));
+
+        assertFalse(Files.exists(part));
+        assertEquals(List.of("-XX:AOTCache=" + cache, "-Xlog:aot=off,cds=off"), caches.jvmOptions("membership-service", jar, JDK_25));
+    }
+
+    /** A training run killed while the JVM assembled its cache leaves a partial file: never used, trained again. */
+    @Test
+    void aTrainingRunCutOffDuringTheAssemblyIsTrainedAgain() throws IOException {
+        Path jar = Files.writeString(dir.resolve("quarkus-run.jar"), "jar");
+        ClassDataArchive caches = new ClassDataArchive(dir.resolve("appcds"));
+        List<String> training = caches.jvmOptions("gateway", jar, JDK_25);
+        Path cache = caches.archiveFor("gateway", jar, JDK_25);
+        Path part = cache.resolveSibling(cache.getFileName() + ".part");
+        Files.writeString(part, "half of a cache: the launcher killed the JVM after its grace period");
+
+        assertEquals(training, caches.jvmOptions("gateway", jar, JDK_25));
+        assertFalse(Files.exists(part), "the partial file is removed before the next training run");
+        assertFalse(Files.exists(cache));
+        assertFalse(caches.completed("gateway", jar, JDK_25), "nothing written, nothing completed");
+    }
+
+    @Test
+    void eachJdkHasItsOwnFileAndKindOfArchive() throws IOException {
+        Path jar = Files.writeString(dir.resolve("quarkus-run.jar"), "jar");
+        ClassDataArchive archives = new ClassDataArchive(dir.resolve("appcds"));
+
+        Path jsa = archives.archiveFor("learning-service", jar, JDK_17);
+        Path aot = archives.archiveFor("learning-service", jar, JDK_25);
+
+        assertNotEquals(jsa, aot);
+        assertTrue(jsa.getFileName().toString().endsWith("-17.0.15_6.jsa"), jsa.toString());
+        assertTrue(aot.getFileName().toString().endsWith("-25.0.3_9_LTS.aot"), aot.toString());
+        assertEquals("-XX:ArchiveClassesAtExit=" + jsa, archives.jvmOptions("learning-service", jar, JDK_17).get(0));
+        assertFalse(archives.completed("learning-service", jar, JDK_17), "JDK 17 writes its archive itself");
+    }
+
+    /**
+     * The JDK the launcher runs the applications on, when it is 25 or later: a training run with the launcher's
+     * options writes a cache that the next run starts from (the JVM refuses to start with {@code -XX:AOTMode=on}
+     * when it cannot use the cache).
+     */
+    @Test
+    void theRuntimeJdkTrainsACacheAndStartsFromIt() throws Exception {
+        RuntimeJdk runtime = RuntimeJdk.choose();
+        assumeTrue(ClassDataArchive.usesAotCache(runtime.version()), "no JDK 25+ here: " + runtime);
+        Path jar = Files.writeString(dir.resolve("quarkus-run.jar"), "jar");
+        ClassDataArchive caches = new ClassDataArchive(dir.resolve("appcds"));
+        List<String> small = SmallJvm.options(ServiceSpec.MEMBERSHIP, runtime.version());
+
+        List<String> training = new ArrayList<>(small);
+        training.addAll(caches.jvmOptions("tiny", jar, runtime.version()));
+        java(runtime, training, "-version");
+        assertTrue(caches.completed("tiny", jar, runtime.version()), "the training run wrote its cache");
+
+        List<String> production = new ArrayList<>(small);
+        production.addAll(caches.jvmOptions("tiny", jar, runtime.version()));
+        assertTrue(production.get(production.size() - 2).startsWith("-XX:AOTCache="), production.toString());
+        production.addAll(List.of("-XX:AOTMode=on", "-Xlog:aot=info"));
+        String out = java(runtime, production, "-version");
+        assertTrue(out.contains("Opened AOT cache"), out);
+    }
+
+    private static String java(RuntimeJdk runtime, List<String> options, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(runtime.java().toString());
+        command.addAll(options);
+        command.addAll(List.of(args));
+        Process java = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(java.waitFor(120, TimeUnit.SECONDS), "java did not end");
+        assertEquals(0, java.exitValue(), out);
+        return out;
+    }
 }

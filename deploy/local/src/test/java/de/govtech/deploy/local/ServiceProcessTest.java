@@ -62,6 +62,27 @@ class ServiceProcessTest {
         assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 5);
     }
 
+    /**
+     * What makes an AOT cache of a training run: only a stop the application finished by itself (the JVM assembles
+     * the cache while exiting) counts; one killed after the grace period left a partial file behind.
+     */
+    @Test
+    void onlyAStopWithinTheGracePeriodCountsAsClean() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger clean = new java.util.concurrent.atomic.AtomicInteger();
+        ServiceProcess stubborn = ServiceProcess.start(spec, List.of("sh", "-c", "trap '' TERM; sleep 300 & wait"),
+                Map.of(), dir, dir.resolve("stubborn.log"), clean::incrementAndGet);
+        awaitDescendant(stubborn);
+        stubborn.requestStop();
+        stubborn.awaitStopped(Duration.ofMillis(500));
+        assertEquals(0, clean.get(), "killed after the grace period: not clean");
+
+        ServiceProcess polite = ServiceProcess.start(spec, List.of("sleep", "300"), Map.of(), dir, dir.resolve("polite.log"),
+                clean::incrementAndGet);
+        polite.requestStop();
+        polite.awaitStopped(Duration.ofSeconds(20));
+        assertEquals(1, clean.get(), "ended by itself on SIGTERM: clean");
+    }
+
     private static void awaitDescendant(ServiceProcess process) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
             if (ProcessHandle.of(process.pid()).orElseThrow().descendants().findAny().isPresent()) {

@@ -72,9 +72,28 @@ class SmallJvmTest {
         assertEquals("40", flags.get("MaxHeapFreeRatio"));
     }
 
+    /** The JDK the launcher runs the applications on (JDK 25 here, when installed) takes the same options as meant. */
+    @Test
+    void theRuntimeJdkStartsWithTheServiceAndGatewayOptions() throws Exception {
+        RuntimeJdk runtime = RuntimeJdk.choose();
+        Map<String, String> service = finalFlags(runtime.java(), SmallJvm.options(ServiceSpec.MEMBERSHIP, runtime.version()));
+        Map<String, String> gateway = finalFlags(runtime.java(), SmallJvm.options(ServiceSpec.GATEWAY, runtime.version()));
+
+        assertEquals(32L << 20, Long.parseLong(service.get("InitialHeapSize")), "InitialHeapSize");
+        assertEquals(128L << 20, Long.parseLong(service.get("MaxHeapSize")), "MaxHeapSize");
+        assertEquals("true", service.get("UseSerialGC"));
+        assertEquals("1", service.get("TieredStopAtLevel"));
+        assertEquals(64L << 20, Long.parseLong(gateway.get("NewSize")), "NewSize");
+        assertEquals("4", gateway.get("TieredStopAtLevel"));
+    }
+
     private static Map<String, String> finalFlags(List<String> options) throws IOException, InterruptedException {
+        return finalFlags(Path.of(System.getProperty("java.home"), "bin", "java"), options);
+    }
+
+    private static Map<String, String> finalFlags(Path javaBinary, List<String> options) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(javaBinary.toString());
         command.addAll(options);
         command.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
         Process java = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -17,7 +17,7 @@
 #   --out FILE        also write the report there (default: stdout only)
 #
 # The stack runs from a copy of the build in a temporary directory (lib.sh's bench_snapshot, plus the optimized
-# Keycloak, the prepared Keycloak database and the AppCDS archives unless --cold), so a Maven build running meanwhile
+# Keycloak, the prepared Keycloak database and the AOT caches / AppCDS archives unless --cold), so a Maven build running meanwhile
 # cannot pull a jar from under it; --cold's prepare-keycloak works on that copy, the repository's target/ is untouched.
 #
 # Every run's report line is followed by its phases (when each part was ready, seconds since the launcher started),
@@ -124,6 +124,8 @@ report() {
 [[ -n "$out" ]] && : >"$out"
 report "# stack start, $(date -u +%FT%TZ)"
 report "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $("$JAVA" -version 2>&1 | head -1)"
+apps_java="$("$JAVA" -cp "$JAR" de.govtech.deploy.local.SmallJvm --java 2>/dev/null || echo "$JAVA")"
+report "applications on: $("$apps_java" -version 2>&1 | head -1) ($apps_java; the launcher's choice, deploy/local RuntimeJdk)"
 report "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 if [[ "$cold" == true ]]; then

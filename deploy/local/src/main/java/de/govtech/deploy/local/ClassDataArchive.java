@@ -80,7 +80,9 @@ final class ClassDataArchive {
         if (aot) {
             Path part = partOf(archive);
             try {
-                Files.deleteIfExists(part); // a training run cut off during the assembly
+                // a training run cut off during the assembly: its partial cache and the JVM's temporary configuration
+                Files.deleteIfExists(part);
+                Files.deleteIfExists(part.resolveSibling(part.getFileName() + ".config"));
             } catch (IOException e) {
                 return List.of();
             }
@@ -124,7 +126,7 @@ final class ClassDataArchive {
     /** Archives of earlier builds of the application are of no use any more. */
     private void removeOlderArchives(String name, Path current) {
         try (Stream<Path> files = Files.list(directory)) {
-            Pattern sameApplication = Pattern.compile(Pattern.quote(name) + "-[0-9a-f]+-[0-9a-f]+-[A-Za-z0-9._]+\\.(jsa|aot)(\\.part)?");
+            Pattern sameApplication = Pattern.compile(Pattern.quote(name) + "-[0-9a-f]+-[0-9a-f]+-[A-Za-z0-9._]+\\.(jsa|aot)(\\.part)?(\\.config)?");
             files.filter(f -> !f.equals(current))
                     .filter(f -> sameApplication.matcher(f.getFileName().toString()).matches())
                     .forEach(f -> {

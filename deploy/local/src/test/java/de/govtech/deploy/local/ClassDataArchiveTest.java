@@ -136,11 +136,33 @@ class ClassDataArchiveTest {
         Path cache = caches.archiveFor("gateway", jar, JDK_25);
         Path part = cache.resolveSibling(cache.getFileName() + ".part");
         Files.writeString(part, "half of a cache: the launcher killed the JVM after its grace period");
+        Path config = part.resolveSibling(part.getFileName() + ".config");
+        Files.writeString(config, "the JVM's temporary training configuration, ~150 MB");
 
         assertEquals(training, caches.jvmOptions("gateway", jar, JDK_25));
         assertFalse(Files.exists(part), "the partial file is removed before the next training run");
+        assertFalse(Files.exists(config), "and the JVM's temporary configuration with it");
         assertFalse(Files.exists(cache));
         assertFalse(caches.completed("gateway", jar, JDK_25), "nothing written, nothing completed");
+    }
+
+    @Test
+    void aRebuildRemovesTheOldBuildsCachesAndLeftoversOfItsTraining() throws IOException {
+        Path jar = Files.writeString(dir.resolve("quarkus-run.jar"), "jar");
+        ClassDataArchive caches = new ClassDataArchive(dir.resolve("appcds"));
+        caches.jvmOptions("membership-service", jar, JDK_25);
+        Path old = caches.archiveFor("membership-service", jar, JDK_25);
+        Path oldPart = Files.writeString(old.resolveSibling(old.getFileName() + ".part"), "partial");
+        Path oldConfig = Files.writeString(old.resolveSibling(old.getFileName() + ".part.config"), "config");
+        Files.writeString(old, "cache of the old build");
+
+        Files.writeString(jar, "rebuilt jar");
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
+        caches.jvmOptions("membership-service", jar, JDK_25);
+
+        assertFalse(Files.exists(old));
+        assertFalse(Files.exists(oldPart));
+        assertFalse(Files.exists(oldConfig));
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -123,12 +124,24 @@ final class ClassDataArchive {
         return v.feature() >= 14 && v.feature() <= 21;
     }
 
-    /** Archives of earlier builds of the application are of no use any more. */
+    /**
+     * Archives and caches of earlier builds of the application are of no use any more; those of the same build for
+     * another JDK are kept (switching JDKs back and forth does not retrain).
+     */
     private void removeOlderArchives(String name, Path current) {
+        Pattern sameApplication = Pattern.compile(Pattern.quote(name)
+                + "-([0-9a-f]+-[0-9a-f]+)-[A-Za-z0-9._]+?\\.(jsa|aot)(\\.part)?(\\.config)?");
+        Matcher currentName = sameApplication.matcher(current.getFileName().toString());
+        if (!currentName.matches()) {
+            return;
+        }
+        String currentBuild = currentName.group(1);
         try (Stream<Path> files = Files.list(directory)) {
-            Pattern sameApplication = Pattern.compile(Pattern.quote(name) + "-[0-9a-f]+-[0-9a-f]+-[A-Za-z0-9._]+\\.(jsa|aot)(\\.part)?(\\.config)?");
             files.filter(f -> !f.equals(current))
-                    .filter(f -> sameApplication.matcher(f.getFileName().toString()).matches())
+                    .filter(f -> {
+                        Matcher other = sameApplication.matcher(f.getFileName().toString());
+                        return other.matches() && !other.group(1).equals(currentBuild);
+                    })
                     .forEach(f -> {
                         try {
                             Files.deleteIfExists(f);

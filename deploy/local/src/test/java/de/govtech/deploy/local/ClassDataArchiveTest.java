@@ -180,6 +180,22 @@ class ClassDataArchiveTest {
         assertFalse(archives.completed("learning-service", jar, JDK_17), "JDK 17 writes its archive itself");
     }
 
+    @Test
+    void switchingJdksKeepsTheOtherJdksCacheOfTheSameBuild() throws IOException {
+        Path jar = Files.writeString(dir.resolve("quarkus-run.jar"), "jar");
+        ClassDataArchive archives = new ClassDataArchive(dir.resolve("appcds"));
+        archives.jvmOptions("gateway", jar, JDK_25);
+        Path aot = Files.writeString(archives.archiveFor("gateway", jar, JDK_25), "JDK 25's cache");
+
+        List<String> onJdk17 = archives.jvmOptions("gateway", jar, JDK_17);
+        Path jsa = Files.writeString(archives.archiveFor("gateway", jar, JDK_17), "JDK 17's archive");
+
+        assertTrue(onJdk17.get(0).startsWith("-XX:ArchiveClassesAtExit="), onJdk17.toString());
+        assertTrue(Files.exists(aot), "JDK 25's cache of the same build stays");
+        assertEquals(List.of("-XX:AOTCache=" + aot, "-Xlog:aot=off,cds=off"), archives.jvmOptions("gateway", jar, JDK_25));
+        assertTrue(Files.exists(jsa));
+    }
+
     /**
      * The JDK the launcher runs the applications on, when it is 25 or later: a training run with the launcher's
      * options writes a cache that the next run starts from (the JVM refuses to start with {@code -XX:AOTMode=on}

@@ -22,7 +22,7 @@
 #                     (as the launcher's first start after a build does), so the measured start is the launcher's
 #                     usual one.
 #   The service runs on the JDK the launcher runs the applications on (`SmallJvm --java`: GOVTECH_JAVA_HOME, else the
-#   newest JDK >= 25 in /usr/lib/jvm, else the launcher's own); with --jvm on $JAVA_HOME's java (or the PATH's).
+#   launcher's own); with --jvm on $JAVA_HOME's java (or the PATH's).
 #   --out FILE        also write the report there
 #
 # Needs curl and wrk (apt-get install -y wrk). Measure on an idle machine; the report records the load average.

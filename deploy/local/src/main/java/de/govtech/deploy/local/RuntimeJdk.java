@@ -10,16 +10,17 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
- * The JDK the launcher runs the applications on. The code is compiled for Java 17, but from JDK 25 on the JVM keeps
- * an ahead-of-time cache of the classes an application loaded and linked in a training run (JEP 483/514/515; see
- * {@link ClassDataArchive}), which takes a good part of a service's start off every later start (docs/PERFORMANCE.md,
- * "Service start and memory"). So: {@code GOVTECH_JAVA_HOME} when it names a JDK; else the newest JDK ≥ 25 under
- * {@code /usr/lib/jvm}; else the JDK the launcher itself runs on (with JDK 17's dynamic AppCDS archive, as before).
+ * The JDK the launcher runs the applications on: {@code GOVTECH_JAVA_HOME} when set, else the JDK the launcher itself
+ * runs on (with JDK 17's dynamic AppCDS archive). The code is compiled for Java 17; from JDK 25 on the JVM keeps an
+ * ahead-of-time cache of the classes an application loaded and linked in a training run (JEP 483/514/515; see
+ * {@link ClassDataArchive}), which takes a fifth to a quarter of a service's start CPU off every later start
+ * (docs/PERFORMANCE.md, "Service start and memory"). It is a choice, not the default: the training run's first stop
+ * takes up to minutes on a busy machine, and the tests run on the build's JDK.
  */
 record RuntimeJdk(Path home, Runtime.Version version) {
 
-    /** From this feature release on the applications run on a JDK other than the launcher's, when one is found. */
-    static final int PREFERRED_FEATURE = 25;
+    /** From this feature release on the JVM keeps an AOT cache. */
+    static final int AOT_CACHE_FEATURE = 25;
     static final String ENV = "GOVTECH_JAVA_HOME";
     static final Path SYSTEM_JVMS = Path.of("/usr/lib/jvm");
 
@@ -32,24 +33,32 @@ record RuntimeJdk(Path home, Runtime.Version version) {
         return new RuntimeJdk(Path.of(System.getProperty("java.home")), Runtime.version());
     }
 
-    /** The choice for this machine: {@code GOVTECH_JAVA_HOME}, else the newest JDK ≥ 25 in /usr/lib/jvm, else this one. */
+    /** {@code GOVTECH_JAVA_HOME}, else the launcher's own JDK. */
     static RuntimeJdk choose() {
-        return choose(System.getenv(), SYSTEM_JVMS, current());
+        return choose(System.getenv(), current());
     }
 
-    static RuntimeJdk choose(Map<String, String> env, Path jvmsDir, RuntimeJdk fallback) {
+    static RuntimeJdk choose(Map<String, String> env, RuntimeJdk fallback) {
         String explicit = env.get(ENV);
-        if (explicit != null && !explicit.isBlank()) {
-            return of(Path.of(explicit)).orElseThrow(() -> new StackException(ENV + "=" + explicit
-                    + " is not a JDK (no bin/java, or no release file naming its JAVA_VERSION)"));
+        if (explicit == null || explicit.isBlank()) {
+            return fallback;
         }
+        return of(Path.of(explicit)).orElseThrow(() -> new StackException(ENV + "=" + explicit
+                + " is not a JDK (no bin/java, or no release file naming its JAVA_VERSION)"));
+    }
+
+    /** The newest JDK ≥ 25 installed under /usr/lib/jvm, if any: what {@code GOVTECH_JAVA_HOME} may name. */
+    static Optional<RuntimeJdk> newestWithAotCache() {
+        return newestWithAotCache(SYSTEM_JVMS);
+    }
+
+    static Optional<RuntimeJdk> newestWithAotCache(Path jvmsDir) {
         try (Stream<Path> dirs = Files.list(jvmsDir)) {
             return dirs.map(RuntimeJdk::of).flatMap(Optional::stream)
-                    .filter(jdk -> jdk.version().feature() >= PREFERRED_FEATURE)
-                    .max(Comparator.comparing(RuntimeJdk::version).thenComparing(jdk -> jdk.home().toString()))
-                    .orElse(fallback);
+                    .filter(jdk -> jdk.version().feature() >= AOT_CACHE_FEATURE)
+                    .max(Comparator.comparing(RuntimeJdk::version).thenComparing(jdk -> jdk.home().toString()));
         } catch (IOException e) {
-            return fallback;
+            return Optional.empty();
         }
     }
 

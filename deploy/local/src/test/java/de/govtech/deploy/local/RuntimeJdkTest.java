@@ -21,13 +21,13 @@ class RuntimeJdkTest {
     private final RuntimeJdk launchers = new RuntimeJdk(Path.of("/opt/launcher-jdk"), Runtime.Version.parse("17.0.15"));
 
     @Test
-    void theNewestJdkFromTwentyFiveOnIsChosen() throws IOException {
+    void theNewestJdkFromTwentyFiveOnIsFound() throws IOException {
         jdk("java-17-openjdk-amd64", "17.0.15");
         jdk("temurin-25-jdk-amd64", "25.0.3");
         Path newest = jdk("temurin-26-jdk-amd64", "26.0.1");
         jdk("temurin-25-jre-amd64", "25.0.9");
 
-        RuntimeJdk chosen = RuntimeJdk.choose(Map.of(), jvms, launchers);
+        RuntimeJdk chosen = RuntimeJdk.newestWithAotCache(jvms).orElseThrow();
 
         assertEquals(newest, chosen.home());
         assertEquals(Runtime.Version.parse("26.0.1"), chosen.version());
@@ -35,12 +35,20 @@ class RuntimeJdkTest {
     }
 
     @Test
-    void withoutAJdkFromTwentyFiveOnTheLaunchersOwnRunsTheApplications() throws IOException {
+    void withoutGovtechJavaHomeTheLaunchersOwnJdkRunsTheApplicationsEvenBesideANewerOne() throws IOException {
+        jdk("temurin-25-jdk-amd64", "25.0.3");
+
+        assertEquals(launchers, RuntimeJdk.choose(Map.of(), launchers));
+        assertEquals(launchers, RuntimeJdk.choose(Map.of(RuntimeJdk.ENV, " "), launchers));
+    }
+
+    @Test
+    void withoutAJdkFromTwentyFiveOnThereIsNoneWithAnAotCache() throws IOException {
         jdk("java-17-openjdk-amd64", "17.0.15");
         jdk("java-21-openjdk-amd64", "21.0.5");
 
-        assertEquals(launchers, RuntimeJdk.choose(Map.of(), jvms, launchers));
-        assertEquals(launchers, RuntimeJdk.choose(Map.of(), jvms.resolve("missing"), launchers));
+        assertTrue(RuntimeJdk.newestWithAotCache(jvms).isEmpty());
+        assertTrue(RuntimeJdk.newestWithAotCache(jvms.resolve("missing")).isEmpty());
     }
 
     @Test
@@ -52,16 +60,15 @@ class RuntimeJdkTest {
         Path garbled = jdk("garbled-25", "twenty-five");
         Files.writeString(jvms.resolve("a-file"), "not a directory");
 
-        assertEquals(launchers, RuntimeJdk.choose(Map.of(), jvms, launchers));
+        assertTrue(RuntimeJdk.newestWithAotCache(jvms).isEmpty());
         assertTrue(RuntimeJdk.of(garbled).isEmpty());
     }
 
     @Test
-    void anExplicitJdkWinsEvenWhenOlder() throws IOException {
-        jdk("temurin-25-jdk-amd64", "25.0.3");
+    void anExplicitJdkRunsTheApplications() throws IOException {
         Path explicit = jdk("my-jdk-21", "21.0.5");
 
-        RuntimeJdk chosen = RuntimeJdk.choose(Map.of(RuntimeJdk.ENV, explicit.toString()), jvms, launchers);
+        RuntimeJdk chosen = RuntimeJdk.choose(Map.of(RuntimeJdk.ENV, explicit.toString()), launchers);
 
         assertEquals(explicit, chosen.home());
         assertEquals(21, chosen.version().feature());
@@ -70,7 +77,7 @@ class RuntimeJdkTest {
     @Test
     void anExplicitDirectoryThatIsNoJdkIsRefusedWithItsName() {
         StackException refused = assertThrows(StackException.class,
-                () -> RuntimeJdk.choose(Map.of(RuntimeJdk.ENV, jvms.resolve("nothing").toString()), jvms, launchers));
+                () -> RuntimeJdk.choose(Map.of(RuntimeJdk.ENV, jvms.resolve("nothing").toString()), launchers));
 
         assertTrue(refused.getMessage().contains(RuntimeJdk.ENV + "=" + jvms.resolve("nothing")), refused.getMessage());
     }

@@ -72,10 +72,10 @@ class SmallJvmTest {
         assertEquals("40", flags.get("MaxHeapFreeRatio"));
     }
 
-    /** The JDK the launcher runs the applications on (JDK 25 here, when installed) takes the same options as meant. */
+    /** A JDK 25 when installed (what GOVTECH_JAVA_HOME may name), else the launcher's, takes the options as meant. */
     @Test
-    void theRuntimeJdkStartsWithTheServiceAndGatewayOptions() throws Exception {
-        RuntimeJdk runtime = RuntimeJdk.choose();
+    void theNewestJdkStartsWithTheServiceAndGatewayOptions() throws Exception {
+        RuntimeJdk runtime = RuntimeJdk.newestWithAotCache().orElseGet(RuntimeJdk::current);
         Map<String, String> service = finalFlags(runtime.java(), SmallJvm.options(ServiceSpec.MEMBERSHIP, runtime.version()));
         Map<String, String> gateway = finalFlags(runtime.java(), SmallJvm.options(ServiceSpec.GATEWAY, runtime.version()));
 

@@ -25,7 +25,8 @@ import static de.govtech.platform.testkit.KafkaTopicReader.header;
 
 /**
  * Measures how long an event takes from the commit of its transaction until a consumer receives it from Kafka, and
- * until the test application's inbox consumer ({@link TestMemberProjection}, the path a service's projection takes)
+ * until the test application's inbox consumer ({@link TestMemberProjection} on an {@code InboxSubscription}, the path a
+ * service's projection takes)
  * applies it.
  * Not part of the test suite (tag "benchmark"); run it with {@code bench/relay-latency.sh}. It prints figures and
  * asserts nothing about time.
@@ -87,13 +88,12 @@ class RelayLatencyBenchmark {
                 new String[] {"append -> commit returned (the writer's commit)", "appended", "commit"},
                 new String[] {"commit -> relay hands record to producer (wake, lock, select)", "commit", "handed"},
                 new String[] {"handed -> broker acknowledged", "handed", "acked"},
-                new String[] {"handed -> channel consumer's poll returns it", "handed", "polled"},
-                new String[] {"poll returns -> @Incoming method entered (SmallRye dispatch)", "polled", "entered"},
-                new String[] {"method entered -> handler runs (inbox tx begin + claim)", "entered", "applied"},
-                new String[] {"handler runs -> consume returns (handler's write + commit)", "applied", "consumed"});
+                new String[] {"handed -> the subscription's poll returns it", "handed", "polled"},
+                new String[] {"poll returns -> handler runs (decode, inbox tx begin + claim)", "polled", "applied"},
+                new String[] {"handler runs -> inbox tx committed (handler's write + commit)", "applied", "consumed"});
         Map<String, Map<String, Long>> points = Map.of("begin", begun, "appended", appended, "commit", committed,
                 "handed", StageClock.handedToProducer, "acked", acknowledged, "polled", StageClock.polled,
-                "entered", StageClock.methodEntered, "applied", TestMemberProjection.appliedAt,
+                "applied", TestMemberProjection.appliedAt,
                 "consumed", StageClock.consumed);
         System.out.printf("%nSTAGES, %d events (p50 / p90 / p99 ms; share of the sum of medians, ack excluded):%n",
                 committed.size());

@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Where an event's time goes, for {@link RelayLatencyBenchmark}: a Kafka interceptor (producer and consumer in one
  * class, so {@code kafka.interceptor.classes} can name it for every client of the application) that notes, per event
  * id and by {@link System#nanoTime}, when the relay handed the record to its producer, when the broker acknowledged
- * it, and when the channel's consumer got it back from {@code poll}. Also holds the stages the test application's
+ * it, and when the subscription's consumer got it back from {@code poll}. Also holds the stages the test application's
  * consumer notes itself. Only the benchmark names this class; no test depends on it.
  */
 public class StageClock implements ProducerInterceptor<Object, Object>, ConsumerInterceptor<Object, Object> {
@@ -28,17 +28,16 @@ public class StageClock implements ProducerInterceptor<Object, Object>, Consumer
     public static final Map<String, Long> handedToProducer = new ConcurrentHashMap<>();
     public static final Map<String, Long> acknowledged = new ConcurrentHashMap<>();
     public static final Map<String, Long> polled = new ConcurrentHashMap<>();
-    public static final Map<String, Long> methodEntered = new ConcurrentHashMap<>();
     public static final Map<String, Long> consumed = new ConcurrentHashMap<>();
     /** topic-partition@offset → event id, so an acknowledgement (which carries no headers) finds its event. */
     private static final Map<String, String> idAtOffset = new ConcurrentHashMap<>();
     private static final Map<String, Long> ackedAtOffset = new ConcurrentHashMap<>();
 
-    private boolean channelConsumer;
+    private boolean groupConsumer;
 
     @Override
     public void configure(Map<String, ?> configs) {
-        channelConsumer = configs.containsKey(ConsumerConfig.GROUP_ID_CONFIG);
+        groupConsumer = configs.containsKey(ConsumerConfig.GROUP_ID_CONFIG);
     }
 
     @Override
@@ -60,7 +59,7 @@ public class StageClock implements ProducerInterceptor<Object, Object>, Consumer
     @Override
     public ConsumerRecords<Object, Object> onConsume(ConsumerRecords<Object, Object> records) {
         long now = System.nanoTime();
-        if (channelConsumer) {
+        if (groupConsumer) {
             for (ConsumerRecord<Object, Object> record : records) {
                 String id = id(record.headers());
                 if (id != null) {

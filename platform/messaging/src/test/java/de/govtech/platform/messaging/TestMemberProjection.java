@@ -1,7 +1,7 @@
 package de.govtech.platform.messaging;
 
 import de.govtech.platform.events.membership.MemberJoined;
-import de.govtech.platform.messaging.inbox.IdempotentConsumer;
+import de.govtech.platform.messaging.inbox.InboxSubscriptions;
 import de.govtech.platform.messaging.inbox.PoisonMessageException;
 import de.govtech.platform.messaging.inbox.ReceivedEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -9,10 +9,9 @@ import jakarta.enterprise.event.Observes;
 import io.agroal.api.AgroalDataSource;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.sdk.trace.ReadableSpan;
-import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.jboss.logmanager.MDC;
 
 import java.sql.Connection;
@@ -30,6 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class TestMemberProjection {
 
     static final String CONSUMER = "test.member-projection";
+    /** Its subscription to membership.events ({@code govtech.subscriptions.membership-in.*}). */
+    static final String SUBSCRIPTION = "membership-in";
     static final int FLAKY_FAILURES = 6;
     /** While true, "REFUSED…" names are declared poison: a bug that a later fix (setting it false) removes. */
     static volatile boolean refuseRefused = true;
@@ -40,29 +41,19 @@ public class TestMemberProjection {
 
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
-    private final IdempotentConsumer consumer;
+    private final InboxSubscriptions subscriptions;
     private final AgroalDataSource dataSource;
+    private final TransactionSynchronizationRegistry transactions;
 
-    public TestMemberProjection(IdempotentConsumer consumer, AgroalDataSource dataSource) {
-        this.consumer = consumer;
+    public TestMemberProjection(InboxSubscriptions subscriptions, AgroalDataSource dataSource,
+                                TransactionSynchronizationRegistry transactions) {
+        this.subscriptions = subscriptions;
         this.dataSource = dataSource;
+        this.transactions = transactions;
     }
 
-    void registerAtStart(@Observes StartupEvent started) {
-        consumer.register(CONSUMER, this::apply);
-    }
-
-    @Incoming("membership-in")
-    @Blocking
-    public void onMembershipEvent(ConsumerRecord<String, byte[]> record) {
-        String id = StageClock.id(record.headers());
-        if (id != null) {
-            StageClock.methodEntered.putIfAbsent(id, System.nanoTime());
-        }
-        consumer.consume(CONSUMER, record, this::apply);
-        if (id != null) {
-            StageClock.consumed.putIfAbsent(id, System.nanoTime());
-        }
+    void start(@Observes StartupEvent started) {
+        subscriptions.start(SUBSCRIPTION, CONSUMER, this::apply);
     }
 
     private void apply(ReceivedEvent event) throws SQLException {
@@ -76,6 +67,16 @@ public class TestMemberProjection {
             }
             if (joined.name().startsWith("LATENCY")) {
                 appliedAt.put(event.id(), System.nanoTime());
+                transactions.registerInterposedSynchronization(new Synchronization() {
+                    @Override
+                    public void beforeCompletion() {
+                    }
+
+                    @Override
+                    public void afterCompletion(int status) {
+                        StageClock.consumed.putIfAbsent(event.id(), System.nanoTime());
+                    }
+                });
             }
             if (joined.name().startsWith("TRACED")) {
                 seenTraces.put(joined.name(), SeenTrace.now());

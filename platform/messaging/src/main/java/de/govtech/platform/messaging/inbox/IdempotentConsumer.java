@@ -81,6 +81,11 @@ public class IdempotentConsumer {
         stopping = true;
     }
 
+    /** True once the application stops: a retry still waiting then gives up with {@link ConsumptionStoppedException}. */
+    boolean stopping() {
+        return stopping;
+    }
+
     /**
      * Makes the consumer's handler known before its first record arrives, so {@link DeadLetterReplay} can hand
      * dead-lettered records back to it right after a start. {@link #consume} registers the handler too.

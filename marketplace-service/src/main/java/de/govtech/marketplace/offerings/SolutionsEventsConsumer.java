@@ -1,32 +1,30 @@
 package de.govtech.marketplace.offerings;
 
-import de.govtech.platform.messaging.inbox.EventHandler;
-import de.govtech.platform.messaging.inbox.IdempotentConsumer;
-import io.quarkus.runtime.Startup;
-import io.smallrye.reactive.messaging.annotations.Blocking;
+import de.govtech.platform.messaging.inbox.InboxSubscriptions;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
+import jakarta.enterprise.event.Observes;
 
-/** Consumes solutions.events exactly once per event (inbox) into the association offerings; poison → dead letter. */
+/**
+ * Consumes solutions.events exactly once per event (inbox) into the association offerings; poison → dead letter.
+ * A subscription of platform-messaging: its polling thread applies each record itself.
+ */
 @ApplicationScoped
-@Startup
 public class SolutionsEventsConsumer {
 
     static final String CONSUMER = "marketplace.offerings";
+    /** {@code govtech.subscriptions.solutions-events.*} in application.properties. */
+    static final String SUBSCRIPTION = "solutions-events";
 
-    private final IdempotentConsumer consumer;
-    private final EventHandler handler;
+    private final InboxSubscriptions subscriptions;
+    private final OfferingProjection projection;
 
-    SolutionsEventsConsumer(IdempotentConsumer consumer, OfferingProjection projection) {
-        this.consumer = consumer;
-        this.handler = event -> projection.apply(event.payload());
-        consumer.register(CONSUMER, handler);
+    SolutionsEventsConsumer(InboxSubscriptions subscriptions, OfferingProjection projection) {
+        this.subscriptions = subscriptions;
+        this.projection = projection;
     }
 
-    @Incoming("solutions-events")
-    @Blocking
-    public void onSolutionsEvent(ConsumerRecord<String, byte[]> record) {
-        consumer.consume(CONSUMER, record, handler);
+    void start(@Observes StartupEvent started) {
+        subscriptions.start(SUBSCRIPTION, CONSUMER, event -> projection.apply(event.payload()));
     }
 }

@@ -77,7 +77,7 @@ class MemberProjectionRebuildTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    @ConfigProperty(name = "mp.messaging.incoming.membership-events.group.id")
+    @ConfigProperty(name = "govtech.subscriptions.membership-events.group-id")
     String group;
 
     @AfterAll

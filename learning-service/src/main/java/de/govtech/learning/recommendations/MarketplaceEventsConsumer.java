@@ -3,36 +3,30 @@ package de.govtech.learning.recommendations;
 import de.govtech.platform.events.EventPayload;
 import de.govtech.platform.events.marketplace.AppDeprovisioned;
 import de.govtech.platform.events.marketplace.AppProvisioned;
-import de.govtech.platform.messaging.inbox.EventHandler;
-import de.govtech.platform.messaging.inbox.IdempotentConsumer;
-import io.quarkus.runtime.Startup;
-import io.smallrye.reactive.messaging.annotations.Blocking;
+import de.govtech.platform.messaging.inbox.InboxSubscriptions;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
+import jakarta.enterprise.event.Observes;
 
 /**
  * Consumes app-provisioned / app-deprovisioned from marketplace.events exactly once (inbox); poison → dead letter.
  * Started eagerly so a dead-letter replay right after a restart finds its handler.
  */
 @ApplicationScoped
-@Startup
 public class MarketplaceEventsConsumer {
 
     static final String CONSUMER = "learning.apps";
-    private static final EventHandler HANDLER = event -> apply(event.payload());
+    /** {@code govtech.subscriptions.marketplace-events.*} in application.properties. */
+    static final String SUBSCRIPTION = "marketplace-events";
 
-    private final IdempotentConsumer consumer;
+    private final InboxSubscriptions subscriptions;
 
-    public MarketplaceEventsConsumer(IdempotentConsumer consumer) {
-        this.consumer = consumer;
-        consumer.register(CONSUMER, HANDLER);
+    public MarketplaceEventsConsumer(InboxSubscriptions subscriptions) {
+        this.subscriptions = subscriptions;
     }
 
-    @Incoming("marketplace-events")
-    @Blocking
-    public void onMarketplaceEvent(ConsumerRecord<String, byte[]> record) {
-        consumer.consume(CONSUMER, record, HANDLER);
+    void start(@Observes StartupEvent started) {
+        subscriptions.start(SUBSCRIPTION, CONSUMER, event -> apply(event.payload()));
     }
 
     static void apply(EventPayload payload) {

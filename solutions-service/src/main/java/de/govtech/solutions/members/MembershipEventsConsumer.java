@@ -1,35 +1,30 @@
 package de.govtech.solutions.members;
 
-import de.govtech.platform.messaging.inbox.EventHandler;
-import de.govtech.platform.messaging.inbox.IdempotentConsumer;
-import io.quarkus.runtime.Startup;
-import io.smallrye.reactive.messaging.annotations.Blocking;
+import de.govtech.platform.messaging.inbox.InboxSubscriptions;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
+import jakarta.enterprise.event.Observes;
 
 /**
- * Consumes membership.events exactly once per event (inbox) into the member projection; poison → dead letter. Started
- * eagerly so a dead-letter replay right after a restart finds its handler.
+ * Consumes membership.events exactly once per event (inbox) into the member projection; poison → dead letter.
+ * A subscription of platform-messaging: its polling thread applies each record itself (no hand-over to a worker).
  */
 @ApplicationScoped
-@Startup
 class MembershipEventsConsumer {
 
     static final String CONSUMER = "solutions.members";
+    /** {@code govtech.subscriptions.membership-events.*} in application.properties. */
+    static final String SUBSCRIPTION = "membership-events";
 
-    private final IdempotentConsumer consumer;
-    private final EventHandler handler;
+    private final InboxSubscriptions subscriptions;
+    private final MemberProjection projection;
 
-    MembershipEventsConsumer(IdempotentConsumer consumer, MemberProjection projection) {
-        this.consumer = consumer;
-        this.handler = event -> projection.apply(event.payload());
-        consumer.register(CONSUMER, handler);
+    MembershipEventsConsumer(InboxSubscriptions subscriptions, MemberProjection projection) {
+        this.subscriptions = subscriptions;
+        this.projection = projection;
     }
 
-    @Incoming("membership-events")
-    @Blocking
-    public void onMembershipEvent(ConsumerRecord<String, byte[]> record) {
-        consumer.consume(CONSUMER, record, handler);
+    void start(@Observes StartupEvent started) {
+        subscriptions.start(SUBSCRIPTION, CONSUMER, event -> projection.apply(event.payload()));
     }
 }

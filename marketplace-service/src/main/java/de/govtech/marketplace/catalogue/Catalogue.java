@@ -57,7 +57,7 @@ public class Catalogue {
      */
     public Answer search(CatalogueFilter filter, PageRequest paging, String ifNoneMatch) {
         CatalogueQuery query = CatalogueQuery.of(filter);
-        Object key = query.key(paging.page, paging.size);
+        String key = query.key(paging.page, paging.size);
         try (Connection connection = dataSource.getConnection()) {
             long version = version(connection);
             String etag = CatalogueETag.of(version, key);

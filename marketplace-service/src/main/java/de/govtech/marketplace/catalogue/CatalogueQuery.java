@@ -1,5 +1,7 @@
 package de.govtech.marketplace.catalogue;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -89,11 +91,13 @@ final class CatalogueQuery {
     private final String sql;
     private final String pageSql;
     private final List<Object> parameters;
+    private final String search;
 
-    private CatalogueQuery(String sql, String pageSql, List<Object> parameters) {
+    private CatalogueQuery(String sql, String pageSql, List<Object> parameters, String search) {
         this.sql = sql;
         this.pageSql = pageSql;
         this.parameters = parameters;
+        this.search = search;
     }
 
     static CatalogueQuery of(CatalogueFilter filter) {
@@ -133,7 +137,35 @@ final class CatalogueQuery {
             case NAME -> PAGE.formatted("name_key, listing_id", ", m.name_key, m.listing_id");
             case NEWEST -> PAGE.formatted("decided_at desc, listing_id", ", m.decided_at, m.listing_id");
         };
-        return new CatalogueQuery(page + FACETS, text == null ? page + VERSION : null, parameters);
+        return new CatalogueQuery(page + FACETS, text == null ? page + VERSION : null, parameters,
+                canonical(text, filter, sort));
+    }
+
+    /**
+     * The search in one canonical form: every restriction that is set, in a fixed order, with the order actually
+     * used, as {@code name=value} pairs joined by {@code &} (values percent-encoded). Two filters give the same form
+     * exactly when they give the same statement with the same parameters.
+     */
+    private static String canonical(String text, CatalogueFilter filter, CatalogueSort sort) {
+        StringBuilder form = new StringBuilder();
+        pair(form, "q", text);
+        pair(form, "category", filter.category == null ? null : filter.category.name());
+        pair(form, "cloudTarget", filter.cloudTarget);
+        pair(form, "priceModel", filter.priceModel == null ? null : filter.priceModel.name());
+        pair(form, "hostedInGermany", filter.hostedInGermany);
+        pair(form, "bsiC5", filter.bsiC5);
+        pair(form, "gdprDpaAvailable", filter.gdprDpaAvailable);
+        pair(form, "bitvAccessible", filter.bitvAccessible);
+        pair(form, "openSource", filter.openSource);
+        pair(form, "sort", sort.name());
+        return form.toString();
+    }
+
+    private static void pair(StringBuilder form, String name, Object value) {
+        if (value != null) {
+            form.append(form.isEmpty() ? "" : "&").append(name).append('=')
+                    .append(URLEncoder.encode(value.toString(), StandardCharsets.UTF_8));
+        }
     }
 
     /** The statement of the page and its facets: binds the filter's parameters, then limit and offset. */
@@ -149,12 +181,12 @@ final class CatalogueQuery {
         return pageSql;
     }
 
-    /** What identifies the answer to this search for one page: equal keys, equal answers at one catalogue version. */
-    Object key(int page, int size) {
-        return new Key(sql, List.copyOf(parameters), page, size);
-    }
-
-    private record Key(String sql, List<Object> parameters, int page, int size) {
+    /**
+     * What identifies the answer to this search for one page: equal keys, equal answers at one catalogue version. The
+     * canonical form of the search with the page and size, the same text in every JVM (see {@link CatalogueETag}).
+     */
+    String key(int page, int size) {
+        return search + "&page=" + page + "&size=" + size;
     }
 
     /** Binds the filter's parameters; returns the index of the next parameter. */

@@ -57,7 +57,7 @@ public class CatalogueResource {
     public Response search(@Valid @BeanParam CatalogueFilter filter, @Valid @BeanParam PageRequest paging,
                            @HeaderParam(HttpHeaders.IF_NONE_MATCH)
                            @Parameter(description = "the ETag of an earlier answer to the same search: 304 while the "
-                                   + "catalogue has not changed", example = "W/\"42-1a2b3c4d\"") String ifNoneMatch) {
+                                   + "catalogue has not changed", example = "W/\"42-KFzjUGubV-6eg5He\"") String ifNoneMatch) {
         Catalogue.Answer answer = catalogue.search(filter, paging, ifNoneMatch);
         Response.ResponseBuilder response = answer.page() == null ? Response.notModified() : Response.ok(answer.page());
         return response.header(HttpHeaders.ETAG, answer.etag()).header(HttpHeaders.CACHE_CONTROL, "public, no-cache")

@@ -89,6 +89,11 @@ public class ProblemChallengeMechanism implements HttpAuthenticationMechanism {
         return oidc.authenticate(context, identityProviderManager).invoke(identity -> remember(token, identity));
     }
 
+    /** The identity a still valid token accepted earlier gave, or null (also for anything but a bearer token). */
+    SecurityIdentity remembered(String authorization) {
+        return isBearer(authorization) ? validated.find(authorization) : null;
+    }
+
     private void remember(String token, SecurityIdentity identity) {
         if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)
                 || jwt.getExpirationTime() <= 0) {

@@ -9,7 +9,10 @@ import io.vertx.ext.web.RoutingContext;
 /** Whose allowance a request takes: the token's subject (or client id) when authenticated, else the client address. */
 public final class CallerKey {
 
-    /** The key of an identity, computed once when its token is first accepted (see ProblemChallengeMechanism). */
+    /**
+     * The key of an identity, computed once when its token is first accepted (see ProblemChallengeMechanism); also
+     * the routing context's key for it when the request was admitted before Quarkus security (EarlyAdmission).
+     */
     public static final String ATTRIBUTE = "govtech.gateway.caller-key";
 
     private static final String ANONYMOUS_PREFIX = "ip:";
@@ -18,6 +21,10 @@ public final class CallerKey {
     }
 
     public static String of(RoutingContext context) {
+        String admitted = context.get(ATTRIBUTE);
+        if (admitted != null) {
+            return admitted;
+        }
         if (context.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()) {
             SecurityIdentity identity = user.getSecurityIdentity();
             String known = identity.getAttribute(ATTRIBUTE);

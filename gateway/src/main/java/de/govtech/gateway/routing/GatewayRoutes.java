@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 
 import de.govtech.gateway.GatewayConfig;
 import de.govtech.gateway.edge.BodySizeLimit;
+import de.govtech.gateway.edge.EarlyAdmission;
 import de.govtech.gateway.ratelimit.CallerRateLimits;
 import io.quarkus.logging.Log;
 import io.vertx.core.Vertx;
@@ -13,7 +14,10 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.ext.web.Router;
 
-/** Puts one forwarding route per configured group on {@code /api/v1/<name>} and everything below it. */
+/**
+ * Puts one forwarding route per configured group on {@code /api/v1/<name>} and everything below it: ahead of Quarkus
+ * security for the requests {@link EarlyAdmission} admits, after it for all others.
+ */
 @ApplicationScoped
 public class GatewayRoutes {
 
@@ -24,12 +28,14 @@ public class GatewayRoutes {
 
     private final GatewayConfig config;
     private final CallerRateLimits rateLimits;
+    private final EarlyAdmission earlyAdmission;
     private final long maxBodyBytes;
     private final HttpClient client;
 
     public GatewayRoutes(GatewayConfig config, CallerRateLimits rateLimits, Vertx vertx,
-            BodySizeLimit bodySizeLimit) {
+            BodySizeLimit bodySizeLimit, EarlyAdmission earlyAdmission) {
         this.config = config;
+        this.earlyAdmission = earlyAdmission;
         this.rateLimits = rateLimits;
         this.maxBodyBytes = bodySizeLimit.maxBodyBytes();
         this.client = vertx.createHttpClient(new HttpClientOptions()
@@ -46,6 +52,13 @@ public class GatewayRoutes {
         config.routes().forEach((name, route) -> {
             var proxy = new UpstreamProxy(name, route.upstream(), client, rateLimits, config.upstreamTimeout().toMillis(),
                     config.connectTimeout().toMillis(), maxBodyBytes);
+            router.route("/api/v1/" + name + "/*").order(EarlyAdmission.ORDER).handler(context -> {
+                if (earlyAdmission.admits(context)) {
+                    proxy.handle(context);
+                } else {
+                    context.next();
+                }
+            });
             router.route("/api/v1/" + name + "/*").order(ORDER).handler(proxy);
             Log.infof("Route /api/v1/%s/** -> %s (%d requests per %s and caller on this replica of %d)", name,
                     route.upstream(), rateLimits.limit(name), route.rateLimit().period(), config.replicas());

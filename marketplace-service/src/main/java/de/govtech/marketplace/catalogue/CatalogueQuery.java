@@ -9,37 +9,48 @@ import java.util.List;
 
 /**
  * The SQL of one catalogue search (plain, no Quarkus): one statement answers the page and the facets. It reads only
- * the small catalogue columns of {@code listing_revision} (V6) to find, order and count the matches — the published
- * revisions (status PUBLISHED, one per listing) whose listing is not delisted; the JSON content, the listing and the
- * vendor are read for the rows of the page only.
+ * narrow rows to find, order and count the matches — the published revisions (status PUBLISHED, one per listing)
+ * whose listing is not delisted; the JSON content, the listing and the vendor are read for the rows of the page only.
  *
  * <p>The statement returns two kinds of rows: the page's apps ({@code pos} 1…size, in order) and the facet groups
- * ({@code pos} null: one row per combination of category, cloud targets and price models, with its counts, which
- * {@link FacetTally} adds up). Without a search text the page can also be read alone ({@link #pageSql()}), with one
- * row of the catalogue version instead of the facet groups, which then come from {@link CatalogueGroups}: grouping
- * every match is the most expensive part of a search whose page is an index range.
+ * ({@code pos} null: one row per combination of facet values, with its counts, which {@link FacetTally} adds up).
+ * Without a search text the page can also be read alone ({@link #pageSql()}), with one row of the catalogue version
+ * instead of the facet groups, which then come from {@link CatalogueGroups}: grouping every match is the most
+ * expensive part of a search whose page is an index range.
  *
- * <p>With a search text the matches are computed once ({@code materialized}): one GIN lookup and one visit of the
- * matching rows (computing the rank of every match when the order is RELEVANCE), and both the page (a top-N sort) and
- * the facets read that result.
- * Without one the matches are inlined twice, so the page is an ordered range of an index — name order
- * {@code listing_revision_published_name_order_idx}, newest {@code listing_revision_published_newest_order_idx}, each
- * read only up to the page's end — and the facets are an index-only scan of the covering name index.
+ * <p>With a search text the matches come from {@code catalogue_entry} (V13: one narrow row per shown app, kept by
+ * triggers with the listing and its revisions) and are computed once ({@code materialized}): one GIN lookup and one
+ * visit of the matching narrow rows (computing the rank of every match when the order is RELEVANCE); the page is a
+ * top-N sort of that result, and the facets count it per facet combination id (one small integer per match instead
+ * of grouping by arrays), joined with the few combinations' values.
  *
- * <p>"Published revision of a listing in status PUBLISHED" is expressed as "revision PUBLISHED, and its listing is
- * not one of the few listings in another status" (a hashed list of those ids, checked row by row as a filter, which
- * keeps the index order) rather than as a join with every listing: publishing marks the previously published revision
- * SUPERSEDED, so a PUBLISHED revision is always its listing's {@code published_revision}.
+ * <p>Without one the matches are the catalogue columns of {@code listing_revision} (V6), inlined twice, so the page is
+ * an ordered range of an index — name order {@code listing_revision_published_name_order_idx}, newest
+ * {@code listing_revision_published_newest_order_idx}, each read only up to the page's end — and the facets, when
+ * they are not taken from {@link CatalogueGroups}, an index-only scan of the covering name index. "Published revision
+ * of a listing in status PUBLISHED" is expressed there as "revision PUBLISHED, and its listing is not one of the few
+ * listings in another status" (a hashed list of those ids, checked row by row as a filter, which keeps the index
+ * order) rather than as a join with every listing: publishing marks the previously published revision SUPERSEDED, so
+ * a PUBLISHED revision is always its listing's {@code published_revision}.
  */
 final class CatalogueQuery {
 
+    // without a text: the catalogue columns of the published revisions, inlined (ranges of their order indexes)
     private static final String MATCHES = """
-            with m as %s (
-             select r.id, r.listing_id, r.name_key, r.decided_at%s, r.category, r.cloud_targets, r.price_models,
+            with m as not materialized (
+             select r.id, r.listing_id, r.name_key, r.decided_at, r.category, r.cloud_targets, r.price_models,
                     r.hosted_in_germany, r.bsi_c5, r.gdpr_dpa_available, r.bitv_accessible, r.open_source
-             from listing_revision r%s
+             from listing_revision r
              where r.status = 'PUBLISHED'
                and r.listing_id not in (select l.id from listing l where l.status <> 'PUBLISHED')%s),
+            """;
+
+    // with a text: the narrow rows of the shown apps (V13's catalogue_entry), each with its facet combination's id
+    private static final String TEXT_MATCHES = """
+            with m as materialized (
+             select r.revision_id as id, r.listing_id, r.name_key, r.decided_at%s, r.combination
+             from catalogue_entry r cross join websearch_to_tsquery('german'::regconfig, ?) q
+             where r.search_document @@ q%s),
             """;
 
     // the page's ids in order (positions counted over the page's rows only), then their content, listing and vendor
@@ -65,6 +76,16 @@ final class CatalogueQuery {
                    count(*) filter (where m.open_source), null
             from m
             group by m.category, m.cloud_targets, m.price_models""";
+
+    // the facets of a text search: its matches counted per facet combination, with the combination's values
+    private static final String COMBINATION_FACETS = """
+            select null, null, null, null, null, null, null, null, c.category, c.cloud_targets, c.price_models, g.apps,
+                   case when c.hosted_in_germany then g.apps else 0 end, case when c.bsi_c5 then g.apps else 0 end,
+                   case when c.gdpr_dpa_available then g.apps else 0 end,
+                   case when c.bitv_accessible then g.apps else 0 end, case when c.open_source then g.apps else 0 end,
+                   null
+            from (select m.combination, count(*) as apps from m group by m.combination) g
+            join catalogue_facet_combination c on c.id = g.combination""";
 
     // instead of the facets: the catalogue version the page was read at (the same snapshot), always one row
     private static final String VERSION = """
@@ -106,7 +127,6 @@ final class CatalogueQuery {
         StringBuilder where = new StringBuilder();
         if (text != null) {
             parameters.add(text);
-            where.append(" and r.search_document @@ q");
         }
         if (filter.category != null) {
             where.append(" and r.category = ?");
@@ -128,16 +148,16 @@ final class CatalogueQuery {
         CatalogueSort sort = text == null && filter.sort == CatalogueSort.RELEVANCE ? CatalogueSort.NAME : filter.sort;
         // the rank is computed for every match, so only when the order needs it
         String matches = text == null
-                ? MATCHES.formatted("not materialized", "", "", where)
-                : MATCHES.formatted("materialized",
-                sort == CatalogueSort.RELEVANCE ? ", ts_rank_cd(r.search_document, q) as rank" : "",
-                " cross join websearch_to_tsquery('german'::regconfig, ?) q", where);
+                ? MATCHES.formatted(where)
+                : TEXT_MATCHES.formatted(sort == CatalogueSort.RELEVANCE ? ", ts_rank_cd(r.search_document, q) as rank" : "",
+                where);
         String page = matches + switch (sort) {
             case RELEVANCE -> PAGE.formatted("rank desc, name_key, listing_id", ", m.rank, m.name_key, m.listing_id");
             case NAME -> PAGE.formatted("name_key, listing_id", ", m.name_key, m.listing_id");
             case NEWEST -> PAGE.formatted("decided_at desc, listing_id", ", m.decided_at, m.listing_id");
         };
-        return new CatalogueQuery(page + FACETS, text == null ? page + VERSION : null, parameters,
+        return new CatalogueQuery(page + (text == null ? FACETS : COMBINATION_FACETS), text == null ? page + VERSION : null,
+                parameters,
                 canonical(text, filter, sort));
     }
 

@@ -27,6 +27,7 @@ import java.util.TreeMap;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -160,11 +161,79 @@ class CatalogueOrderTest {
         assertCountsAsReference(Map.of("category", "INFRASTRUCTURE", "sort", "NEWEST"), "and r.category = 'INFRASTRUCTURE'");
     }
 
-    /** The total and facets of a search without a text equal those counted from the reference's apps. */
+    /**
+     * A text search reads V13's narrow table, which its triggers keep in the same transaction as every change of a
+     * listing or of its published revision: each change is seen by the very next search, with the reference's total
+     * and facets, and the table holds exactly the reference's revisions (red when a trigger is removed).
+     */
+    @Test
+    void aTextSearchSeesEveryChangeOfAListingAtOnce() throws SQLException {
+        String text = "and r.search_document @@ websearch_to_tsquery('german', 'Schleusenwärter')";
+        CatalogueSeeds.vendor(VENDOR, "Zisternen Werk").app("schleuse-digital", "Schleusenwärter Digital")
+                .category(ListingCategory.INFRASTRUCTURE).cloudTargets("delos:de").seed();
+        assertTextSearch("Schleusenwärter", text, "Schleusenwärter Digital");
+
+        // the published revision's content changes: another category, and the word moves from the name to the summary
+        change("update listing_revision set content = content || '{\"name\": \"Wehrwart Digital\", "
+                + "\"summary\": \"Für Schleusenwärter\", \"category\": \"ADMINISTRATION\"}'::jsonb"
+                + " where listing_id = (select id from listing where slug = 'schleuse-digital')");
+        assertTextSearch("Schleusenwärter", text, "Wehrwart Digital");
+        assertTextSearch("Wehrwart", "and r.search_document @@ websearch_to_tsquery('german', 'Wehrwart')",
+                "Wehrwart Digital");
+
+        // a new revision is published (inserted PUBLISHED before the old one is superseded) in one transaction
+        change("""
+                do $$ declare app uuid := (select id from listing where slug = 'schleuse-digital'); begin
+                insert into listing_revision (id, listing_id, revision, status, content, broker_url, broker_username,
+                       broker_password, broker_password_encrypted, created_at, created_by, updated_at, decided_at,
+                       decided_by)
+                select gen_random_uuid(), listing_id, 2, 'PUBLISHED', content || '{"name": "Schleusenwärter Plus"}',
+                       broker_url, broker_username, broker_password, broker_password_encrypted, created_at, created_by,
+                       updated_at, now(), 'test'
+                from listing_revision where listing_id = app and revision = 1;
+                update listing_revision set status = 'SUPERSEDED' where listing_id = app and revision = 1;
+                update listing set published_revision = 2 where id = app;
+                end $$""");
+        assertTextSearch("Schleusenwärter", text, "Schleusenwärter Plus");
+        assertTextSearch("Wehrwart", "and r.search_document @@ websearch_to_tsquery('german', 'Wehrwart')");
+
+        change("update listing set status = 'DELISTED' where slug = 'schleuse-digital'");
+        assertTextSearch("Schleusenwärter", text);
+        change("update listing set status = 'PUBLISHED' where slug = 'schleuse-digital'");
+        assertTextSearch("Schleusenwärter", text, "Schleusenwärter Plus");
+    }
+
+    /** A text search finds exactly {@code names}, with the reference's total and facets; the narrow table is right. */
+    private void assertTextSearch(String q, String where, String... names) throws SQLException {
+        given().queryParam("q", q).get(BASE).then().statusCode(200)
+                .body("items.name", names.length == 0 ? empty() : contains(names));
+        assertCountsAsReference(Map.of("q", q), where);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("""
+                     select (select count(*) from catalogue_entry),
+                            (select count(*) from listing l join listing_revision r on r.listing_id = l.id
+                             where l.status = 'PUBLISHED' and r.status = 'PUBLISHED'),
+                            (select count(*) from (select r.id, r.search_document, r.category, r.cloud_targets
+                                                   from listing l join listing_revision r on r.listing_id = l.id
+                                                   where l.status = 'PUBLISHED' and r.status = 'PUBLISHED'
+                                                   except
+                                                   select e.revision_id, e.search_document, c.category, c.cloud_targets
+                                                   from catalogue_entry e
+                                                   join catalogue_facet_combination c on c.id = e.combination) d)""");
+             ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            assertEquals(rows.getLong(2), rows.getLong(1), "entries = published revisions of published listings");
+            assertEquals(0, rows.getLong(3), "every published revision has its entry, with its current values");
+        }
+    }
+
+    /** The total and facets of a search equal those counted from the reference's apps that {@code where} keeps. */
     private void assertCountsAsReference(Map<String, ?> query, String where) throws SQLException {
         Map<String, Map<String, Long>> expected = new TreeMap<>(Map.of("categories", new TreeMap<>(),
                 "cloudTargets", new TreeMap<>(), "priceModels", new TreeMap<>(),
                 "compliance", new TreeMap<>()));
+        List<String> flags = List.of("hostedInGermany", "bsiC5", "gdprDpaAvailable", "bitvAccessible", "openSource");
+        flags.forEach(flag -> expected.get("compliance").put(flag, 0L));
         long total = 0;
         String sql = """
                 select r.category, r.cloud_targets, r.price_models, r.hosted_in_germany, r.bsi_c5, r.gdpr_dpa_available,
@@ -183,7 +252,6 @@ class CatalogueOrderTest {
                 for (String model : (String[]) rows.getArray(3).getArray()) {
                     expected.get("priceModels").merge(model, 1L, Long::sum);
                 }
-                List<String> flags = List.of("hostedInGermany", "bsiC5", "gdprDpaAvailable", "bitvAccessible", "openSource");
                 for (int i = 0; i < flags.size(); i++) {
                     expected.get("compliance").merge(flags.get(i), rows.getBoolean(4 + i) ? 1L : 0L, Long::sum);
                 }

@@ -2,11 +2,13 @@ package de.govtech.gateway.edge;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import de.govtech.gateway.ratelimit.CallerKey;
 import io.quarkus.logging.Log;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.VertxHttpConfig;
+import io.smallrye.config.SmallRyeConfig;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
@@ -29,8 +31,9 @@ public class EarlyAdmission {
     private final ProblemChallengeMechanism tokens;
     private final boolean rememberedTokensAdmitted;
 
-    EarlyAdmission(Config config, ProblemChallengeMechanism tokens) {
-        this.permissions = PathPermissions.from(config);
+    EarlyAdmission(ProblemChallengeMechanism tokens) {
+        this.permissions = PathPermissions.from(ConfigProvider.getConfig().unwrap(SmallRyeConfig.class)
+                .getConfigMapping(VertxHttpConfig.class).auth());
         this.tokens = tokens;
         this.rememberedTokensAdmitted = permissions.admitEveryAuthenticatedCaller();
         if (!rememberedTokensAdmitted) {

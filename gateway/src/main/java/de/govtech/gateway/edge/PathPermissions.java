@@ -4,10 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import org.eclipse.microprofile.config.Config;
+import io.quarkus.vertx.http.runtime.AuthRuntimeConfig;
+import io.quarkus.vertx.http.runtime.PolicyMappingConfig;
 
 /**
  * The path policies of {@code quarkus.http.auth.permission.*}, read from the same configuration Quarkus security
@@ -18,8 +17,8 @@ import org.eclipse.microprofile.config.Config;
  */
 final class PathPermissions {
 
-    private static final Pattern POLICY = Pattern.compile("quarkus\\.http\\.auth\\.permission\\.([^.]+)\\.policy");
-    private static final Set<String> ADMITTING_ANY_AUTHENTICATED = Set.of("permit", "authenticated");
+    private static final String PERMIT = "permit";
+    private static final Set<String> ADMITTING_ANY_AUTHENTICATED = Set.of(PERMIT, "authenticated");
 
     private final List<PermissionSet> sets;
 
@@ -27,22 +26,23 @@ final class PathPermissions {
         this.sets = List.copyOf(sets);
     }
 
-    static PathPermissions from(Config config) {
+    /**
+     * The permission sets as Quarkus security has them (its configuration mapping, so environment variables count
+     * too). A set bound to an authentication mechanism counts as asking for more than a valid token; a {@code permit}
+     * set for Quarkus REST endpoints only does not make a route group's path public.
+     */
+    static PathPermissions from(AuthRuntimeConfig auth) {
         List<PermissionSet> sets = new ArrayList<>();
-        for (String property : config.getPropertyNames()) {
-            Matcher name = POLICY.matcher(property);
-            if (!name.matches()) {
-                continue;
+        auth.permissions().forEach((name, set) -> {
+            boolean restOnly = set.appliesTo() == PolicyMappingConfig.AppliesTo.JAXRS;
+            if (!set.enabled().orElse(true) || (restOnly && PERMIT.equals(set.policy()))) {
+                return;
             }
-            String prefix = "quarkus.http.auth.permission." + name.group(1);
-            if (!config.getOptionalValue(prefix + ".enabled", Boolean.class).orElse(true)) {
-                continue;
-            }
-            sets.add(new PermissionSet(config.getValue(property, String.class).trim(),
-                    config.getOptionalValues(prefix + ".paths", String.class).orElse(List.of()),
-                    config.getOptionalValues(prefix + ".methods", String.class).orElse(List.of()).stream()
-                            .map(method -> method.trim().toUpperCase(Locale.ROOT)).toList()));
-        }
+            String policy = set.authMechanism().isPresent() ? "mechanism-bound " + set.policy() : set.policy();
+            sets.add(new PermissionSet(policy, set.paths().orElse(List.of()),
+                    set.methods().orElse(List.of()).stream().map(method -> method.trim().toUpperCase(Locale.ROOT))
+                            .toList()));
+        });
         return new PathPermissions(sets);
     }
 
@@ -50,7 +50,7 @@ final class PathPermissions {
     boolean permitsAnonymous(String method, String path) {
         int permitted = -1;
         for (PermissionSet set : sets) {
-            if ("permit".equals(set.policy()) && (set.methods().isEmpty() || set.methods().contains(method))) {
+            if (PERMIT.equals(set.policy()) && (set.methods().isEmpty() || set.methods().contains(method))) {
                 permitted = Math.max(permitted, set.specificity(path, false));
             }
         }
@@ -58,7 +58,7 @@ final class PathPermissions {
             return false;
         }
         for (PermissionSet set : sets) {
-            if (!"permit".equals(set.policy()) && set.specificity(path, true) >= permitted) {
+            if (!PERMIT.equals(set.policy()) && set.specificity(path, true) >= permitted) {
                 return false;
             }
         }

@@ -157,8 +157,8 @@ for area in "${wanted[@]}"; do
         sleep 0.2
       done
       kill -TERM "$service_pid"; wait "$service_pid" 2>/dev/null || true; service_pid=""
-      # as the launcher does after a clean stop: the training run's output becomes the AOT cache
-      part="$(sed -n 's/.*-XX:AOTCacheOutput=\([^ ]*\).*/\1/p' <<<"$options")"
+      # as the launcher does after a clean stop: the output written at exit becomes the AOT cache / AppCDS archive
+      part="$(sed -n 's/.*-XX:\(AOTCacheOutput\|ArchiveClassesAtExit\)=\([^ ]*\).*/\2/p' <<<"$options")"
       if [[ -n "$part" && -s "$part" ]]; then mv "$part" "${part%.part}"; fi
       options="$(launcher_options "$area")"
     fi

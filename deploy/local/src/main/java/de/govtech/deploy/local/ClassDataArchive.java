@@ -19,7 +19,10 @@ import java.util.stream.Stream;
  * ({@link #completed}): the assembly takes tens of seconds on a busy machine, and a run killed during it leaves a
  * partial file, which is removed and trained again.</li>
  * <li>JDK 13 to 24: a dynamic AppCDS archive: the first run writes the classes it loaded when it exits
- * ({@code -XX:ArchiveClassesAtExit}); later runs map them ({@code -XX:SharedArchiveFile}).</li>
+ * ({@code -XX:ArchiveClassesAtExit}); later runs map them ({@code -XX:SharedArchiveFile}). Written to a {@code .part}
+ * file as well: writing an application's archive takes seconds to tens of seconds of a busy machine, and a JVM killed
+ * meanwhile leaves a partial file, which, under the archive's name, every later run would be given and could not map
+ * — that build would never get its archive.</li>
  * </ul>
  * The file's name carries the size and time of the application's {@code quarkus-run.jar} and the version of the JDK
  * it runs on, so a rebuild or another JDK makes a new one. A missing, partial or foreign file costs nothing but the
@@ -78,29 +81,35 @@ final class ClassDataArchive {
             return options;
         }
         removeOlderArchives(name, archive);
+        Path part = partOf(archive);
+        try {
+            // a run cut off while its JVM wrote the archive or assembled the cache: the partial file, and the JVM's
+            // temporary training configuration (AOT cache)
+            Files.deleteIfExists(part);
+            Files.deleteIfExists(part.resolveSibling(part.getFileName() + ".config"));
+        } catch (IOException e) {
+            return List.of();
+        }
         if (aot) {
-            Path part = partOf(archive);
-            try {
-                // a training run cut off during the assembly: its partial cache and the JVM's temporary configuration
-                Files.deleteIfExists(part);
-                Files.deleteIfExists(part.resolveSibling(part.getFileName() + ".config"));
-            } catch (IOException e) {
-                return List.of();
-            }
             return List.of("-XX:AOTCacheOutput=" + part, AOT_QUIET);
         }
-        return List.of("-XX:ArchiveClassesAtExit=" + archive, QUIET);
+        return List.of("-XX:ArchiveClassesAtExit=" + part, QUIET);
+    }
+
+    /** Whether a run with these options writes an archive or cache when it exits (its stop takes longer). */
+    static boolean writesAtExit(List<String> options) {
+        return options.stream().anyMatch(o -> o.startsWith("-XX:AOTCacheOutput=") || o.startsWith("-XX:ArchiveClassesAtExit="));
     }
 
     /**
-     * After a run that stopped by itself (within the grace period, not killed): a training run's output is complete
-     * and becomes the cache. Returns whether a cache was completed.
+     * After a run that stopped by itself (within the grace period, not killed): the archive or cache it wrote at exit
+     * is complete and becomes the one later runs use. Returns whether one was completed.
      */
     boolean completed(String name, Path runJar, Runtime.Version runtime) {
         try {
             Path archive = archiveFor(name, runJar, runtime);
             Path part = partOf(archive);
-            if (!usesAotCache(runtime) || !Files.isRegularFile(part) || Files.size(part) == 0) {
+            if (!Files.isRegularFile(part) || Files.size(part) == 0) {
                 return false;
             }
             Files.move(part, archive, java.nio.file.StandardCopyOption.REPLACE_EXISTING,

@@ -59,9 +59,10 @@ final class Stack {
     static final String KEYCLOAK_DB_OPTIONS = "?options=-c%20synchronous_commit%3Doff";
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     /**
-     * The applications' stop when one of them is a training run ({@link ClassDataArchive}): on JDK 25 the JVM
-     * assembles its AOT cache while it exits, which took 60–90 s on a busy two-core machine (writing four caches at
-     * once); killed after 20 s it would leave no cache, and every start would be a training run again.
+     * The applications' stop when one of them writes its class data at exit ({@link ClassDataArchive}, the first stop
+     * after a build): on JDK 25 the JVM assembles its AOT cache while it exits, which took 60–90 s on a busy two-core
+     * machine (writing four caches at once); on JDK 17 it writes its AppCDS archive (50–110 MB each, all five at
+     * once). Killed after 20 s it would leave no cache or archive, and the next start would be without one again.
      */
     static final Duration TRAINING_STOP_GRACE = Duration.ofSeconds(150);
     private static final Duration BROKER_TIMEOUT = Duration.ofSeconds(60);
@@ -644,8 +645,9 @@ final class Stack {
         onStarted(String.join(", ", specs.stream().map(ServiceSpec::name).toList()),
                 () -> {
                     if (training.get()) {
-                        terminal.println("  (first stop after a build: the applications write their AOT caches,"
-                                + " up to " + TRAINING_STOP_GRACE.toSeconds() + " s)");
+                        terminal.println("  (first stop after a build: the applications write their "
+                                + (ClassDataArchive.usesAotCache(runtime.version()) ? "AOT caches" : "AppCDS archives")
+                                + ", up to " + TRAINING_STOP_GRACE.toSeconds() + " s)");
                     }
                     group.stopAll(training.get() ? TRAINING_STOP_GRACE : STOP_GRACE, terminal);
                 }, true);
@@ -661,7 +663,7 @@ final class Stack {
             command.add(runtime.java().toString());
             command.addAll(SmallJvm.options(spec, runtime.version()));
             List<String> classDataOptions = classData.jvmOptions(spec.moduleDir(), runJar, runtime.version());
-            if (classDataOptions.stream().anyMatch(o -> o.startsWith("-XX:AOTCacheOutput="))) {
+            if (ClassDataArchive.writesAtExit(classDataOptions)) {
                 training.set(true);
             }
             command.addAll(classDataOptions);

@@ -30,10 +30,13 @@ class ClassDataArchiveTest {
         ClassDataArchive archives = new ClassDataArchive(dir.resolve("appcds"));
         Path archive = archives.archiveFor("membership-service", jar);
 
-        assertEquals(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off"), archives.jvmOptions("membership-service", jar));
+        Path part = archive.resolveSibling(archive.getFileName() + ".part");
+        assertEquals(List.of("-XX:ArchiveClassesAtExit=" + part, "-Xlog:cds=off"), archives.jvmOptions("membership-service", jar));
         assertTrue(archive.startsWith(dir.resolve("appcds")), archive.toString());
 
-        Files.writeString(archive, "written by the JVM at exit");
+        Files.writeString(part, "written by the JVM at exit");
+        assertTrue(archives.completed("membership-service", jar, Runtime.version()), "a clean stop completes the archive");
+        assertFalse(Files.exists(part));
         List<String> mapping = archives.jvmOptions("membership-service", jar);
         assertEquals(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off"), mapping.subList(mapping.size() - 2, mapping.size()));
     }
@@ -57,7 +60,8 @@ class ClassDataArchiveTest {
         ClassDataArchive archives = new ClassDataArchive(dir.resolve("appcds"));
         Path archive = archives.archiveFor("tiny", jar);
         String dump = java(archives.jvmOptions("tiny", jar));
-        assertTrue(Files.isRegularFile(archive), "the first run wrote the archive: " + dump);
+        assertTrue(archives.completed("tiny", jar, Runtime.version()), "the first run wrote the archive: " + dump);
+        assertTrue(Files.isRegularFile(archive));
 
         List<String> options = archives.jvmOptions("tiny", jar);
         assertTrue(options.containsAll(ClassDataArchive.MAP_AT_ARCHIVED_ADDRESS), options.toString());
@@ -80,6 +84,26 @@ class ClassDataArchiveTest {
         return out;
     }
 
+    /**
+     * JDK 17 writes its archive when the application exits (seconds to tens of seconds on a busy machine): a run killed
+     * meanwhile leaves a partial file, which is never mapped but written again by the next run.
+     */
+    @Test
+    void anArchiveCutOffWhileWrittenIsWrittenAgainByTheNextRun() throws IOException {
+        Path jar = Files.writeString(dir.resolve("quarkus-run.jar"), "jar");
+        ClassDataArchive archives = new ClassDataArchive(dir.resolve("appcds"));
+        List<String> writing = archives.jvmOptions("membership-service", jar, JDK_17);
+        Path archive = archives.archiveFor("membership-service", jar, JDK_17);
+        Path writtenByTheJvm = Path.of(writing.get(0).substring("-XX:ArchiveClassesAtExit=".length()));
+        Files.writeString(writtenByTheJvm, "half of an archive: the launcher killed the JVM after its grace period");
+
+        assertEquals(writing, archives.jvmOptions("membership-service", jar, JDK_17), "written again, not mapped");
+        assertFalse(Files.exists(writtenByTheJvm), "the partial file is removed before the next run writes it");
+        assertFalse(Files.exists(archive));
+        assertTrue(ClassDataArchive.writesAtExit(writing), writing.toString());
+        assertFalse(ClassDataArchive.writesAtExit(List.of("-XX:SharedArchiveFile=" + archive)));
+    }
+
     @Test
     void aRebuiltApplicationGetsANewArchiveAndTheOldOneGoes() throws IOException {
         Path jar = Files.writeString(dir.resolve("quarkus-run.jar"), "jar");
@@ -94,7 +118,7 @@ class ClassDataArchiveTest {
         Path rebuilt = archives.archiveFor("gateway", jar);
 
         assertNotEquals(old, rebuilt);
-        assertEquals(List.of("-XX:ArchiveClassesAtExit=" + rebuilt, "-Xlog:cds=off"), archives.jvmOptions("gateway", jar));
+        assertEquals(List.of("-XX:ArchiveClassesAtExit=" + rebuilt + ".part", "-Xlog:cds=off"), archives.jvmOptions("gateway", jar));
         assertFalse(Files.exists(old), "the old build's archive is removed");
         assertTrue(Files.exists(otherApp), "a name that only starts alike is another application's, not removed");
     }
@@ -176,8 +200,8 @@ class ClassDataArchiveTest {
         assertNotEquals(jsa, aot);
         assertTrue(jsa.getFileName().toString().endsWith("-17.0.15_6.jsa"), jsa.toString());
         assertTrue(aot.getFileName().toString().endsWith("-25.0.3_9_LTS.aot"), aot.toString());
-        assertEquals("-XX:ArchiveClassesAtExit=" + jsa, archives.jvmOptions("learning-service", jar, JDK_17).get(0));
-        assertFalse(archives.completed("learning-service", jar, JDK_17), "JDK 17 writes its archive itself");
+        assertEquals("-XX:ArchiveClassesAtExit=" + jsa + ".part", archives.jvmOptions("learning-service", jar, JDK_17).get(0));
+        assertFalse(archives.completed("learning-service", jar, JDK_17), "nothing written, nothing completed");
     }
 
     @Test

@@ -3,7 +3,8 @@
 # launcher reports it ("stack ready after N s" under its start timeline): from a fresh data dir (--wipe) and a
 # restart on the same data, RUNS times each, then the median of each.
 #
-#   bench/stack-start.sh [--runs N] [--port-offset N] [--data-dir DIR] [--cold [--no-prepare]] [--out FILE]
+#   bench/stack-start.sh [--runs N] [--port-offset N] [--data-dir DIR] [--cold [--no-prepare] | --first-start]
+#                        [--out FILE]
 #
 #   --runs N          runs of each kind (default 3; 0 with --cold: only the first start after the build)
 #   --port-offset N   ports of the stack under test (default -6000: below the ephemeral range that tests pick from)
@@ -11,7 +12,11 @@
 #   --cold            as a newcomer has it after the build: delete the optimized Keycloak and the prepared Keycloak
 #                     database, run the build's step that makes them again (`govtech-stack.jar prepare-keycloak`,
 #                     timed and reported as build time), then the first fresh start (reported on its own, not in the
-#                     median)
+#                     median). Like --first-start, it starts without the applications' AppCDS archives / AOT caches.
+#   --first-start     the newcomer's first start after the build, without redoing the build's own step: the optimized
+#                     Keycloak and the prepared Keycloak database are taken from the build as they are, the
+#                     applications' AppCDS archives / AOT caches are not (a build has none: its first start writes
+#                     them when it stops); that start is reported on its own, then the runs as usual
 #   --no-prepare      with --cold: skip that step, so no run has a prepared Keycloak database or optimized build (the
 #                     launcher's fallback: Keycloak builds itself and sets up its database on every fresh data dir)
 #   --out FILE        also write the report there (default: stdout only)
@@ -21,7 +26,9 @@
 # cannot pull a jar from under it; --cold's prepare-keycloak works on that copy, the repository's target/ is untouched.
 #
 # Every run's report line is followed by its phases (when each part was ready, seconds since the launcher started),
-# and the end shows the median of each phase. Needs the built platform (./mvnw -B -q install -DskipTests, or
+# and the end shows the median of each phase; then by the CPU seconds each part of the stack had used when the stack
+# was ready (from /proc: the launcher, with the servers it runs in its own JVM, and each process it started, children
+# included) — a busy machine moves wall times a lot and CPU seconds little. Needs the built platform (./mvnw -B -q install -DskipTests, or
 # ./stack.sh once). Measure on an idle machine: the report starts with the load average, and a busy machine makes
 # every figure meaningless.
 set -euo pipefail
@@ -32,6 +39,7 @@ runs=3
 offset=-6000
 data_dir=/tmp/govtech-bench-stack
 cold=false
+first_start=false
 prepare=true
 out=""
 while (($#)); do
@@ -41,11 +49,13 @@ while (($#)); do
     --data-dir) data_dir="$2"; shift 2 ;;
     --cold) cold=true; shift ;;
     --no-prepare) prepare=false; shift ;;
+    --first-start) first_start=true; shift ;;
     --out) out="$2"; shift 2 ;;
-    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,33p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
+[[ "$cold" == true && "$first_start" == true ]] && { echo "--cold and --first-start exclude each other" >&2; exit 2; }
 [[ -f "$BUILD/deploy/local/target/govtech-stack.jar" ]] \
   || { echo "no $BUILD/deploy/local/target/govtech-stack.jar: build first (./mvnw -B -q install -DskipTests)" >&2; exit 1; }
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
@@ -66,8 +76,11 @@ trap 'exit 143' TERM
 ROOT="$work/root"
 JAR="$ROOT/deploy/local/target/govtech-stack.jar"
 bench_snapshot "$ROOT" membership-service learning-service solutions-service marketplace-service gateway
+# what the build made; the archives / caches only when the run is not about the first start after the build
+caches=(keycloak-optimized keycloak-database appcds)
+[[ "$first_start" == true ]] && caches=(keycloak-optimized keycloak-database)
 if [[ "$cold" != true ]]; then
-  for cache in keycloak-optimized keycloak-database appcds; do
+  for cache in "${caches[@]}"; do
     if [[ -d "$BUILD/deploy/local/target/$cache" ]]; then
       cp -a "$BUILD/deploy/local/target/$cache" "$ROOT/deploy/local/target/"
     fi
@@ -87,6 +100,7 @@ start_once() {
     [[ -n "$seconds" ]] && break
     sleep 1
   done
+  [[ -n "$seconds" ]] && cpu_by_part "$launcher_pid" >"$work/$label.cpu"
   kill -TERM "$launcher_pid" 2>/dev/null || true
   wait "$launcher_pid" 2>/dev/null || true
   launcher_pid=""
@@ -96,6 +110,46 @@ start_once() {
     exit 1
   fi
   echo "$seconds"
+}
+
+# CPU seconds (user + system, children that ended included) of the launcher and of every process under it, by part
+# of the stack: "part<TAB>seconds" lines, largest first
+cpu_by_part() {
+  local root="$1" hz pid args part
+  hz="$(getconf CLK_TCK)"
+  local -a pids=("$root") queue=("$root")
+  # PostgreSQL's server detaches from the launcher (pg_ctl): its postmaster, with the backends under it
+  local postmaster
+  postmaster="$(head -1 "$data_dir"/postgres*/postmaster.pid "$data_dir"/*/postgres*/postmaster.pid 2>/dev/null | grep -m1 '^[0-9]' || true)"
+  [[ -n "$postmaster" ]] && pids+=("$postmaster") && queue+=("$postmaster")
+  while ((${#queue[@]})); do
+    local children
+    children="$(pgrep -P "${queue[0]}" || true)"
+    queue=("${queue[@]:1}")
+    for pid in $children; do pids+=("$pid"); queue+=("$pid"); done
+  done
+  for pid in "${pids[@]}"; do
+    [[ -r "/proc/$pid/stat" ]] || continue
+    args="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null || true)"
+    if [[ "$pid" == "$root" ]]; then part=launcher
+    elif [[ "$args" == "sh -c "*watchdog* ]]; then part=watchdogs
+    elif [[ "$args" =~ ([A-Za-z0-9_-]+)/target/quarkus-app/quarkus-run.jar ]]; then part="${BASH_REMATCH[1]}"
+    elif [[ "$args" == *keycloak* ]]; then part=keycloak
+    elif [[ "$args" == *quarkus-run.jar* ]]; then part="$(basename "$(readlink "/proc/$pid/cwd")")"
+    elif [[ "$args" == *kafka* ]]; then part=kafka
+    elif [[ "$args" == *sample-broker* ]]; then part=sample-broker
+    elif [[ "$args" == *postgres* || "$pid" == "$postmaster" ]]; then part=postgresql
+    else part="$(basename "${args%% *}")"
+    fi
+    # fields after the command's parentheses: utime is the 12th, stime, cutime, cstime follow
+    sed 's/^.*) //' "/proc/$pid/stat" 2>/dev/null | awk -v part="$part" -v hz="$hz" '{ printf "%s\t%.2f\n", part, ($12 + $13 + $14 + $15) / hz }'
+  done | awk -F'\t' '{ cpu[$1] += $2 } END { for (p in cpu) printf "%s\t%.1f\n", p, cpu[p] }' | sort -t$'\t' -k2,2 -rn
+}
+
+# one line: CPU seconds at ready by part, and their sum
+cpu_line() {
+  [[ -s "$1" ]] || { echo "-"; return; }
+  awk -F'\t' '{ total += $2; parts = parts (parts == "" ? "" : ", ") $1 " " $2 } END { printf "%s; total %.1f\n", parts, total }' "$1"
 }
 
 # the start timeline of one run as "component<TAB>ready" lines (ready: seconds since the launcher started)
@@ -128,8 +182,10 @@ apps_java="$("$JAVA" -cp "$JAR" de.govtech.deploy.local.SmallJvm --java 2>/dev/n
 report "applications on: $("$apps_java" -version 2>&1 | head -1) ($apps_java; the launcher's choice, deploy/local RuntimeJdk)"
 report "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-if [[ "$cold" == true ]]; then
-  if [[ "$prepare" == true ]]; then
+if [[ "$cold" == true || "$first_start" == true ]]; then
+  if [[ "$first_start" == true ]]; then
+    report "first start after the build: Keycloak optimized and its database prepared by the build, no AppCDS archives / AOT caches yet"
+  elif [[ "$prepare" == true ]]; then
     begin=$(date +%s.%N)
     (cd "$ROOT" && "$JAVA" -Xmx128m -XX:+UseSerialGC -jar "$JAR" prepare-keycloak) >"$work/prepare.out" 2>&1 \
       || { cat "$work/prepare.out" >&2; exit 1; }
@@ -140,6 +196,7 @@ if [[ "$cold" == true ]]; then
   first="$(start_once cold --wipe)"
   report "first fresh start after the build: $first s"
   report "    phases: $(phase_line "$work/cold.out")"
+  report "    CPU s at ready: $(cpu_line "$work/cold.cpu")"
 fi
 
 fresh=()
@@ -150,6 +207,8 @@ for ((i = 1; i <= runs; i++)); do
   report "run $i: fresh ${fresh[-1]} s, restart ${restart[-1]} s (load $(cut -d' ' -f1 /proc/loadavg))"
   report "    fresh phases:   $(phase_line "$work/fresh-$i.out")"
   report "    restart phases: $(phase_line "$work/restart-$i.out")"
+  report "    fresh CPU s at ready:   $(cpu_line "$work/fresh-$i.cpu")"
+  report "    restart CPU s at ready: $(cpu_line "$work/restart-$i.cpu")"
 done
 if ((runs > 0)); then
   report "median of $runs: fresh data dir $(printf '%s\n' "${fresh[@]}" | median) s, restart on existing data $(printf '%s\n' "${restart[@]}" | median) s"

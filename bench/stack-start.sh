@@ -25,10 +25,11 @@
 # Keycloak, the prepared Keycloak database and the AOT caches / AppCDS archives unless --cold), so a Maven build running meanwhile
 # cannot pull a jar from under it; --cold's prepare-keycloak works on that copy, the repository's target/ is untouched.
 #
-# Every run's report line is followed by its phases (when each part was ready, seconds since the launcher started),
-# and the end shows the median of each phase; then by the CPU seconds each part of the stack had used when the stack
-# was ready (from /proc: the launcher, with the servers it runs in its own JVM, and each process it started, children
-# included) — a busy machine moves wall times a lot and CPU seconds little. Needs the built platform (./mvnw -B -q install -DskipTests, or
+# Every run's report line is followed by its phases (when each part was ready, seconds since the launcher started)
+# and by the CPU seconds each part of the stack had used when the stack was ready (from /proc: the launcher, PostgreSQL
+# found through its postmaster.pid, and each process the launcher started, children included; a busy machine moves
+# wall times a lot and CPU seconds little); the end shows the median of each phase. Needs the built platform
+# (./mvnw -B -q install -DskipTests, or
 # ./stack.sh once). Measure on an idle machine: the report starts with the load average, and a busy machine makes
 # every figure meaningless.
 set -euo pipefail

@@ -53,7 +53,7 @@ class LocalStackIT {
     /** A warm start takes 2-4 minutes on two cores; a machine busy with other builds needs far longer. */
     private static final Duration SUMMARY_TIMEOUT = Duration.ofMinutes(10);
     private static final String SERVICE_TIMEOUT_SECONDS = "300";
-    /** The first stop after a build writes the applications' AOT caches (Stack.TRAINING_STOP_GRACE) on JDK 25. */
+    /** The first stop after a build writes the applications' AOT caches or AppCDS archives (Stack.TRAINING_STOP_GRACE). */
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60).plus(Stack.TRAINING_STOP_GRACE);
     private static final int FIRST_OFFSET_TRIED = 20000;
     private static final int SIGTERM_EXIT_CODE = 128 + 15;

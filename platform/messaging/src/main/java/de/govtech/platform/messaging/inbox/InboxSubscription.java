@@ -125,10 +125,10 @@ final class InboxSubscription implements Runnable {
     }
 
     private void close() {
+        // an interrupt from awaitStop would make the consumer's blocking calls throw before they commit
+        boolean interrupted = Thread.interrupted();
         try {
-            if (!applied.isEmpty()) {
-                consumer.commitSync(Map.copyOf(applied));
-            }
+            commitAppliedAtClose();
         } catch (RuntimeException e) {
             Log.warnf("%s: could not commit the applied offsets at close (delivered again, the inbox skips them): %s",
                     name, e);
@@ -137,6 +137,24 @@ final class InboxSubscription implements Runnable {
             consumer.close(Duration.ofSeconds(5));
         } catch (RuntimeException e) {
             Log.warnf("%s: closing the Kafka consumer failed: %s", name, e);
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The stop's {@code wakeup()} is still pending when it arrived while a record was applied (not in a poll): the first
+     * blocking call consumes it by throwing, so the commit is tried once more.
+     */
+    private void commitAppliedAtClose() {
+        if (applied.isEmpty()) {
+            return;
+        }
+        try {
+            consumer.commitSync(Map.copyOf(applied));
+        } catch (WakeupException pendingStop) {
+            consumer.commitSync(Map.copyOf(applied));
         }
     }
 

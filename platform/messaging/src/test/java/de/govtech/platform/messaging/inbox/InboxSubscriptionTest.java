@@ -39,8 +39,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.IntStream;
 
 import static org.awaitility.Awaitility.await;
@@ -148,6 +154,75 @@ class InboxSubscriptionTest {
         start("restarted", topic, group, this::apply);
         await().atMost(PATIENCE).until(() -> applied(List.of(aggregate)) == 5);
         assertEquals(List.of(0, 1, 2, 3, 4), seen.get(aggregate));
+    }
+
+    /**
+     * The stop's wake-up arrives while a record is in hand, and that record's consumption then stops (a retry that gives
+     * up at shutdown): the records applied before it in the same poll are committed at close and the commit is
+     * confirmed, although the pending wake-up makes the consumer's first blocking call throw. Kafka's client sends the
+     * commit request before it raises the wake-up, so with a ready coordinator the offsets land even then; what is
+     * red without the retried commit is the confirmation (the stop warns that they were not committed, and where the
+     * request could not be sent first they would not be).
+     */
+    @Test
+    void aStopWhileARecordIsInHandCommitsWhatWasAppliedBeforeIt() throws Exception {
+        assertStoppedWhileInHandCommitsWhatWasApplied(false);
+    }
+
+    /** Likewise when the polling thread was interrupted (the stop's patience ran out): red while the interrupt is kept. */
+    @Test
+    void anInterruptedStopStillCommitsWhatWasApplied() throws Exception {
+        assertStoppedWhileInHandCommitsWhatWasApplied(true);
+    }
+
+    private void assertStoppedWhileInHandCommitsWhatWasApplied(boolean interrupted) throws Exception {
+        String topic = newTopic(1);
+        String group = "group-" + UUID.randomUUID();
+        UUID aggregate = UUID.randomUUID();
+        send(topic, List.of(aggregate), 5);
+
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Handler warningsOfTheStop = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    warnings.add(String.valueOf(record.getMessage()));
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger log = Logger.getLogger(InboxSubscription.class.getName());
+        log.addHandler(warningsOfTheStop);
+        CountDownLatch inHand = new CountDownLatch(1);
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        InboxSubscription subscription = start("stopped-in-hand", topic, group, event -> {
+            if (sequence(event) == 2) {
+                inHand.countDown();
+                stopRequested.await();
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new ConsumptionStoppedException("stops before applying the record: shutting down", null);
+            }
+            apply(event);
+        });
+        assertTrue(inHand.await(PATIENCE.toSeconds(), TimeUnit.SECONDS));
+        subscription.requestStop(); // wakes the consumer up while the handler holds the record
+        stopRequested.countDown();
+        await().atMost(PATIENCE).until(() -> !subscription.threadAlive());
+        log.removeHandler(warningsOfTheStop);
+
+        assertEquals(List.of(), warnings, "the commit at close is confirmed");
+        assertEquals(List.of(0, 1), seen.get(aggregate));
+        assertEquals(2, committedTotal(group, topic), "the records applied before the stopped one are committed");
+        assertEquals(InboxSubscription.State.STOPPED, subscription.state());
     }
 
     /** Red when the inbox's retry is removed: the failure then ends the subscription and the record is never applied. */

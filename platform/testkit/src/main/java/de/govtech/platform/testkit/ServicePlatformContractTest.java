@@ -13,6 +13,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
@@ -29,8 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * for clients (no {@code …View}, no generic type's name), operations a client can be generated from
  * and examples on every object schema and request body ({@link OpenApiDocumentRules}), each valid against its schema
  * ({@link OpenApiExamples}), problem+json for unknown paths, metrics and Swagger UI,
- * the platform's outbox/inbox migration applied, and consumers that leave a record they could not finish for the
- * next start.
+ * the platform's outbox/inbox migration applied, and Kafka consumers that are complete, started, in the health checks
+ * and leave a record they could not finish for the next start ({@link KafkaConsumerRules}).
  *
  * <pre>{@code
  * @QuarkusTest
@@ -43,7 +45,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 public abstract class ServicePlatformContractTest {
 
-    private static final String INCOMING = "mp.messaging.incoming.";
+    private static final String SUBSCRIPTIONS_LIVENESS = "kafka-subscriptions-liveness";
+    private static final String SUBSCRIPTIONS_READINESS = "kafka-subscriptions-readiness";
     private static final String DATABASE_CHECK = "Database connections health check";
     /** How SmallRye names a generic type it was not told a name for: {@code PageMembershipView}, {@code ListString}. */
     private static final Pattern GENERIC_TYPE_NAME = Pattern.compile("(Page|List|Set|Map|Optional|Collection)[A-Z].*");
@@ -184,23 +187,58 @@ public abstract class ServicePlatformContractTest {
     }
 
     /**
-     * A consumer that stops (shutdown, an interrupt) leaves its record for the next start only if the channel fails
-     * instead of acknowledging it: every Kafka channel the service consumes must have {@code failure-strategy=fail}.
+     * Every platform-messaging subscription the configuration names is complete (topics, group id), started, and
+     * reported by the health checks: liveness (DOWN once it stops on a failure) and readiness (joined its group). A
+     * subscription that is configured but never started would leave its events unapplied without any sign.
      */
     @Test
-    void everyIncomingChannelFailsRatherThanSkippingARecord() {
+    void everySubscriptionIsConfiguredStartedAndInTheHealthChecks() throws InterruptedException {
+        Map<String, String> config = consumerConfig();
+        assertEquals(List.of(), KafkaConsumerRules.incompleteSubscriptions(config), "subscription settings missing");
+        Set<String> configured = KafkaConsumerRules.subscriptions(config);
+        assertEquals(configured, healthData("/q/health/live", SUBSCRIPTIONS_LIVENESS).keySet(),
+                "subscriptions in the liveness check");
+        Map<String, String> readiness = healthData("/q/health/ready", SUBSCRIPTIONS_READINESS);
+        for (int wait = 0; wait < 60 && !readiness.values().stream().allMatch(s -> s.startsWith("JOINED")); wait++) {
+            Thread.sleep(1_000);
+            readiness = healthData("/q/health/ready", SUBSCRIPTIONS_READINESS);
+        }
+        assertEquals(configured, readiness.keySet(), "subscriptions in the readiness check");
+        assertEquals(List.of(), readiness.entrySet().stream().filter(e -> !e.getValue().startsWith("JOINED"))
+                .map(e -> e.getKey() + ": " + e.getValue()).toList(), "subscriptions that have not joined their group");
+    }
+
+    /**
+     * A consumer that stops (shutdown, an interrupt, a dead-letter topic it cannot write) must leave its record for
+     * the next start, and must not begin after records it never read: {@link KafkaConsumerRules#skippingConsumers}.
+     */
+    @Test
+    void everyConsumerFailsRatherThanSkippingARecord() {
+        assertEquals(List.of(), KafkaConsumerRules.skippingConsumers(consumerConfig()),
+                "consumers that can skip a record");
+    }
+
+    private static Map<String, String> consumerConfig() {
         Config config = ConfigProvider.getConfig();
-        List<String> skipping = new ArrayList<>();
+        Map<String, String> consumers = new TreeMap<>();
         for (String name : config.getPropertyNames()) {
-            if (name.startsWith(INCOMING) && name.endsWith(".connector")) {
-                String channel = name.substring(INCOMING.length(), name.length() - ".connector".length());
-                String strategy = config.getOptionalValue(INCOMING + channel + ".failure-strategy", String.class).orElse("(default)");
-                if (!"fail".equals(strategy)) {
-                    skipping.add(channel + ": " + strategy);
-                }
+            if (name.startsWith(KafkaConsumerRules.SUBSCRIPTIONS) || name.startsWith(KafkaConsumerRules.INCOMING)) {
+                config.getOptionalValue(name, String.class).ifPresent(value -> consumers.put(name, value));
             }
         }
-        assertEquals(List.of(), skipping, "incoming channels without failure-strategy=fail");
+        return consumers;
+    }
+
+    /** The data of one health check of the endpoint (name → detail); fails when the check is not registered. */
+    private static Map<String, String> healthData(String endpoint, String check) {
+        List<Map<String, Object>> checks = given().when().get(endpoint).then().extract().jsonPath().getList("checks");
+        Map<String, Object> found = checks.stream().filter(c -> check.equals(c.get("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError(check + " is not registered at " + endpoint + ": " + checks));
+        Map<String, String> data = new TreeMap<>();
+        if (found.get("data") instanceof Map<?, ?> entries) {
+            entries.forEach((name, detail) -> data.put(name.toString(), String.valueOf(detail)));
+        }
+        return data;
     }
 
     private List<String> strings(String sql) throws SQLException {

@@ -1,30 +1,39 @@
 package de.govtech.learning.members;
 
-import de.govtech.platform.messaging.inbox.InboxSubscriptions;
-import io.quarkus.runtime.StartupEvent;
+import de.govtech.platform.messaging.inbox.InboxSubscriber;
+import de.govtech.platform.messaging.inbox.ReceivedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 /**
  * Consumes membership.events exactly once per event (inbox) into the member projection; poison → dead letter.
- * A subscription of platform-messaging: its polling thread applies each record itself (no hand-over to a worker).
+ * A subscriber of platform-messaging, started with the application: its subscription's polling thread applies each
+ * record itself (no hand-over to a worker).
  */
 @ApplicationScoped
-public class MembershipEventsConsumer {
+public class MembershipEventsConsumer implements InboxSubscriber {
 
     static final String CONSUMER = "learning.members";
     /** {@code govtech.subscriptions.membership-events.*} in application.properties. */
     static final String SUBSCRIPTION = "membership-events";
 
-    private final InboxSubscriptions subscriptions;
     private final MemberProjection projection;
 
-    public MembershipEventsConsumer(InboxSubscriptions subscriptions, MemberProjection projection) {
-        this.subscriptions = subscriptions;
+    public MembershipEventsConsumer(MemberProjection projection) {
         this.projection = projection;
     }
 
-    void start(@Observes StartupEvent started) {
-        subscriptions.start(SUBSCRIPTION, CONSUMER, event -> projection.apply(event.payload()));
+    @Override
+    public String subscription() {
+        return SUBSCRIPTION;
+    }
+
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
+    @Override
+    public void handle(ReceivedEvent event) {
+        projection.apply(event.payload());
     }
 }

@@ -3,30 +3,35 @@ package de.govtech.learning.recommendations;
 import de.govtech.platform.events.EventPayload;
 import de.govtech.platform.events.marketplace.AppDeprovisioned;
 import de.govtech.platform.events.marketplace.AppProvisioned;
-import de.govtech.platform.messaging.inbox.InboxSubscriptions;
-import io.quarkus.runtime.StartupEvent;
+import de.govtech.platform.messaging.inbox.InboxSubscriber;
+import de.govtech.platform.messaging.inbox.ReceivedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 /**
  * Consumes app-provisioned / app-deprovisioned from marketplace.events exactly once (inbox); poison → dead letter.
- * Started eagerly so a dead-letter replay right after a restart finds its handler.
+ * A subscriber of platform-messaging, started with the application (so a dead-letter replay right after a restart
+ * finds its handler).
  */
 @ApplicationScoped
-public class MarketplaceEventsConsumer {
+public class MarketplaceEventsConsumer implements InboxSubscriber {
 
     static final String CONSUMER = "learning.apps";
     /** {@code govtech.subscriptions.marketplace-events.*} in application.properties. */
     static final String SUBSCRIPTION = "marketplace-events";
 
-    private final InboxSubscriptions subscriptions;
-
-    public MarketplaceEventsConsumer(InboxSubscriptions subscriptions) {
-        this.subscriptions = subscriptions;
+    @Override
+    public String subscription() {
+        return SUBSCRIPTION;
     }
 
-    void start(@Observes StartupEvent started) {
-        subscriptions.start(SUBSCRIPTION, CONSUMER, event -> apply(event.payload()));
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
+    @Override
+    public void handle(ReceivedEvent event) {
+        apply(event.payload());
     }
 
     static void apply(EventPayload payload) {

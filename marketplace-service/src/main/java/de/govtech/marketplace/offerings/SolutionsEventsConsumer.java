@@ -1,30 +1,39 @@
 package de.govtech.marketplace.offerings;
 
-import de.govtech.platform.messaging.inbox.InboxSubscriptions;
-import io.quarkus.runtime.StartupEvent;
+import de.govtech.platform.messaging.inbox.InboxSubscriber;
+import de.govtech.platform.messaging.inbox.ReceivedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 /**
  * Consumes solutions.events exactly once per event (inbox) into the association offerings; poison → dead letter.
- * A subscription of platform-messaging: its polling thread applies each record itself.
+ * A subscriber of platform-messaging, started with the application: its subscription's polling thread applies each
+ * record itself.
  */
 @ApplicationScoped
-public class SolutionsEventsConsumer {
+public class SolutionsEventsConsumer implements InboxSubscriber {
 
     static final String CONSUMER = "marketplace.offerings";
     /** {@code govtech.subscriptions.solutions-events.*} in application.properties. */
     static final String SUBSCRIPTION = "solutions-events";
 
-    private final InboxSubscriptions subscriptions;
     private final OfferingProjection projection;
 
-    SolutionsEventsConsumer(InboxSubscriptions subscriptions, OfferingProjection projection) {
-        this.subscriptions = subscriptions;
+    SolutionsEventsConsumer(OfferingProjection projection) {
         this.projection = projection;
     }
 
-    void start(@Observes StartupEvent started) {
-        subscriptions.start(SUBSCRIPTION, CONSUMER, event -> projection.apply(event.payload()));
+    @Override
+    public String subscription() {
+        return SUBSCRIPTION;
+    }
+
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
+    @Override
+    public void handle(ReceivedEvent event) {
+        projection.apply(event.payload());
     }
 }

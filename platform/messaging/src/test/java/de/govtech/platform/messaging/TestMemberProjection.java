@@ -1,11 +1,9 @@
 package de.govtech.platform.messaging;
 
 import de.govtech.platform.events.membership.MemberJoined;
-import de.govtech.platform.messaging.inbox.InboxSubscriptions;
+import de.govtech.platform.messaging.inbox.InboxSubscriber;
 import de.govtech.platform.messaging.inbox.PoisonMessageException;
 import de.govtech.platform.messaging.inbox.ReceivedEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.event.Observes;
 import io.agroal.api.AgroalDataSource;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.sdk.trace.ReadableSpan;
@@ -22,11 +20,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A consumer as a service would write one: keeps a projection of members. Declares "POISON…" names permanently
+ * A consumer as a service would write one (an {@link InboxSubscriber}, started by the platform): keeps a projection
+ * of members. Declares "POISON…" names permanently
  * unacceptable; fails on purpose for the first {@value #FLAKY_FAILURES} attempts of "FLAKY…" names.
  */
 @ApplicationScoped
-public class TestMemberProjection {
+public class TestMemberProjection implements InboxSubscriber {
 
     static final String CONSUMER = "test.member-projection";
     /** Its subscription to membership.events ({@code govtech.subscriptions.membership-in.*}). */
@@ -41,22 +40,26 @@ public class TestMemberProjection {
 
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
-    private final InboxSubscriptions subscriptions;
     private final AgroalDataSource dataSource;
     private final TransactionSynchronizationRegistry transactions;
 
-    public TestMemberProjection(InboxSubscriptions subscriptions, AgroalDataSource dataSource,
-                                TransactionSynchronizationRegistry transactions) {
-        this.subscriptions = subscriptions;
+    public TestMemberProjection(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions) {
         this.dataSource = dataSource;
         this.transactions = transactions;
     }
 
-    void start(@Observes StartupEvent started) {
-        subscriptions.start(SUBSCRIPTION, CONSUMER, this::apply);
+    @Override
+    public String subscription() {
+        return SUBSCRIPTION;
     }
 
-    private void apply(ReceivedEvent event) throws SQLException {
+    @Override
+    public String consumer() {
+        return CONSUMER;
+    }
+
+    @Override
+    public void handle(ReceivedEvent event) throws SQLException {
         if (event.payload() instanceof MemberJoined joined) {
             if (joined.name().startsWith("POISON") || (refuseRefused && joined.name().startsWith("REFUSED"))) {
                 throw new PoisonMessageException("this projection refuses " + joined.name());

@@ -1,6 +1,8 @@
 package de.govtech.platform.messaging.inbox;
 
+import io.quarkus.arc.All;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,11 +27,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * records itself ({@link InboxSubscription}): no hand-over from a polling thread to an event loop to a worker, which
  * is what a SmallRye channel with a {@code @Blocking} method costs per record.
  *
- * <pre>{@code
- * void start(@Observes StartupEvent started) {
- *     subscriptions.start("membership-events", "marketplace.members", event -> projection.apply(event.payload()));
- * }
- * }</pre>
+ * Every {@link InboxSubscriber} bean is started at startup; {@link #start(String, String, EventHandler)} starts one
+ * by hand.
  *
  * Configured under {@code govtech.subscriptions.<name>.}: {@code topics} (comma-separated), {@code group-id},
  * {@code auto-offset-reset} (default {@code earliest}), {@code rebuild-fresh-projection} (default true: a partition
@@ -50,17 +49,24 @@ public class InboxSubscriptions {
     private final RebuildFreshProjection rebuild;
     private final Event<Consumer<?, ?>> created;
     private final String applicationName;
+    private final List<InboxSubscriber> subscribers;
     private final List<InboxSubscription> subscriptions = new CopyOnWriteArrayList<>();
 
     public InboxSubscriptions(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, Config config,
                               IdempotentConsumer inbox, @Identifier(RebuildFreshProjection.NAME) RebuildFreshProjection rebuild,
-                              Event<Consumer<?, ?>> created) {
+                              Event<Consumer<?, ?>> created, @All List<InboxSubscriber> subscribers) {
         this.kafkaConfig = kafkaConfig;
         this.config = config;
         this.inbox = inbox;
         this.rebuild = rebuild;
         this.created = created;
+        this.subscribers = subscribers;
         this.applicationName = config.getOptionalValue("quarkus.application.name", String.class).orElse("app");
+    }
+
+    /** Starts a subscription for every {@link InboxSubscriber} of the application. */
+    void startSubscribers(@Observes StartupEvent started) {
+        subscribers.forEach(subscriber -> start(subscriber.subscription(), subscriber.consumer(), subscriber));
     }
 
     /**

@@ -278,6 +278,14 @@ class InboxSubscriptionTest {
                 "revoked partitions were handed over at their applied offsets");
     }
 
+    /** The test application's projection is an {@link InboxSubscriber}: the platform started it, nobody else. */
+    @Test
+    void everyInboxSubscriberIsStartedWithTheApplication() {
+        await().atMost(PATIENCE).until(() -> subscriptions.all().stream()
+                .anyMatch(s -> s.name().equals("membership-in") && s.state() == InboxSubscription.State.JOINED));
+        assertEquals(List.of("membership-in"), subscriptions.all().stream().map(InboxSubscription::name).toList());
+    }
+
     @Test
     void notReadyUntilTheConsumerHasJoinedItsGroup() throws Exception {
         await().atMost(PATIENCE).until(() -> health.readiness().call().getStatus() == HealthCheckResponse.Status.UP);

@@ -92,7 +92,6 @@ public final class KafkaServer implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(server.shutdownHook);
         try {
             server.writeConfig();
-            server.formatStorageOnce();
             server.launch();
             return server;
         } catch (IOException | RuntimeException e) {
@@ -272,35 +271,23 @@ public final class KafkaServer implements AutoCloseable {
         return dataDir.resolve("server.properties");
     }
 
-    /** The storage is formatted once with a cluster id kept in the data directory. */
-    private void formatStorageOnce() throws IOException {
+    /**
+     * The cluster id to format the storage with, kept in the data directory; null when the storage is formatted
+     * already. The broker's JVM formats it before it starts ({@link BrokerLauncher}).
+     */
+    private String clusterIdToFormat() throws IOException {
         if (Files.exists(dataDir.resolve("logs").resolve("meta.properties"))) {
-            return;
+            return null;
         }
         Path clusterIdFile = dataDir.resolve("cluster.id");
         if (!Files.exists(clusterIdFile)) {
             Files.writeString(clusterIdFile, Uuid.randomUuid().toString(), StandardCharsets.UTF_8);
         }
-        String clusterId = Files.readString(clusterIdFile, StandardCharsets.UTF_8).strip();
-        Process format = childJvm("kafka.tools.StorageTool", "format", "-t", clusterId, "-c", propertiesFile().toString()).start();
-        try {
-            if (!format.waitFor(READY_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
-                format.destroyForcibly();
-                throw new IOException("Formatting the Kafka storage in " + dataDir + " did not finish in " + READY_TIMEOUT_MS / 1000 + " s; see " + logFile);
-            }
-        } catch (InterruptedException e) {
-            format.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while formatting the Kafka storage", e);
-        }
-        if (format.exitValue() != 0) {
-            throw new IOException("Formatting the Kafka storage in " + dataDir + " failed with exit code "
-                    + format.exitValue() + "; see " + logFile);
-        }
+        return Files.readString(clusterIdFile, StandardCharsets.UTF_8).strip();
     }
 
     private void launch() throws IOException {
-        Process child = childJvm("kafka.Kafka", propertiesFile().toString()).start();
+        Process child = brokerJvm().start();
         process = child;
         try {
             awaitReady(child);
@@ -379,16 +366,20 @@ public final class KafkaServer implements AutoCloseable {
         return Admin.create(config);
     }
 
-    private ProcessBuilder childJvm(String mainClass, String... args) throws IOException {
+    private ProcessBuilder brokerJvm() throws IOException {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
         command.addAll(JVM_OPTIONS);
+        String clusterId = clusterIdToFormat();
+        if (clusterId != null) {
+            command.add("-D" + BrokerLauncher.FORMAT_PROPERTY + "=" + clusterId);
+        }
         command.add("-cp");
         command.add(extractLauncher() + java.io.File.pathSeparator + brokerClasspath());
         command.add(BrokerLauncher.class.getName());
         command.add(Long.toString(ProcessHandle.current().pid()));
-        command.add(mainClass);
-        command.addAll(List.of(args));
+        command.add("kafka.Kafka");
+        command.add(propertiesFile().toString());
         return new ProcessBuilder(command)
                 .directory(dataDir.toFile())
                 .redirectErrorStream(true)

@@ -77,6 +77,17 @@ class KafkaServerTest {
     }
 
     @Test
+    void runsTheBrokerWithTheQuickCompilerOnly() throws Exception {
+        try (KafkaServer kafka = KafkaServer.start(null, 0, null)) {
+            List<String> arguments = ProcessHandle.current().children()
+                    .map(KafkaServerTest::commandLine)
+                    .filter(args -> args.contains(BrokerLauncher.class.getName()))
+                    .findFirst().orElseThrow();
+            assertTrue(arguments.contains("-XX:TieredStopAtLevel=1"), arguments.toString());
+        }
+    }
+
+    @Test
     void reportsTheLogFileWhenTheBrokerExitsEarly(@TempDir Path tmp) throws Exception {
         Path dataDir = tmp.resolve("broken");
         Files.createDirectories(dataDir.resolve("logs"));
@@ -87,6 +98,14 @@ class KafkaServerTest {
         IOException e = assertThrows(IOException.class, () -> KafkaServer.start(dataDir, 0, log));
 
         assertTrue(e.getMessage().contains("exited early") && e.getMessage().contains(log.toString()), e.getMessage());
+    }
+
+    private static List<String> commandLine(ProcessHandle process) {
+        try {
+            return List.of(Files.readString(Path.of("/proc/" + process.pid() + "/cmdline")).split("\0"));
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     private static void assertTopicsAsSpecified(KafkaServer kafka) throws Exception {

@@ -61,12 +61,16 @@ done
   || { echo "no $BUILD/deploy/local/target/govtech-stack.jar: build first (./mvnw -B -q install -DskipTests)" >&2; exit 1; }
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 work="$(mktemp -d /tmp/stack-start.XXXXXX)"
-launcher_pid=""
+# start_once runs in a command substitution (a subshell): the launcher's pid reaches the cleanup through this file
+launcher_pid_file="$work/launcher.pid"
 
 cleanup() {
+  local launcher_pid
+  launcher_pid="$(cat "$launcher_pid_file" 2>/dev/null || true)"
   if [[ -n "$launcher_pid" ]] && kill -0 "$launcher_pid" 2>/dev/null; then
     kill -TERM "$launcher_pid" 2>/dev/null || true
-    wait "$launcher_pid" 2>/dev/null || true
+    # not this shell's child: wait for its stop by polling (a first stop may write archives for up to 150 s)
+    for _ in $(seq 1 200); do kill -0 "$launcher_pid" 2>/dev/null || break; sleep 1; done
   fi
   rm -rf "$work"
 }
@@ -94,7 +98,8 @@ start_once() {
   local output="$work/$label.out"
   (cd "$ROOT" && exec "$JAVA" -Xmx256m -XX:+UseSerialGC -Dgovtech.stack.root="$ROOT" -jar "$JAR" up --data-dir "$data_dir" \
     --port-offset "$offset" --timeout 600 "$@" </dev/null >"$output" 2>&1) &
-  launcher_pid=$!
+  local launcher_pid=$!
+  echo "$launcher_pid" >"$launcher_pid_file"
   local seconds=""
   while kill -0 "$launcher_pid" 2>/dev/null; do
     seconds="$(sed -n 's/^ *stack ready after \([0-9.]*\) s$/\1/p' "$output")"
@@ -104,7 +109,7 @@ start_once() {
   [[ -n "$seconds" ]] && cpu_by_part "$launcher_pid" >"$work/$label.cpu"
   kill -TERM "$launcher_pid" 2>/dev/null || true
   wait "$launcher_pid" 2>/dev/null || true
-  launcher_pid=""
+  rm -f "$launcher_pid_file"
   if [[ -z "$seconds" ]]; then
     echo "the launcher ended before it was ready ($label); its output:" >&2
     tail -40 "$output" >&2

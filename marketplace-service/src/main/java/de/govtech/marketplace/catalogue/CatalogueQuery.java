@@ -18,31 +18,29 @@ import java.util.List;
  * instead of the facet groups, which then come from {@link CatalogueGroups}: grouping every match is the most
  * expensive part of a search whose page is an index range.
  *
- * <p>With a search text the matches come from {@code catalogue_entry} (V13: one narrow row per shown app, kept by
- * triggers with the listing and its revisions) and are computed once ({@code materialized}): one GIN lookup and one
- * visit of the matching narrow rows (computing the rank of every match when the order is RELEVANCE); the page is a
- * top-N sort of that result, and the facets count it per facet combination id (one small integer per match instead
- * of grouping by arrays), joined with the few combinations' values.
+ * <p>The matches come from {@code catalogue_entry} (V13: one narrow row per shown app — the published revision of each
+ * listing in status PUBLISHED — kept by triggers with the listing and its revisions). The facets count them per facet
+ * combination id (one small integer per match instead of grouping by arrays), joined with the few combinations' values.
  *
- * <p>Without one the matches are the catalogue columns of {@code listing_revision} (V6), inlined twice, so the page is
- * an ordered range of an index — name order {@code listing_revision_published_name_order_idx}, newest
- * {@code listing_revision_published_newest_order_idx}, each read only up to the page's end — and the facets, when
- * they are not taken from {@link CatalogueGroups}, an index-only scan of the covering name index. "Published revision
- * of a listing in status PUBLISHED" is expressed there as "revision PUBLISHED, and its listing is not one of the few
- * listings in another status" (a hashed list of those ids, checked row by row as a filter, which keeps the index
- * order) rather than as a join with every listing: publishing marks the previously published revision SUPERSEDED, so
- * a PUBLISHED revision is always its listing's {@code published_revision}.
+ * <p>With a search text the matches are computed once ({@code materialized}): one GIN lookup and one visit of the
+ * matching narrow rows (computing the rank of every match when the order is RELEVANCE); the page is a top-N sort of
+ * that result.
+ *
+ * <p>Without one they are inlined twice, so the page is an index-only range of an order index of {@code catalogue_entry}
+ * (V15) read only up to the page's end — name order {@code catalogue_entry_name_order_idx}, with filters the covering
+ * {@code catalogue_entry_name_filter_idx}, newest {@code catalogue_entry_newest_order_idx} — and the facets, when they
+ * are not taken from {@link CatalogueGroups}, an index-only scan of the name order index. No row of another status
+ * is in the table, so no filter on the listing's status interrupts the walk (it read {@code listing_revision} before,
+ * checking each entry against the listings not PUBLISHED).
  */
 final class CatalogueQuery {
 
-    // without a text: the catalogue columns of the published revisions, inlined (ranges of their order indexes)
+    // without a text: the narrow rows of the shown apps, inlined (index-only ranges of their order indexes, V15)
     private static final String MATCHES = """
             with m as not materialized (
-             select r.id, r.listing_id, r.name_key, r.decided_at, r.category, r.cloud_targets, r.price_models,
-                    r.hosted_in_germany, r.bsi_c5, r.gdpr_dpa_available, r.bitv_accessible, r.open_source
-             from listing_revision r
-             where r.status = 'PUBLISHED'
-               and r.listing_id not in (select l.id from listing l where l.status <> 'PUBLISHED')%s),
+             select r.revision_id as id, r.listing_id, r.name_key, r.decided_at, r.combination
+             from catalogue_entry r
+             where true%s),
             """;
 
     // with a text: the narrow rows of the shown apps (V13's catalogue_entry), each with its facet combination's id
@@ -69,16 +67,8 @@ final class CatalogueQuery {
             union all
             """;
 
+    // the facets: the matches counted per facet combination, with the combination's values
     private static final String FACETS = """
-            select null, null, null, null, null, null, null, null, m.category, m.cloud_targets, m.price_models, count(*),
-                   count(*) filter (where m.hosted_in_germany), count(*) filter (where m.bsi_c5),
-                   count(*) filter (where m.gdpr_dpa_available), count(*) filter (where m.bitv_accessible),
-                   count(*) filter (where m.open_source), null
-            from m
-            group by m.category, m.cloud_targets, m.price_models""";
-
-    // the facets of a text search: its matches counted per facet combination, with the combination's values
-    private static final String COMBINATION_FACETS = """
             select null, null, null, null, null, null, null, null, c.category, c.cloud_targets, c.price_models, g.apps,
                    case when c.hosted_in_germany then g.apps else 0 end, case when c.bsi_c5 then g.apps else 0 end,
                    case when c.gdpr_dpa_available then g.apps else 0 end,
@@ -156,8 +146,7 @@ final class CatalogueQuery {
             case NAME -> PAGE.formatted("name_key, listing_id", ", m.name_key, m.listing_id");
             case NEWEST -> PAGE.formatted("decided_at desc, listing_id", ", m.decided_at, m.listing_id");
         };
-        return new CatalogueQuery(page + (text == null ? FACETS : COMBINATION_FACETS), text == null ? page + VERSION : null,
-                parameters,
+        return new CatalogueQuery(page + FACETS, text == null ? page + VERSION : null, parameters,
                 canonical(text, filter, sort));
     }
 

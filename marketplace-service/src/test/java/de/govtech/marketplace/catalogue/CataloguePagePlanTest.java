@@ -1,0 +1,100 @@
+package de.govtech.marketplace.catalogue;
+
+import de.govtech.marketplace.listings.ListingCategory;
+import de.govtech.platform.testkit.KafkaTestResource;
+import de.govtech.platform.testkit.PostgresTestResource;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A page without a search text is an index-only range of an order index of {@code catalogue_entry} (V15), read in
+ * order up to the page's end — no sort, no check of each entry against the listings' status. The order and the
+ * counts themselves are {@link CatalogueOrderTest}'s; this is how the statement reads them. The test database holds
+ * a few apps, for which PostgreSQL would rather read the table and sort, so the plans are taken with sequential
+ * scans and sorts priced out: what is asserted is that the statement can walk such an index, and does.
+ */
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "marketplace"),
+        scope = TestResourceScope.GLOBAL, parallel = true)
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
+class CataloguePagePlanTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** What seeding's vacuum does for the benchmark: an index-only scan needs the table's visibility map. */
+    @BeforeEach
+    void vacuum() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("vacuum analyze catalogue_entry");
+        }
+    }
+
+    @Test
+    void theNameOrderIsARangeOfANameIndex() throws SQLException {
+        // on 10,000 apps the narrow name_order_idx; on the test's few, either name index's one page may be taken
+        assertPageWalks(new CatalogueFilter(), "catalogue_entry_name_");
+    }
+
+    @Test
+    void theNewestOrderIsARangeOfTheNewestIndex() throws SQLException {
+        CatalogueFilter newest = new CatalogueFilter();
+        newest.sort = CatalogueSort.NEWEST;
+        assertPageWalks(newest, "catalogue_entry_newest_order_idx");
+    }
+
+    @Test
+    void aFilteredNameOrderIsARangeOfTheIndexThatCarriesTheFilterColumns() throws SQLException {
+        CatalogueFilter filtered = new CatalogueFilter();
+        filtered.category = ListingCategory.SECURITY;
+        filtered.hostedInGermany = true;
+        filtered.cloudTarget = "stackit:eu01";
+        assertPageWalks(filtered, "catalogue_entry_name_filter_idx");
+    }
+
+    private void assertPageWalks(CatalogueFilter filter, String index) throws SQLException {
+        String plan = pagePlan(CatalogueQuery.of(filter));
+        assertTrue(plan.contains("Index Only Scan using " + index), plan);
+        assertFalse(plan.contains("Sort"), plan);
+    }
+
+    /** The plan of the page statement, bound as the catalogue binds it (page 3 of 20). */
+    private String pagePlan(CatalogueQuery query) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement settings = connection.createStatement()) {
+                settings.execute("set local enable_seqscan = off");
+                settings.execute("set local enable_sort = off");
+            }
+            StringBuilder plan = new StringBuilder();
+            try (PreparedStatement explain = connection.prepareStatement("explain (costs off) " + query.pageSql())) {
+                int next = query.bind(explain);
+                explain.setInt(next, 20);
+                explain.setLong(next + 1, 40);
+                try (ResultSet lines = explain.executeQuery()) {
+                    while (lines.next()) {
+                        plan.append(lines.getString(1)).append('\n');
+                    }
+                }
+            } finally {
+                connection.rollback();
+            }
+            return plan.toString();
+        }
+    }
+}

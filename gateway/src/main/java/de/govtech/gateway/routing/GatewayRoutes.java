@@ -10,7 +10,6 @@ import de.govtech.gateway.edge.EarlyAdmission;
 import de.govtech.gateway.ratelimit.CallerRateLimits;
 import io.quarkus.logging.Log;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.ext.web.Router;
 
@@ -30,7 +29,7 @@ public class GatewayRoutes {
     private final CallerRateLimits rateLimits;
     private final EarlyAdmission earlyAdmission;
     private final long maxBodyBytes;
-    private final HttpClient client;
+    private final EventLoopClients clients;
 
     public GatewayRoutes(GatewayConfig config, CallerRateLimits rateLimits, Vertx vertx,
             BodySizeLimit bodySizeLimit, EarlyAdmission earlyAdmission) {
@@ -38,7 +37,7 @@ public class GatewayRoutes {
         this.earlyAdmission = earlyAdmission;
         this.rateLimits = rateLimits;
         this.maxBodyBytes = bodySizeLimit.maxBodyBytes();
-        this.client = vertx.createHttpClient(new HttpClientOptions()
+        this.clients = new EventLoopClients(vertx, new HttpClientOptions()
                 .setKeepAlive(true)
                 .setMaxPoolSize(200)
                 // an answer's body reaches the caller in the pieces the client decodes it in, each its own write and
@@ -50,8 +49,8 @@ public class GatewayRoutes {
 
     void register(@Observes Router router) {
         config.routes().forEach((name, route) -> {
-            var proxy = new UpstreamProxy(name, route.upstream(), client, rateLimits, config.upstreamTimeout().toMillis(),
-                    config.connectTimeout().toMillis(), maxBodyBytes);
+            var proxy = new UpstreamProxy(name, route.upstream(), clients, rateLimits,
+                    config.upstreamTimeout().toMillis(), config.connectTimeout().toMillis(), maxBodyBytes);
             router.route("/api/v1/" + name + "/*").order(EarlyAdmission.ORDER).handler(context -> {
                 if (earlyAdmission.admits(context)) {
                     proxy.handle(context);
@@ -67,6 +66,6 @@ public class GatewayRoutes {
 
     @PreDestroy
     void close() {
-        client.close();
+        clients.close();
     }
 }

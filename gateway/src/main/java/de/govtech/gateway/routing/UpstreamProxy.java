@@ -16,7 +16,6 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.quarkus.logging.Log;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
@@ -38,19 +37,19 @@ final class UpstreamProxy implements Handler<RoutingContext> {
     private final String route;
     private final URI upstream;
     private final String basePath;
-    private final HttpClient client;
+    private final EventLoopClients clients;
     private final CallerRateLimits rateLimits;
     private final long timeoutMillis;
     private final long connectTimeoutMillis;
     private final long maxBodyBytes;
 
-    UpstreamProxy(String route, URI upstream, HttpClient client, CallerRateLimits rateLimits, long timeoutMillis,
-            long connectTimeoutMillis, long maxBodyBytes) {
+    UpstreamProxy(String route, URI upstream, EventLoopClients clients, CallerRateLimits rateLimits,
+            long timeoutMillis, long connectTimeoutMillis, long maxBodyBytes) {
         this.route = route;
         this.upstream = upstream;
         String path = upstream.getRawPath() == null ? "" : upstream.getRawPath();
         this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        this.client = client;
+        this.clients = clients;
         this.rateLimits = rateLimits;
         this.timeoutMillis = timeoutMillis;
         this.connectTimeoutMillis = connectTimeoutMillis;
@@ -72,7 +71,7 @@ final class UpstreamProxy implements Handler<RoutingContext> {
             refuse(context, BodySizeLimit.CONTENT_TOO_LARGE, "The request body exceeds " + maxBodyBytes + " bytes.");
             return;
         }
-        client.request(options(context)).onComplete(connected -> {
+        clients.current().request(options(context)).onComplete(connected -> {
             if (connected.failed()) {
                 upstreamFailed(context, connected.cause());
                 return;

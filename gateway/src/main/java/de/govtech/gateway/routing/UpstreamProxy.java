@@ -77,6 +77,9 @@ final class UpstreamProxy implements Handler<RoutingContext> {
                 return;
             }
             HttpClientRequest outgoing = connected.result();
+            // every failure of the request also fails its answer, handled below; without a handler of its own Vert.x
+            // logs each one as an error, also the resets the gateway makes itself (a body above the limit, a caller gone)
+            outgoing.exceptionHandler(failure -> { });
             context.response().closeHandler(closed -> outgoing.reset());
             outgoing.response().onComplete(answered -> {
                 if (answered.succeeded()) {

@@ -1,35 +1,23 @@
 package de.govtech.learning.members;
 
-import de.govtech.platform.messaging.inbox.InboxSubscriber;
+import de.govtech.platform.messaging.inbox.EventHandler;
 import de.govtech.platform.messaging.inbox.ReceivedEvent;
+import de.govtech.platform.messaging.inbox.Subscribes;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Consumes membership.events exactly once per event (inbox) into the member projection; poison → dead letter.
- * A subscriber of platform-messaging, started with the application: its subscription's polling thread applies each
- * record itself (no hand-over to a worker).
+ * Started with the application by platform-messaging: its subscription's polling thread applies each record itself
+ * (no hand-over to a worker).
  */
 @ApplicationScoped
-public class MembershipEventsConsumer implements InboxSubscriber {
-
-    static final String CONSUMER = "learning.members";
-    /** {@code govtech.subscriptions.membership-events.*} in application.properties. */
-    static final String SUBSCRIPTION = "membership-events";
+@Subscribes(subscription = "membership-events", consumer = "learning.members")
+public class MembershipEventsConsumer implements EventHandler {
 
     private final MemberProjection projection;
 
     public MembershipEventsConsumer(MemberProjection projection) {
         this.projection = projection;
-    }
-
-    @Override
-    public String subscription() {
-        return SUBSCRIPTION;
-    }
-
-    @Override
-    public String consumer() {
-        return CONSUMER;
     }
 
     @Override

@@ -3,31 +3,19 @@ package de.govtech.learning.recommendations;
 import de.govtech.platform.events.EventPayload;
 import de.govtech.platform.events.marketplace.AppDeprovisioned;
 import de.govtech.platform.events.marketplace.AppProvisioned;
-import de.govtech.platform.messaging.inbox.InboxSubscriber;
+import de.govtech.platform.messaging.inbox.EventHandler;
 import de.govtech.platform.messaging.inbox.ReceivedEvent;
+import de.govtech.platform.messaging.inbox.Subscribes;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Consumes app-provisioned / app-deprovisioned from marketplace.events exactly once (inbox); poison → dead letter.
- * A subscriber of platform-messaging, started with the application (so a dead-letter replay right after a restart
- * finds its handler).
+ * Started with the application by platform-messaging (so a dead-letter replay right after a restart finds its
+ * handler).
  */
 @ApplicationScoped
-public class MarketplaceEventsConsumer implements InboxSubscriber {
-
-    static final String CONSUMER = "learning.apps";
-    /** {@code govtech.subscriptions.marketplace-events.*} in application.properties. */
-    static final String SUBSCRIPTION = "marketplace-events";
-
-    @Override
-    public String subscription() {
-        return SUBSCRIPTION;
-    }
-
-    @Override
-    public String consumer() {
-        return CONSUMER;
-    }
+@Subscribes(subscription = "marketplace-events", consumer = "learning.apps")
+public class MarketplaceEventsConsumer implements EventHandler {
 
     @Override
     public void handle(ReceivedEvent event) {

@@ -1,35 +1,22 @@
 package de.govtech.marketplace.offerings;
 
-import de.govtech.platform.messaging.inbox.InboxSubscriber;
+import de.govtech.platform.messaging.inbox.EventHandler;
 import de.govtech.platform.messaging.inbox.ReceivedEvent;
+import de.govtech.platform.messaging.inbox.Subscribes;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Consumes solutions.events exactly once per event (inbox) into the association offerings; poison → dead letter.
- * A subscriber of platform-messaging, started with the application: its subscription's polling thread applies each
- * record itself.
+ * Started with the application by platform-messaging: its subscription's polling thread applies each record itself.
  */
 @ApplicationScoped
-public class SolutionsEventsConsumer implements InboxSubscriber {
-
-    static final String CONSUMER = "marketplace.offerings";
-    /** {@code govtech.subscriptions.solutions-events.*} in application.properties. */
-    static final String SUBSCRIPTION = "solutions-events";
+@Subscribes(subscription = "solutions-events", consumer = "marketplace.offerings")
+public class SolutionsEventsConsumer implements EventHandler {
 
     private final OfferingProjection projection;
 
     SolutionsEventsConsumer(OfferingProjection projection) {
         this.projection = projection;
-    }
-
-    @Override
-    public String subscription() {
-        return SUBSCRIPTION;
-    }
-
-    @Override
-    public String consumer() {
-        return CONSUMER;
     }
 
     @Override

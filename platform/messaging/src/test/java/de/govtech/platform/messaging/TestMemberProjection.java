@@ -1,9 +1,10 @@
 package de.govtech.platform.messaging;
 
 import de.govtech.platform.events.membership.MemberJoined;
-import de.govtech.platform.messaging.inbox.InboxSubscriber;
+import de.govtech.platform.messaging.inbox.EventHandler;
 import de.govtech.platform.messaging.inbox.PoisonMessageException;
 import de.govtech.platform.messaging.inbox.ReceivedEvent;
+import de.govtech.platform.messaging.inbox.Subscribes;
 import io.agroal.api.AgroalDataSource;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.sdk.trace.ReadableSpan;
@@ -20,12 +21,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A consumer as a service would write one (an {@link InboxSubscriber}, started by the platform): keeps a projection
+ * A consumer as a service would write one (an {@link EventHandler} that {@link Subscribes}, started by the platform): keeps a projection
  * of members. Declares "POISON…" names permanently
  * unacceptable; fails on purpose for the first {@value #FLAKY_FAILURES} attempts of "FLAKY…" names.
  */
 @ApplicationScoped
-public class TestMemberProjection implements InboxSubscriber {
+@Subscribes(subscription = TestMemberProjection.SUBSCRIPTION, consumer = TestMemberProjection.CONSUMER)
+public class TestMemberProjection implements EventHandler {
 
     static final String CONSUMER = "test.member-projection";
     /** Its subscription to membership.events ({@code govtech.subscriptions.membership-in.*}). */
@@ -46,16 +48,6 @@ public class TestMemberProjection implements InboxSubscriber {
     public TestMemberProjection(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions) {
         this.dataSource = dataSource;
         this.transactions = transactions;
-    }
-
-    @Override
-    public String subscription() {
-        return SUBSCRIPTION;
-    }
-
-    @Override
-    public String consumer() {
-        return CONSUMER;
     }
 
     @Override

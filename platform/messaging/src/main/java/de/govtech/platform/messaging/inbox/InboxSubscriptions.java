@@ -1,6 +1,7 @@
 package de.govtech.platform.messaging.inbox;
 
 import io.quarkus.arc.All;
+import io.quarkus.arc.InstanceHandle;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -27,8 +28,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * records itself ({@link InboxSubscription}): no hand-over from a polling thread to an event loop to a worker, which
  * is what a SmallRye channel with a {@code @Blocking} method costs per record.
  *
- * Every {@link InboxSubscriber} bean is started at startup; {@link #start(String, String, EventHandler)} starts one
- * by hand.
+ * Every {@link EventHandler} bean is started at startup with the subscription and consumer its {@link Subscribes}
+ * names (a misconfigured one fails the start, naming its class: {@link SubscriberRules});
+ * {@link #start(String, String, EventHandler)} starts one by hand.
  *
  * Configured under {@code govtech.subscriptions.<name>.}: {@code topics} (comma-separated), {@code group-id},
  * {@code auto-offset-reset} (default {@code earliest}), {@code rebuild-fresh-projection} (default true: a partition
@@ -49,24 +51,33 @@ public class InboxSubscriptions {
     private final RebuildFreshProjection rebuild;
     private final Event<Consumer<?, ?>> created;
     private final String applicationName;
-    private final List<InboxSubscriber> subscribers;
+    private final List<InstanceHandle<EventHandler>> handlers;
     private final List<InboxSubscription> subscriptions = new CopyOnWriteArrayList<>();
 
     public InboxSubscriptions(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, Config config,
                               IdempotentConsumer inbox, @Identifier(RebuildFreshProjection.NAME) RebuildFreshProjection rebuild,
-                              Event<Consumer<?, ?>> created, @All List<InboxSubscriber> subscribers) {
+                              Event<Consumer<?, ?>> created, @All List<InstanceHandle<EventHandler>> handlers) {
         this.kafkaConfig = kafkaConfig;
         this.config = config;
         this.inbox = inbox;
         this.rebuild = rebuild;
         this.created = created;
-        this.subscribers = subscribers;
+        this.handlers = handlers;
         this.applicationName = config.getOptionalValue("quarkus.application.name", String.class).orElse("app");
     }
 
-    /** Starts a subscription for every {@link InboxSubscriber} of the application. */
+    /** Starts a subscription for every {@link EventHandler} bean of the application. */
     void startSubscribers(@Observes StartupEvent started) {
-        subscribers.forEach(subscriber -> start(subscriber.subscription(), subscriber.consumer(), subscriber));
+        startAll(handlers.stream().map(DeclaredSubscriber::of).toList());
+    }
+
+    /** Starts every declared subscriber, or none of them if any is misconfigured. */
+    void startAll(List<DeclaredSubscriber> declared) {
+        List<String> problems = SubscriberRules.problems(declared, config);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Inbox subscribers cannot start:\n  " + String.join("\n  ", problems));
+        }
+        declared.forEach(subscriber -> start(subscriber.subscription(), subscriber.consumer(), subscriber.handler().get()));
     }
 
     /**

@@ -52,6 +52,7 @@ import java.util.stream.IntStream;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -278,12 +279,49 @@ class InboxSubscriptionTest {
                 "revoked partitions were handed over at their applied offsets");
     }
 
-    /** The test application's projection is an {@link InboxSubscriber}: the platform started it, nobody else. */
+    /** The test application's projection {@link Subscribes} to membership-in: the platform started it, nobody else. */
     @Test
-    void everyInboxSubscriberIsStartedWithTheApplication() {
+    void everySubscribedHandlerIsStartedWithTheApplication() {
         await().atMost(PATIENCE).until(() -> subscriptions.all().stream()
                 .anyMatch(s -> s.name().equals("membership-in") && s.state() == InboxSubscription.State.JOINED));
         assertEquals(List.of("membership-in"), subscriptions.all().stream().map(InboxSubscription::name).toList());
+    }
+
+    /**
+     * What the start does with the application's handlers ({@link InboxSubscriptions#startAll}): a misconfigured one
+     * fails it with a message naming its class, and none of the others starts either.
+     */
+    @Test
+    void aMisconfiguredSubscriberFailsTheStartNamingItsClass() {
+        assertStartFails("example.Plain: an EventHandler bean without @Subscribes",
+                declared("example.Plain", null, null));
+        assertStartFails("example.NoSubscription: @Subscribes names no subscription",
+                declared("example.NoSubscription", " ", "test.no-subscription"));
+        assertStartFails("example.NoConsumer: @Subscribes names no consumer",
+                declared("example.NoConsumer", "membership-in", ""));
+        assertStartFails("example.First, example.Second: one subscription membership-in for all of them",
+                declared("example.First", "membership-in", "test.first"),
+                declared("example.Second", "membership-in", "test.second"));
+        assertStartFails("example.First, example.Second: one consumer test.both for all of them",
+                declared("example.First", "membership-in", "test.both"),
+                declared("example.Second", "other-in", "test.both"));
+        assertStartFails("example.Unconfigured: subscription not-configured has no govtech.subscriptions.not-configured.topics",
+                declared("example.Configured", "membership-in", "test.configured"),
+                declared("example.Unconfigured", "not-configured", "test.unconfigured"));
+    }
+
+    private void assertStartFails(String problem, DeclaredSubscriber... declared) {
+        List<String> before = subscriptions.all().stream().map(InboxSubscription::name).toList();
+        IllegalStateException failure = assertThrows(IllegalStateException.class,
+                () -> subscriptions.startAll(List.of(declared)));
+        assertTrue(failure.getMessage().contains(problem), failure.getMessage());
+        assertEquals(before, subscriptions.all().stream().map(InboxSubscription::name).toList(), "nothing started");
+    }
+
+    private static DeclaredSubscriber declared(String declaredBy, String subscription, String consumer) {
+        return new DeclaredSubscriber(declaredBy, subscription, consumer, () -> {
+            throw new AssertionError(declaredBy + " was created, so its subscription would have started");
+        });
     }
 
     @Test

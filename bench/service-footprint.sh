@@ -59,7 +59,7 @@ launcher_options() { # area -> the JVM options the launcher gives that service, 
 }
 SERVICE_JAVA="$JAVA"
 [[ -n "$jvm" ]] || SERVICE_JAVA="$("$JAVA" -cp "$launcher_jar" de.govtech.deploy.local.SmallJvm --java)"
-SERVICE_JDK="$(dirname "$(dirname "$SERVICE_JAVA")")"
+SERVICE_JDK="$(dirname "$(dirname "$(readlink -f "$(command -v "$SERVICE_JAVA")")")")" # its jcmd reads the counters
 
 pg_port=$((15432 + offset))
 kafka_port=$((19092 + offset))

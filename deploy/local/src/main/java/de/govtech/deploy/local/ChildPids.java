@@ -10,19 +10,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code <data dir>/children.pid}: the processes the launcher started ("pid start-millis port name" per line; the
- * start time tells a child from a later process that got the same pid). A launcher killed with SIGKILL runs no
- * shutdown hook; this file lets the next start find and stop the leftovers ({@link DataDirProcesses}) and the
- * port check name them. {@code <data dir>/launcher.pid} ("pid start-millis") names the launcher that owns the data
+ * {@code <data dir>/children.pid}: the processes the launcher started ("pid start port name" per line; the start,
+ * see {@link ProcessStart}, tells a child from a later process that got the same pid). A launcher killed with
+ * SIGKILL runs no shutdown hook; this file lets the next start find and stop the leftovers ({@link DataDirProcesses})
+ * and the port check name them. {@code <data dir>/launcher.pid} ("pid start") names the launcher that owns the data
  * dir.
  */
 final class ChildPids {
 
-    record Entry(long pid, long startMillis, int port, String name) {
+    record Entry(long pid, long startMark, int port, String name) {
 
         /** The very process recorded, still running (not a zombie, not a newer one with the same pid). */
         Optional<ProcessHandle> running() {
-            return ProcessHandle.of(pid).filter(p -> p.isAlive() && startMillis >= 0 && ChildPids.startMillis(p) == startMillis);
+            return ProcessHandle.of(pid).filter(p -> p.isAlive() && startMark >= 0 && ProcessStart.of(p) == startMark);
         }
     }
 
@@ -42,12 +42,12 @@ final class ChildPids {
     }
 
     static void add(StackLayout layout, long pid, int port, String name) {
-        add(layout, ProcessHandle.of(pid).map(ChildPids::startMillis).orElse(-1L), pid, port, name);
+        add(layout, ProcessHandle.of(pid).map(ProcessStart::of).orElse(-1L), pid, port, name);
     }
 
-    private static synchronized void add(StackLayout layout, long startMillis, long pid, int port, String name) {
+    private static synchronized void add(StackLayout layout, long startMark, long pid, int port, String name) {
         try {
-            Files.writeString(file(layout), pid + " " + startMillis + " " + port + " " + name + "\n",
+            Files.writeString(file(layout), pid + " " + startMark + " " + port + " " + name + "\n",
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             // only a hint for a later run; the stack works without it
@@ -88,7 +88,7 @@ final class ChildPids {
 
     static void recordLauncher(StackLayout layout, ProcessHandle launcher) {
         try {
-            Files.writeString(launcherFile(layout), launcher.pid() + " " + startMillis(launcher) + "\n",
+            Files.writeString(launcherFile(layout), launcher.pid() + " " + ProcessStart.of(launcher) + "\n",
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
             // see add
@@ -115,10 +115,5 @@ final class ChildPids {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
-    }
-
-    /** When the process started, in epoch millis; -1 when the system does not say. */
-    static long startMillis(ProcessHandle process) {
-        return process.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(-1L);
     }
 }

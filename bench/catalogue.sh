@@ -111,7 +111,8 @@ on conflict do nothing;
 SQL
   # what autovacuum does soon after a bulk insert: statistics and the visibility map
   sql -c "vacuum analyze listing" -c "vacuum analyze listing_revision" \
-    -c "vacuum analyze catalogue_entry" -c "vacuum analyze catalogue_facet_combination"
+    -c "vacuum analyze catalogue_entry" -c "vacuum analyze catalogue_facet_combination" \
+    -c "vacuum analyze catalogue_word"
 fi
 
 total="$(curl -sf "$service/api/v1/marketplace/catalogue/apps?size=1" | sed -E 's/.*"total":([0-9]+).*/\1/')"

@@ -128,9 +128,7 @@ public class Catalogue {
         int found = 0;
         long version = -1;
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            int next = query.bind(statement);
-            statement.setInt(next, paging.size);
-            statement.setLong(next + 1, (long) paging.page * paging.size);
+            query.bind(statement, paging.size, (long) paging.page * paging.size);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     int position = rows.getInt("pos");

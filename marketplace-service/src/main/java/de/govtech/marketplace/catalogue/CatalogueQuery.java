@@ -22,9 +22,12 @@ import java.util.List;
  * listing in status PUBLISHED — kept by triggers with the listing and its revisions). The facets count them per facet
  * combination id (one small integer per match instead of grouping by arrays), joined with the few combinations' values.
  *
- * <p>With a search text the matches are computed once ({@code materialized}): one GIN lookup and one visit of the
- * matching narrow rows (computing the rank of every match when the order is RELEVANCE); the page is a top-N sort of
- * that result.
+ * <p>With a search text in name or newest order the matches are computed once ({@code materialized}): one GIN lookup
+ * and one visit of the matching narrow rows; the page is a top-N sort of that result. In relevance order a query of one
+ * lexeme (what one word gives) reads its matches with their ranks from {@code catalogue_word} (V16: ts_rank_cd of each
+ * entry's document for each of its lexemes, stored when the entry is written): the page is a range of the word's index
+ * in relevance order read up to the page's end, the facets a second index-only pass over the word's entries, and
+ * nothing is ranked at request time. Any other query ranks every match here (ts_rank_cd), once, as before.
  *
  * <p>Without one they are inlined twice, so the page is an index-only range of an order index of {@code catalogue_entry}
  * (V15) read only up to the page's end — name order {@code catalogue_entry_name_order_idx}, with filters the covering
@@ -43,18 +46,40 @@ final class CatalogueQuery {
              where true%s),
             """;
 
-    // with a text: the narrow rows of the shown apps (V13's catalogue_entry), each with its facet combination's id
+    // with a text in name or newest order: the narrow rows of the shown apps (V13's catalogue_entry), each with its facet
+    // combination's id (no rank)
     private static final String TEXT_MATCHES = """
             with m as materialized (
-             select r.revision_id as id, r.listing_id, r.name_key, r.decided_at%s, r.combination
+             select r.revision_id as id, r.listing_id, r.name_key, r.decided_at, r.combination
              from catalogue_entry r cross join websearch_to_tsquery('german'::regconfig, ?) q
              where r.search_document @@ q%s),
             """;
 
+    // with a text in relevance order: a query of one lexeme takes its matches and their ranks from catalogue_word (V16:
+    // the rank stored when the entry was written, its matches an index range in relevance order), any other ranks its
+    // matches here. The conditions on the query are one-time filters, so only one of the two branches runs.
+    private static final String RANKED_MATCHES = """
+            with q as materialized (select websearch_to_tsquery('german'::regconfig, ?) as q),
+            w as not materialized (
+             select w.revision_id as id, w.listing_id, w.name_key, w.rank, w.combination
+             from catalogue_word w%s
+             where numnode((select q from q)) = 1 and w.word = (select q from q)%s),
+            t as materialized (
+             select r.revision_id as id, r.listing_id, r.name_key, ts_rank_cd(r.search_document, (select q from q)) as rank,
+                    r.combination
+             from catalogue_entry r
+             where numnode((select q from q)) <> 1 and r.search_document @@ (select q from q)%s),
+            m as not materialized (select * from w union all select * from t),
+            """;
+
+    // the ranked matches up to the page's end: of the word's index range only that many entries are read
+    private static final String RANKED_PAGE_SOURCE = """
+            (select * from (select * from w order by rank desc, name_key, listing_id limit ?) w union all select * from t) m""";
+
     // the page's ids in order (positions counted over the page's rows only), then their content, listing and vendor
     private static final String PAGE = """
             page as (select o.id, row_number() over (order by %1$s) as pos
-                     from (select m.id%2$s from m order by %1$s limit ? offset ?) o)
+                     from (select m.id%2$s from %3$s order by %1$s limit ? offset ?) o)
             select p.pos, l.id, l.slug, l.vendor_id, v.name as vendor_name, r.content::text as content, r.revision,
                    r.decided_at, null as category, null::text[] as cloud_targets, null::text[] as price_models,
                    null::bigint as apps, null::bigint as hosted_in_germany, null::bigint as bsi_c5,
@@ -102,12 +127,14 @@ final class CatalogueQuery {
     private final String sql;
     private final String pageSql;
     private final List<Object> parameters;
+    private final boolean ranked;
     private final String search;
 
-    private CatalogueQuery(String sql, String pageSql, List<Object> parameters, String search) {
+    private CatalogueQuery(String sql, String pageSql, List<Object> parameters, boolean ranked, String search) {
         this.sql = sql;
         this.pageSql = pageSql;
         this.parameters = parameters;
+        this.ranked = ranked;
         this.search = search;
     }
 
@@ -115,9 +142,6 @@ final class CatalogueQuery {
         List<Object> parameters = new ArrayList<>();
         String text = filter.text();
         StringBuilder where = new StringBuilder();
-        if (text != null) {
-            parameters.add(text);
-        }
         if (filter.category != null) {
             where.append(" and r.category = ?");
             parameters.add(filter.category.name());
@@ -136,18 +160,28 @@ final class CatalogueQuery {
         flag(where, parameters, "bitv_accessible", filter.bitvAccessible);
         flag(where, parameters, "open_source", filter.openSource);
         CatalogueSort sort = text == null && filter.sort == CatalogueSort.RELEVANCE ? CatalogueSort.NAME : filter.sort;
-        // the rank is computed for every match, so only when the order needs it
-        String matches = text == null
-                ? MATCHES.formatted(where)
-                : TEXT_MATCHES.formatted(sort == CatalogueSort.RELEVANCE ? ", ts_rank_cd(r.search_document, q) as rank" : "",
-                where);
+        String matches;
+        if (text == null) {
+            matches = MATCHES.formatted(where);
+        } else if (sort == CatalogueSort.RELEVANCE) {
+            // the filters' columns are catalogue_entry's; both branches bind them
+            matches = RANKED_MATCHES.formatted(
+                    where.isEmpty() ? "" : " join catalogue_entry r on r.revision_id = w.revision_id", where, where);
+            parameters.addAll(List.copyOf(parameters));
+        } else {
+            matches = TEXT_MATCHES.formatted(where);
+        }
+        if (text != null) {
+            parameters.add(0, text);
+        }
         String page = matches + switch (sort) {
-            case RELEVANCE -> PAGE.formatted("rank desc, name_key, listing_id", ", m.rank, m.name_key, m.listing_id");
-            case NAME -> PAGE.formatted("name_key, listing_id", ", m.name_key, m.listing_id");
-            case NEWEST -> PAGE.formatted("decided_at desc, listing_id", ", m.decided_at, m.listing_id");
+            case RELEVANCE -> PAGE.formatted("rank desc, name_key, listing_id", ", m.rank, m.name_key, m.listing_id",
+                    RANKED_PAGE_SOURCE);
+            case NAME -> PAGE.formatted("name_key, listing_id", ", m.name_key, m.listing_id", "m");
+            case NEWEST -> PAGE.formatted("decided_at desc, listing_id", ", m.decided_at, m.listing_id", "m");
         };
         return new CatalogueQuery(page + FACETS, text == null ? page + VERSION : null, parameters,
-                canonical(text, filter, sort));
+                text != null && sort == CatalogueSort.RELEVANCE, canonical(text, filter, sort));
     }
 
     /**
@@ -177,7 +211,7 @@ final class CatalogueQuery {
         }
     }
 
-    /** The statement of the page and its facets: binds the filter's parameters, then limit and offset. */
+    /** The statement of the page and its facets (see {@link #bind}). */
     String sql() {
         return sql;
     }
@@ -198,13 +232,17 @@ final class CatalogueQuery {
         return search + "&page=" + page + "&size=" + size;
     }
 
-    /** Binds the filter's parameters; returns the index of the next parameter. */
-    int bind(PreparedStatement statement) throws SQLException {
+    /** Binds the filter's parameters, then the page's (its size and offset). */
+    void bind(PreparedStatement statement, int size, long offset) throws SQLException {
         int i = 1;
         for (Object parameter : parameters) {
             statement.setObject(i++, parameter);
         }
-        return i;
+        if (ranked) {
+            statement.setLong(i++, offset + size);
+        }
+        statement.setInt(i++, size);
+        statement.setLong(i, offset);
     }
 
     private static void flag(StringBuilder where, List<Object> parameters, String column, Boolean value) {

@@ -115,6 +115,11 @@ class CatalogueOrderTest {
         String text = "and r.search_document @@ websearch_to_tsquery('german', ?)";
         assertEquals(reference(text, "ts_rank_cd(r.search_document, websearch_to_tsquery('german', ?)) desc, r.name_key, l.id",
                 "Regenzisterne"), walk(Map.of("q", "Regenzisterne"), 3));
+        String byRank = "ts_rank_cd(r.search_document, websearch_to_tsquery('german', ?)) desc, r.name_key, l.id";
+        // one word with a filter (the stored ranks joined with the entries' filter columns), and two words (ranked here)
+        assertEquals(reference(text + " and r.bsi_c5", byRank, "Regenzisterne"),
+                walk(Map.of("q", "Regenzisterne", "bsiC5", true), 1));
+        assertEquals(reference(text, byRank, "Pegel Regenzisterne"), walk(Map.of("q", "Pegel Regenzisterne"), 1));
         assertEquals(reference(text, "r.decided_at desc, l.id", "Regenzisterne"),
                 walk(Map.of("q", "Regenzisterne", "sort", "NEWEST"), 1));
         assertTrue(byName.stream().noneMatch("zisterne-delisted"::equals));
@@ -164,7 +169,8 @@ class CatalogueOrderTest {
     /**
      * A text search reads V13's narrow table, which its triggers keep in the same transaction as every change of a
      * listing or of its published revision: each change is seen by the very next search, with the reference's total
-     * and facets, and the table holds exactly the reference's revisions (red when a trigger is removed).
+     * and facets, and the table holds exactly the reference's revisions (red when a trigger is removed); V16's words of
+     * the entries, which a one-word search reads, exactly each entry's lexemes with their rank.
      */
     @Test
     void aTextSearchSeesEveryChangeOfAListingAtOnce() throws SQLException {
@@ -224,6 +230,23 @@ class CatalogueOrderTest {
             rows.next();
             assertEquals(rows.getLong(2), rows.getLong(1), "entries = published revisions of published listings");
             assertEquals(0, rows.getLong(3), "every published revision has its entry, with its current values");
+        }
+        assertEquals(0, differences("""
+                select e.revision_id, catalogue_word_of(t.lexeme) as word,
+                       ts_rank_cd(e.search_document, catalogue_word_of(t.lexeme)), e.name_key, e.listing_id, e.combination
+                from catalogue_entry e cross join unnest(e.search_document) t""", """
+                select w.revision_id, w.word, w.rank, w.name_key, w.listing_id, w.combination from catalogue_word w"""),
+                "catalogue_word holds each entry's lexemes with their ts_rank_cd, nothing else");
+    }
+
+    /** The rows in one query's result and not in the other's, either way. */
+    private long differences(String one, String other) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "select count(*) from ((%1$s except all %2$s) union all (%2$s except all %1$s)) d".formatted(one, other));
+             ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
         }
     }
 

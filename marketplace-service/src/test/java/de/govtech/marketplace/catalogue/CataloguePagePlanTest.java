@@ -17,13 +17,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A page without a search text is an index-only range of an order index of {@code catalogue_entry} (V15), read in
- * order up to the page's end — no sort, no check of each entry against the listings' status. The order and the
+ * order up to the page's end — no sort, no check of each entry against the listings' status; a one-word search in
+ * relevance order is a range of {@code catalogue_word}'s index (V16), without ranking. The order and the
  * counts themselves are {@link CatalogueOrderTest}'s; this is how the statement reads them. The test database holds
  * a few apps, for which PostgreSQL would rather read the table and sort, so the plans are taken with sequential
  * scans and sorts priced out: what is asserted is that the statement can walk such an index, and does.
@@ -42,6 +44,7 @@ class CataloguePagePlanTest {
     void vacuum() throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("vacuum analyze catalogue_entry");
+            statement.execute("vacuum analyze catalogue_word");
         }
     }
 
@@ -67,14 +70,47 @@ class CataloguePagePlanTest {
         assertPageWalks(filtered, "catalogue_entry_name_filter_idx");
     }
 
+    /**
+     * A one-word search in relevance order reads the word's stored ranks (V16): the word's index in relevance order is
+     * read and nothing is ranked — the branch that ranks every match (the text index) is never executed.
+     */
+    @Test
+    void aOneWordSearchReadsTheStoredRanksAndRanksNothing() throws SQLException {
+        String plan = rankedPlan("Regenzisterne");
+        assertTrue(executed(plan, "catalogue_word_relevance_idx"), plan);
+        assertFalse(executed(plan, "catalogue_entry_search_idx"), plan);
+    }
+
+    /** Two words are ranked over their matches (ts_rank_cd); the stored ranks are never read. */
+    @Test
+    void aSearchOfTwoWordsRanksItsMatches() throws SQLException {
+        String plan = rankedPlan("Regenzisterne Pegel");
+        assertFalse(executed(plan, "catalogue_word_relevance_idx"), plan);
+        assertTrue(executed(plan, "catalogue_entry_search_idx"), plan);
+    }
+
+    private String rankedPlan(String q) throws SQLException {
+        CatalogueFilter filter = new CatalogueFilter();
+        filter.q = q;
+        CatalogueQuery query = CatalogueQuery.of(filter);
+        return plan(query.sql(), query);
+    }
+
+    /** Whether a node of the executed plan that reads {@code index} ran. */
+    private static boolean executed(String plan, String index) {
+        List<String> nodes = plan.lines().filter(line -> line.contains(" " + index)).toList();
+        assertFalse(nodes.isEmpty(), index + " is in the plan:\n" + plan);
+        return nodes.stream().anyMatch(line -> !line.contains("(never executed)"));
+    }
+
     private void assertPageWalks(CatalogueFilter filter, String index) throws SQLException {
-        String plan = pagePlan(CatalogueQuery.of(filter));
+        String plan = plan(CatalogueQuery.of(filter).pageSql(), CatalogueQuery.of(filter));
         assertTrue(plan.contains("Index Only Scan using " + index), plan);
         assertFalse(plan.contains("Sort"), plan);
     }
 
-    /** The plan of the page statement, bound as the catalogue binds it (page 3 of 20). */
-    private String pagePlan(CatalogueQuery query) throws SQLException {
+    /** The plan of a statement of the query, executed, bound as the catalogue binds it (page 3 of 20). */
+    private String plan(String sql, CatalogueQuery query) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (Statement settings = connection.createStatement()) {
@@ -82,10 +118,9 @@ class CataloguePagePlanTest {
                 settings.execute("set local enable_sort = off");
             }
             StringBuilder plan = new StringBuilder();
-            try (PreparedStatement explain = connection.prepareStatement("explain (costs off) " + query.pageSql())) {
-                int next = query.bind(explain);
-                explain.setInt(next, 20);
-                explain.setLong(next + 1, 40);
+            try (PreparedStatement explain = connection.prepareStatement(
+                    "explain (analyze, costs off, timing off, summary off) " + sql)) {
+                query.bind(explain, 20, 40);
                 try (ResultSet lines = explain.executeQuery()) {
                     while (lines.next()) {
                         plan.append(lines.getString(1)).append('\n');

@@ -164,7 +164,7 @@ final class UpstreamProxy implements Handler<RoutingContext> {
         if (!bodyless && !answer.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
             response.setChunked(true);
         }
-        answer.pipeTo(response).onFailure(error -> {
+        AnswerRelay.relay(answer, response, context.vertx().getOrCreateContext()).onFailure(error -> {
             Log.warnf("Upstream %s broke off its answer to %s %s: %s", route, context.request().method(),
                     context.request().path(), error.toString());
             response.reset();

@@ -24,10 +24,11 @@ import java.util.List;
  *
  * <p>With a search text in name or newest order the matches are computed once ({@code materialized}): one GIN lookup
  * and one visit of the matching narrow rows; the page is a top-N sort of that result. In relevance order a query of one
- * lexeme (what one word gives) reads its matches with their ranks from {@code catalogue_word} (V16: ts_rank_cd of each
- * entry's document for each of its lexemes, stored when the entry is written): the page is a range of the word's index
- * in relevance order read up to the page's end, the facets a second index-only pass over the word's entries, and
- * nothing is ranked at request time. Any other query ranks every match here (ts_rank_cd), once, as before.
+ * lexeme (what one word gives) and no filter reads its matches with their ranks from {@code catalogue_word} (V16:
+ * ts_rank_cd of each entry's document for each of its lexemes, stored when the entry is written): the page is a range of
+ * the word's index in relevance order read up to the page's end, the facets a second index-only pass over the word's
+ * entries, and nothing is ranked at request time. Any other query, and any with a filter (joining every word entry to
+ * its filter columns cost more than ranking the filtered matches), ranks every match here (ts_rank_cd), once.
  *
  * <p>Without one they are inlined twice, so the page is an index-only range of an order index of {@code catalogue_entry}
  * (V15) read only up to the page's end — name order {@code catalogue_entry_name_order_idx}, with filters the covering
@@ -46,29 +47,28 @@ final class CatalogueQuery {
              where true%s),
             """;
 
-    // with a text in name or newest order: the narrow rows of the shown apps (V13's catalogue_entry), each with its facet
-    // combination's id (no rank)
+    // with a text: the narrow rows of the shown apps (V13's catalogue_entry), each with its facet combination's id
     private static final String TEXT_MATCHES = """
             with m as materialized (
-             select r.revision_id as id, r.listing_id, r.name_key, r.decided_at, r.combination
+             select r.revision_id as id, r.listing_id, r.name_key, r.decided_at%s, r.combination
              from catalogue_entry r cross join websearch_to_tsquery('german'::regconfig, ?) q
              where r.search_document @@ q%s),
             """;
 
-    // with a text in relevance order: a query of one lexeme takes its matches and their ranks from catalogue_word (V16:
-    // the rank stored when the entry was written, its matches an index range in relevance order), any other ranks its
-    // matches here. The conditions on the query are one-time filters, so only one of the two branches runs.
+    // with a text in relevance order and no filter: a query of one lexeme takes its matches and their ranks from
+    // catalogue_word (V16: the rank stored when the entry was written, its matches an index range in relevance order),
+    // any other ranks its matches here. The conditions on the query are one-time filters, so only one of the two branches runs.
     private static final String RANKED_MATCHES = """
             with q as materialized (select websearch_to_tsquery('german'::regconfig, ?) as q),
             w as not materialized (
              select w.revision_id as id, w.listing_id, w.name_key, w.rank, w.combination
-             from catalogue_word w%s
-             where numnode((select q from q)) = 1 and w.word = (select q from q)%s),
+             from catalogue_word w
+             where numnode((select q from q)) = 1 and w.word = (select q from q)),
             t as materialized (
              select r.revision_id as id, r.listing_id, r.name_key, ts_rank_cd(r.search_document, (select q from q)) as rank,
                     r.combination
              from catalogue_entry r
-             where numnode((select q from q)) <> 1 and r.search_document @@ (select q from q)%s),
+             where numnode((select q from q)) <> 1 and r.search_document @@ (select q from q)),
             m as not materialized (select * from w union all select * from t),
             """;
 
@@ -127,14 +127,14 @@ final class CatalogueQuery {
     private final String sql;
     private final String pageSql;
     private final List<Object> parameters;
-    private final boolean ranked;
+    private final boolean storedRanks;
     private final String search;
 
-    private CatalogueQuery(String sql, String pageSql, List<Object> parameters, boolean ranked, String search) {
+    private CatalogueQuery(String sql, String pageSql, List<Object> parameters, boolean storedRanks, String search) {
         this.sql = sql;
         this.pageSql = pageSql;
         this.parameters = parameters;
-        this.ranked = ranked;
+        this.storedRanks = storedRanks;
         this.search = search;
     }
 
@@ -160,28 +160,28 @@ final class CatalogueQuery {
         flag(where, parameters, "bitv_accessible", filter.bitvAccessible);
         flag(where, parameters, "open_source", filter.openSource);
         CatalogueSort sort = text == null && filter.sort == CatalogueSort.RELEVANCE ? CatalogueSort.NAME : filter.sort;
+        boolean storedRanks = text != null && sort == CatalogueSort.RELEVANCE && where.isEmpty();
         String matches;
         if (text == null) {
             matches = MATCHES.formatted(where);
-        } else if (sort == CatalogueSort.RELEVANCE) {
-            // the filters' columns are catalogue_entry's; both branches bind them
-            matches = RANKED_MATCHES.formatted(
-                    where.isEmpty() ? "" : " join catalogue_entry r on r.revision_id = w.revision_id", where, where);
-            parameters.addAll(List.copyOf(parameters));
+        } else if (storedRanks) {
+            matches = RANKED_MATCHES;
         } else {
-            matches = TEXT_MATCHES.formatted(where);
+            // the rank is computed for every match, so only when the order needs it
+            matches = TEXT_MATCHES.formatted(
+                    sort == CatalogueSort.RELEVANCE ? ", ts_rank_cd(r.search_document, q) as rank" : "", where);
         }
         if (text != null) {
             parameters.add(0, text);
         }
         String page = matches + switch (sort) {
             case RELEVANCE -> PAGE.formatted("rank desc, name_key, listing_id", ", m.rank, m.name_key, m.listing_id",
-                    RANKED_PAGE_SOURCE);
+                    storedRanks ? RANKED_PAGE_SOURCE : "m");
             case NAME -> PAGE.formatted("name_key, listing_id", ", m.name_key, m.listing_id", "m");
             case NEWEST -> PAGE.formatted("decided_at desc, listing_id", ", m.decided_at, m.listing_id", "m");
         };
         return new CatalogueQuery(page + FACETS, text == null ? page + VERSION : null, parameters,
-                text != null && sort == CatalogueSort.RELEVANCE, canonical(text, filter, sort));
+                storedRanks, canonical(text, filter, sort));
     }
 
     /**
@@ -238,7 +238,8 @@ final class CatalogueQuery {
         for (Object parameter : parameters) {
             statement.setObject(i++, parameter);
         }
-        if (ranked) {
+        if (storedRanks) {
+            // the end of the page in the word's index range
             statement.setLong(i++, offset + size);
         }
         statement.setInt(i++, size);

@@ -47,7 +47,13 @@ final class AnswerRelay {
         answer.handler(this::gather);
         answer.endHandler(ended -> {
             Buffer rest = takeGathered();
-            (rest == null ? response.end() : response.end(rest)).onComplete(relayed);
+            (rest == null ? response.end() : response.end(rest)).onComplete(written -> {
+                if (written.succeeded()) {
+                    relayed.tryComplete();
+                } else {
+                    relayed.tryFail(written.cause());
+                }
+            });
         });
     }
 

@@ -24,11 +24,11 @@ import java.util.List;
  *
  * <p>With a search text in name or newest order the matches are computed once ({@code materialized}): one GIN lookup
  * and one visit of the matching narrow rows; the page is a top-N sort of that result. In relevance order a query of one
- * lexeme (what one word gives) and no filter reads its matches with their ranks from {@code catalogue_word} (V16:
- * ts_rank_cd of each entry's document for each of its lexemes, stored when the entry is written): the page is a range of
- * the word's index in relevance order read up to the page's end, the facets a second index-only pass over the word's
- * entries, and nothing is ranked at request time. Any other query, and any with a filter (joining every word entry to
- * its filter columns cost more than ranking the filtered matches), ranks every match here (ts_rank_cd), once.
+ * lexeme (what one word gives) reads its matches with their ranks from {@code catalogue_word} (V16: ts_rank_cd of each
+ * entry's document for each of its lexemes, stored when the entry is written): the page is a range of the word's index
+ * in relevance order read up to the page's end, the facets a second index-only pass over the word's entries, filters
+ * checked on the entries' facet combinations, and nothing is ranked at request time. Any other query ranks every match
+ * here (ts_rank_cd), once.
  *
  * <p>Without one they are inlined twice, so the page is an index-only range of an order index of {@code catalogue_entry}
  * (V15) read only up to the page's end — name order {@code catalogue_entry_name_order_idx}, with filters the covering
@@ -47,28 +47,31 @@ final class CatalogueQuery {
              where true%s),
             """;
 
-    // with a text: the narrow rows of the shown apps (V13's catalogue_entry), each with its facet combination's id
+    // with a text in name or newest order: the narrow rows of the shown apps (V13's catalogue_entry), each with its
+    // facet combination's id (no rank)
     private static final String TEXT_MATCHES = """
             with m as materialized (
-             select r.revision_id as id, r.listing_id, r.name_key, r.decided_at%s, r.combination
+             select r.revision_id as id, r.listing_id, r.name_key, r.decided_at, r.combination
              from catalogue_entry r cross join websearch_to_tsquery('german'::regconfig, ?) q
              where r.search_document @@ q%s),
             """;
 
-    // with a text in relevance order and no filter: a query of one lexeme takes its matches and their ranks from
-    // catalogue_word (V16: the rank stored when the entry was written, its matches an index range in relevance order),
-    // any other ranks its matches here. The conditions on the query are one-time filters, so only one of the two branches runs.
+    // with a text in relevance order: a query of one lexeme takes its matches and their ranks from catalogue_word (V16:
+    // the rank stored when the entry was written, its matches an index range in relevance order), any other ranks its
+    // matches here. The conditions on the query are one-time filters, so only one of the two branches runs. Every
+    // filter is a column of the entry's facet combination, which has the entry's column names, so the word's entries
+    // are filtered through their combination (a few dozen rows), not through the entries.
     private static final String RANKED_MATCHES = """
             with q as materialized (select websearch_to_tsquery('german'::regconfig, ?) as q),
             w as not materialized (
              select w.revision_id as id, w.listing_id, w.name_key, w.rank, w.combination
-             from catalogue_word w
-             where numnode((select q from q)) = 1 and w.word = (select q from q)),
+             from catalogue_word w%s
+             where numnode((select q from q)) = 1 and w.word = (select q from q)%s),
             t as materialized (
              select r.revision_id as id, r.listing_id, r.name_key, ts_rank_cd(r.search_document, (select q from q)) as rank,
                     r.combination
              from catalogue_entry r
-             where numnode((select q from q)) <> 1 and r.search_document @@ (select q from q)),
+             where numnode((select q from q)) <> 1 and r.search_document @@ (select q from q)%s),
             m as not materialized (select * from w union all select * from t),
             """;
 
@@ -160,16 +163,17 @@ final class CatalogueQuery {
         flag(where, parameters, "bitv_accessible", filter.bitvAccessible);
         flag(where, parameters, "open_source", filter.openSource);
         CatalogueSort sort = text == null && filter.sort == CatalogueSort.RELEVANCE ? CatalogueSort.NAME : filter.sort;
-        boolean storedRanks = text != null && sort == CatalogueSort.RELEVANCE && where.isEmpty();
+        boolean storedRanks = text != null && sort == CatalogueSort.RELEVANCE;
         String matches;
         if (text == null) {
             matches = MATCHES.formatted(where);
         } else if (storedRanks) {
-            matches = RANKED_MATCHES;
+            matches = RANKED_MATCHES.formatted(
+                    where.isEmpty() ? "" : " join catalogue_facet_combination r on r.id = w.combination", where, where);
+            // both branches bind the filters
+            parameters.addAll(List.copyOf(parameters));
         } else {
-            // the rank is computed for every match, so only when the order needs it
-            matches = TEXT_MATCHES.formatted(
-                    sort == CatalogueSort.RELEVANCE ? ", ts_rank_cd(r.search_document, q) as rank" : "", where);
+            matches = TEXT_MATCHES.formatted(where);
         }
         if (text != null) {
             parameters.add(0, text);

@@ -1,6 +1,7 @@
 package de.govtech.marketplace.catalogue;
 
 import de.govtech.marketplace.listings.ListingCategory;
+import de.govtech.marketplace.testdata.CatalogueSeeds;
 import de.govtech.platform.testkit.KafkaTestResource;
 import de.govtech.platform.testkit.PostgresTestResource;
 import io.agroal.api.AgroalDataSource;
@@ -17,8 +18,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,9 +42,14 @@ class CataloguePagePlanTest {
     @Inject
     AgroalDataSource dataSource;
 
-    /** What seeding's vacuum does for the benchmark: an index-only scan needs the table's visibility map. */
+    /**
+     * An app the plans' searches find (the plans of an empty catalogue execute nothing), then what seeding's vacuum does
+     * for the benchmark: an index-only scan needs the table's visibility map.
+     */
     @BeforeEach
-    void vacuum() throws SQLException {
+    void seedAndVacuum() throws SQLException {
+        CatalogueSeeds.vendor("9d4f2d85-3f41-4d6c-8a84-00000000000e", "Planwerk").app("plan-deichschau",
+                "Deichschau Pegelstand").bsiC5(true).seed();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("vacuum analyze catalogue_entry");
             statement.execute("vacuum analyze catalogue_word");
@@ -76,24 +84,57 @@ class CataloguePagePlanTest {
      */
     @Test
     void aOneWordSearchReadsTheStoredRanksAndRanksNothing() throws SQLException {
-        String plan = rankedPlan("Regenzisterne");
-        assertTrue(executed(plan, "catalogue_word_relevance_idx"), plan);
-        assertFalse(executed(plan, "catalogue_entry_search_idx"), plan);
+        assertReadsTheStoredRanks(search("Deichschau"), true);
+    }
+
+    /** With filters the word's entries are checked on their facet combinations: still no ranking, no entry read. */
+    @Test
+    void aOneWordSearchWithFiltersReadsTheStoredRanks() throws SQLException {
+        CatalogueFilter filtered = search("Deichschau");
+        filtered.bsiC5 = true;
+        filtered.cloudTarget = "stackit:eu01";
+        assertReadsTheStoredRanks(filtered, true);
     }
 
     /** Two words are ranked over their matches (ts_rank_cd); the stored ranks are never read. */
     @Test
     void aSearchOfTwoWordsRanksItsMatches() throws SQLException {
-        String plan = rankedPlan("Regenzisterne Pegel");
-        assertFalse(executed(plan, "catalogue_word_relevance_idx"), plan);
-        assertTrue(executed(plan, "catalogue_entry_search_idx"), plan);
+        assertReadsTheStoredRanks(search("Deichschau Pegelstand"), false);
     }
 
-    private String rankedPlan(String q) throws SQLException {
+    /**
+     * listing_revision keeps only the indexes a statement reads (V17): by id, by listing and revision, and the covering
+     * name index of the counts per facet combination ({@link CatalogueGroups}); every search reads catalogue_entry and
+     * catalogue_word, so the catalogue indexes it had before would only cost each write.
+     */
+    @Test
+    void listingRevisionKeepsOnlyTheIndexesAStatementReads() throws SQLException {
+        List<String> indexes = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(
+                     "select indexname from pg_indexes where tablename = 'listing_revision' order by indexname")) {
+            while (rows.next()) {
+                indexes.add(rows.getString(1));
+            }
+        }
+        assertEquals(List.of("listing_revision_listing_id_revision_key", "listing_revision_pkey",
+                "listing_revision_published_name_idx"), indexes);
+        String plan = plan(CatalogueQuery.GROUPS, null);
+        assertTrue(plan.contains("listing_revision_published_name_idx"), plan);
+    }
+
+    private static CatalogueFilter search(String q) {
         CatalogueFilter filter = new CatalogueFilter();
         filter.q = q;
+        return filter;
+    }
+
+    /** The search's statement reads the word index and never the text index, or (not {@code stored}) the other way. */
+    private void assertReadsTheStoredRanks(CatalogueFilter filter, boolean stored) throws SQLException {
         CatalogueQuery query = CatalogueQuery.of(filter);
-        return plan(query.sql(), query);
+        String plan = plan(query.sql(), query);
+        assertEquals(stored, executed(plan, "catalogue_word_relevance_idx"), plan);
+        assertEquals(!stored, executed(plan, "catalogue_entry_search_idx"), plan);
     }
 
     /** Whether a node of the executed plan that reads {@code index} ran. */
@@ -109,7 +150,7 @@ class CataloguePagePlanTest {
         assertFalse(plan.contains("Sort"), plan);
     }
 
-    /** The plan of a statement of the query, executed, bound as the catalogue binds it (page 3 of 20). */
+    /** The plan of a statement, executed, bound as the catalogue binds the query (page 3 of 20), if one is given. */
     private String plan(String sql, CatalogueQuery query) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -120,7 +161,9 @@ class CataloguePagePlanTest {
             StringBuilder plan = new StringBuilder();
             try (PreparedStatement explain = connection.prepareStatement(
                     "explain (analyze, costs off, timing off, summary off) " + sql)) {
-                query.bind(explain, 20, 40);
+                if (query != null) {
+                    query.bind(explain, 20, 40);
+                }
                 try (ResultSet lines = explain.executeQuery()) {
                     while (lines.next()) {
                         plan.append(lines.getString(1)).append('\n');

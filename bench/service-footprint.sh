@@ -4,7 +4,9 @@
 # "started in" figure, and the resident memory (VmRSS from /proc; VmHWM is the peak) after a short wrk load on an
 # authenticated read of the service. Per service also what its start cost, read at ready (CPU seconds, threads,
 # classes loaded and from the AppCDS archives, young and full GCs): figures that a busy machine hardly moves. The
-# stack's own instance keeps running beside it (the services run as several instances anyway).
+# stack's own instance keeps running beside it, but the measured one is alone in its Kafka consumer groups (groups of
+# its own, named <group>-footprint): in the stack's groups its readiness would wait for the stack's instance to rejoin
+# a rebalance (up to a heartbeat interval, 3 s) — a cost of the two instances, not of the service's start.
 #
 #   bench/service-footprint.sh [--port-offset N] [--services a,b] [--duration S] [--connections C] [--jvm "OPTS"]
 #                              [--out FILE]
@@ -142,6 +144,11 @@ for area in "${wanted[@]}"; do
     GOVTECH_MARKETPLACE_BROKERS_ALLOW_PLAIN_HTTP=true GOVTECH_MARKETPLACE_BROKERS_ALLOW_PRIVATE_TARGETS=true
     GOVTECH_MARKETPLACE_BROKERS_ENCRYPTION_KEY="$(cat "$data_dir/marketplace-broker-password.key" 2>/dev/null \
       || head -c 32 /dev/urandom | base64)")
+  # every platform-messaging subscription of the service in a consumer group of its own (see the top)
+  while IFS='=' read -r property group; do
+    subscription="${property#govtech.subscriptions.}"; subscription="${subscription%.group-id}"
+    env_vars+=("GOVTECH_SUBSCRIPTIONS_$(tr 'a-z-' 'A-Z_' <<<"$subscription")_GROUP_ID=$group-footprint")
+  done < <(grep -E '^govtech\.subscriptions\.[a-z-]+\.group-id=' "$ROOT/$module/src/main/resources/application.properties")
   options="$jvm"
   if [[ -z "$jvm" ]]; then
     options="$(launcher_options "$area")"

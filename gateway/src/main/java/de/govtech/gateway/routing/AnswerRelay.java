@@ -17,7 +17,8 @@ import io.vertx.core.http.HttpServerResponse;
  * three 8 KB chunks cost three {@code writev} and a fourth {@code write} for the last chunk. The pieces one read of the
  * upstream brings are kept, without copying, until the event loop has handled that read (a task on the caller's context
  * runs after the loop's I/O), or until the answer ends, and then written in one go. More than {@link #MAX_GATHERED_BYTES}
- * is written at once, so a large body is still streamed and never held whole.
+ * is written at once, so a large body is still streamed and never held whole. A caller that goes away ends the relay:
+ * the upstream's request is reset rather than its answer read to the end for nobody.
  */
 final class AnswerRelay {
 
@@ -35,7 +36,10 @@ final class AnswerRelay {
         this.context = context;
     }
 
-    /** Completes when the caller's response has ended; fails when the upstream breaks off or the last write fails. */
+    /**
+     * Completes when the caller's response has ended or the caller has gone away (the upstream's request then reset);
+     * fails when the upstream breaks off or the last write fails.
+     */
     static Future<Void> relay(HttpClientResponse answer, HttpServerResponse response, Context context) {
         AnswerRelay relay = new AnswerRelay(answer, response, context);
         relay.start();
@@ -43,12 +47,17 @@ final class AnswerRelay {
     }
 
     private void start() {
-        answer.exceptionHandler(relayed::tryFail);
+        response.closeHandler(closed -> callerGone());
+        answer.exceptionHandler(failure -> {
+            if (!response.closed()) {
+                relayed.tryFail(failure);
+            }
+        });
         answer.handler(this::gather);
         answer.endHandler(ended -> {
             Buffer rest = takeGathered();
             (rest == null ? response.end() : response.end(rest)).onComplete(written -> {
-                if (written.succeeded()) {
+                if (written.succeeded() || response.closed()) {
                     relayed.tryComplete();
                 } else {
                     relayed.tryFail(written.cause());
@@ -57,7 +66,17 @@ final class AnswerRelay {
         });
     }
 
+    private void callerGone() {
+        if (!response.ended() && relayed.tryComplete()) {
+            gathered = null;
+            answer.request().reset();
+        }
+    }
+
     private void gather(Buffer piece) {
+        if (response.closed()) {
+            return;
+        }
         if (gathered == null) {
             gathered = Unpooled.compositeBuffer(Integer.MAX_VALUE);
             context.runOnContext(readHandled -> writeGathered());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
@@ -31,6 +33,8 @@ import io.vertx.core.net.impl.ConnectionBase;
  */
 class AnswerRelayTest {
 
+    private static final String LAST_CHUNK = "0\r\n\r\n";
+
     private Vertx vertx;
     private NetServer upstream;
     private HttpServer relayServer;
@@ -39,15 +43,23 @@ class AnswerRelayTest {
     private final AtomicInteger callerFlushes = new AtomicInteger();
     private int chunks;
     private int chunkBytes;
+    private boolean endless;
+    private final CompletableFuture<Void> upstreamClosed = new CompletableFuture<>();
+    private final CompletableFuture<Future<Void>> relayed = new CompletableFuture<>();
 
     @BeforeEach
     void start() throws Exception {
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
-        upstream = vertx.createNetServer().connectHandler(socket -> socket.handler(request -> {
-            if (request.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-                socket.write(chunkedAnswer(chunks, chunkBytes));
-            }
-        }));
+        upstream = vertx.createNetServer().connectHandler(socket -> {
+            socket.closeHandler(closed -> upstreamClosed.complete(null));
+            socket.handler(request -> {
+                if (request.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+                    Buffer answer = chunkedAnswer(chunks, chunkBytes);
+                    // an endless answer: its chunks, never the last chunk
+                    socket.write(endless ? answer.getBuffer(0, answer.length() - LAST_CHUNK.length()) : answer);
+                }
+            });
+        });
         await(upstream.listen(0, "localhost"));
         upstreamClient = vertx.createHttpClient();
         relayServer = vertx.createHttpServer().requestHandler(this::relay);
@@ -86,6 +98,25 @@ class AnswerRelayTest {
                 + " bytes per write: " + callerFlushes.get() + " flushes for " + chunks * chunkBytes + " bytes");
     }
 
+    @Test
+    void aCallerThatGoesAwayEndsTheUpstreamsAnswer() throws Exception {
+        chunks = 4;
+        chunkBytes = 1_000;
+        endless = true;
+
+        CompletableFuture<HttpClientResponse> firstPiece = new CompletableFuture<>();
+        caller.request(HttpMethod.GET, relayServer.actualPort(), "localhost", "/")
+                .compose(request -> request.send())
+                .onSuccess(response -> response.handler(piece -> firstPiece.complete(response)));
+        await(firstPiece.get(10, TimeUnit.SECONDS).request().connection().close());
+
+        // without the relay's own close handler the upstream's answer stays open, read for nobody
+        upstreamClosed.get(10, TimeUnit.SECONDS);
+        Future<Void> relay = relayed.get(10, TimeUnit.SECONDS);
+        await(relay); // the caller's leaving is not the upstream breaking off
+        assertTrue(relay.succeeded());
+    }
+
     private void relay(HttpServerRequest request) {
         ((ConnectionBase) request.connection()).channel().pipeline().addFirst(new ChannelOutboundHandlerAdapter() {
             @Override
@@ -98,7 +129,7 @@ class AnswerRelayTest {
                 .compose(outgoing -> outgoing.send())
                 .onSuccess(answer -> {
                     request.response().setChunked(true);
-                    AnswerRelay.relay(answer, request.response(), vertx.getOrCreateContext());
+                    relayed.complete(AnswerRelay.relay(answer, request.response(), vertx.getOrCreateContext()));
                 })
                 .onFailure(failure -> request.response().setStatusCode(502).end());
     }
@@ -118,7 +149,7 @@ class AnswerRelayTest {
                     .appendBuffer(body.getBuffer(i * chunkBytes, (i + 1) * chunkBytes))
                     .appendString("\r\n");
         }
-        return answer.appendString("0\r\n\r\n");
+        return answer.appendString(LAST_CHUNK);
     }
 
     private static Buffer expectedBody(int length) {
@@ -129,7 +160,7 @@ class AnswerRelayTest {
         return body;
     }
 
-    private static <T> T await(io.vertx.core.Future<T> future) throws Exception {
+    private static <T> T await(Future<T> future) throws Exception {
         return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 }

@@ -116,7 +116,8 @@ class CatalogueOrderTest {
         assertEquals(reference(text, "ts_rank_cd(r.search_document, websearch_to_tsquery('german', ?)) desc, r.name_key, l.id",
                 "Regenzisterne"), walk(Map.of("q", "Regenzisterne"), 3));
         String byRank = "ts_rank_cd(r.search_document, websearch_to_tsquery('german', ?)) desc, r.name_key, l.id";
-        // one word with a filter (the stored ranks joined with the entries' filter columns), and two words (ranked here)
+        // one word with a filter (the stored ranks, filtered through the entries' facet combinations), and two words
+        // (ranked per request)
         assertEquals(reference(text + " and r.bsi_c5", byRank, "Regenzisterne"),
                 walk(Map.of("q", "Regenzisterne", "bsiC5", true), 1));
         assertEquals(reference(text, byRank, "Pegel Regenzisterne"), walk(Map.of("q", "Pegel Regenzisterne"), 1));

@@ -128,7 +128,11 @@ public class ProblemOpenApiFilter implements OASFilter {
         example.put("status", error.type().status());
         example.put("detail", error.detail());
         if ("400".equals(error.status())) {
-            example.put("errors", List.of(Map.of("field", "municipality.ags", "message", "must match \"\\d{8}\"")));
+            // an ordered map: Map.of's order changes from one JVM to the next, and with it each build's document
+            Map<String, Object> fieldError = new LinkedHashMap<>();
+            fieldError.put("field", "municipality.ags");
+            fieldError.put("message", "must match \"\\d{8}\"");
+            example.put("errors", List.of(fieldError));
         } else if ("500".equals(error.status())) {
             example.put("instance", "urn:uuid:5f0c2a4e-8d1b-4c57-9a3e-2b6f1d7c9e10");
         }

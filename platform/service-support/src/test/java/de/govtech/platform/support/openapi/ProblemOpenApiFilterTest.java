@@ -1,6 +1,7 @@
 package de.govtech.platform.support.openapi;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -64,5 +65,12 @@ class ProblemOpenApiFilterTest {
                 .body("components.schemas.SamplePage.properties.items.items.$ref", equalTo("#/components/schemas/SampleView"))
                 .body("paths.'/samples/paged'.get.responses.'200'.content.'application/json'.schema.$ref",
                         equalTo("#/components/schemas/SamplePage"));
+    }
+
+    @Test
+    void theFieldErrorExampleKeepsItsOrderFromBuildToBuild() {
+        given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body(containsString("\"field\" : \"municipality.ags\",\n"));
     }
 }

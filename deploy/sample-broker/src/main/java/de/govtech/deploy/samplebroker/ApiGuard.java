@@ -20,19 +20,28 @@ final class ApiGuard {
         this.expectedAuthorization = ("Basic " + token).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The refusal, or empty when the request may pass. */
+    /** The refusal of an OSB request, or empty when the request may pass. */
     Optional<Reply> refusal(RecordedRequest request) {
-        String authorization = request.header("authorization");
-        if (authorization == null || !MessageDigest.isEqual(expectedAuthorization,
-                authorization.trim().getBytes(StandardCharsets.UTF_8))) {
-            return Optional.of(Reply.error(401, "Unauthorized", "HTTP basic authentication with the broker's credentials is required")
-                    .withHeader("WWW-Authenticate", "Basic realm=\"sample-broker\""));
+        Optional<Reply> unauthenticated = authenticationRefusal(request);
+        if (unauthenticated.isPresent()) {
+            return unauthenticated;
         }
         String version = request.header(VERSION_HEADER);
         if (!isSupported(version)) {
             return Optional.of(Reply.error(412, "X-Broker-API-Version "
                     + (version == null ? "is missing" : "\"" + version + "\" is not supported")
                     + "; this broker speaks 2.x (2.17)"));
+        }
+        return Optional.empty();
+    }
+
+    /** 401 unless the request carries the broker's credentials (basic auth); the control endpoints need only this. */
+    Optional<Reply> authenticationRefusal(RecordedRequest request) {
+        String authorization = request.header("authorization");
+        if (authorization == null || !MessageDigest.isEqual(expectedAuthorization,
+                authorization.trim().getBytes(StandardCharsets.UTF_8))) {
+            return Optional.of(Reply.error(401, "Unauthorized", "HTTP basic authentication with the broker's credentials is required")
+                    .withHeader("WWW-Authenticate", "Basic realm=\"sample-broker\""));
         }
         return Optional.empty();
     }

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the handler of a request by method and path. Every path under {@code /v2/} passes the {@link ApiGuard}
- * first; the others ({@code /health}, the dashboard) are open.
+ * first, every path under {@code /control/} its authentication; the others ({@code /health}, the dashboard) are open.
  */
 final class Router {
 
@@ -38,6 +38,11 @@ final class Router {
     Reply dispatch(RecordedRequest request) {
         if (request.path().equals("/v2") || request.path().startsWith("/v2/")) {
             Optional<Reply> refusal = guard.refusal(request);
+            if (refusal.isPresent()) {
+                return refusal.get();
+            }
+        } else if (request.path().startsWith("/control/")) {
+            Optional<Reply> refusal = guard.authenticationRefusal(request);
             if (refusal.isPresent()) {
                 return refusal.get();
             }

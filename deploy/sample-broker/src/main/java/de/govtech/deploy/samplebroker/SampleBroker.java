@@ -68,7 +68,8 @@ public final class SampleBroker implements AutoCloseable {
                 .add("GET", instancePath, (request, id) -> instances.fetch(id))
                 .add("DELETE", instancePath, instances::deprovision)
                 .add("GET", instancePath + "/last_operation", instances::lastOperation)
-                .add("GET", "/dashboard/([^/]+)", (request, id) -> Dashboard.page(store, id));
+                .add("GET", "/dashboard/([^/]+)", (request, id) -> Dashboard.page(store, id))
+                .add("PUT", "/control/plans/([^/]+)/behaviour", new BehaviourControl(behaviours)::change);
         // unbounded: slow and hanging answers hold their thread, and must not hold up other requests
         ExecutorService workers = Executors.newCachedThreadPool(daemonThreads());
         server.createContext("/", new BrokerHttpHandler(router, recorder, requestLog));

@@ -1,17 +1,19 @@
 package de.govtech.systemtests.replicas;
 
+import de.govtech.deploy.samplebroker.Behaviour;
+import de.govtech.deploy.samplebroker.Catalog;
 import de.govtech.systemtests.PlatformStack;
 import de.govtech.systemtests.StackExtension;
 import de.govtech.systemtests.replicas.Members.Member;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * re-checked before every broker call) lets only one instance drive an operation. The second instance must have sent
  * some of those PUTs itself (the provisioning worker logs each PUT it sends: "Provisioning: PUT /v2/service_instances/…"); the
  * broker received all 50, so the first sent the rest — both did provisioning work.
+ * <p>
+ * Both take part for certain, not by the timing of their worker runs: a few orders are of the plan Premium, which the
+ * broker answers only after its provision delay (5 s, behaviour SLOW) for this test. An instance calls one broker at
+ * most twice at once, so whichever instance sends those PUTs cannot send any other for seconds while orders are due,
+ * and the other instance's worker (every second) claims them. With quick answers only, one instance could send all 50
+ * before the other's worker first looked (seen in CI: 50 PUTs in 0.84 s).
  */
 @ExtendWith(StackExtension.class)
 class MarketplaceReplicasIT {
@@ -43,6 +51,9 @@ class MarketplaceReplicasIT {
     private static final String MARKETPLACE = "/api/v1/marketplace";
     private static final String DEMO_APP = "buergerservice-demo";
     private static final int ORDERS = 50;
+    /** Orders of the plan answered late; together they keep one instance's two broker calls busy for over 10 s. */
+    private static final int SLOW_ORDERS = 5;
+    private static final String SLOW_PLAN = "Premium";
     private static final Duration READY = Duration.ofMinutes(4);
     private static final Duration MEMBERS_KNOWN = Duration.ofSeconds(90);
     private static final Duration PROVISIONED = Duration.ofMinutes(3);
@@ -62,12 +73,17 @@ class MarketplaceReplicasIT {
             List<Member> members = Members.admit(stack, ORDERS, true, "Gemeinde Replik");
             second.awaitReady(READY);
 
-            List<String> subscriptions = orderAll(members);
-            assertEquals(ORDERS, new HashSet<>(subscriptions).size(), "one subscription per order");
-
+            List<String> subscriptions;
+            Map<String, String> states;
             String admin = stack.tokenOf("dev-platform-admin");
-            Map<String, String> states = Poll.until(() -> statesOf(subscriptions, admin),
-                    s -> !s.containsValue("PROVISIONING"), PROVISIONED);
+            brokerBehaviour(Catalog.DEMO_PREMIUM_PLAN_ID, Behaviour.SLOW);
+            try {
+                subscriptions = orderAll(members);
+                assertEquals(ORDERS, new HashSet<>(subscriptions).size(), "one subscription per order");
+                states = Poll.until(() -> statesOf(subscriptions, admin), s -> !s.containsValue("PROVISIONING"), PROVISIONED);
+            } finally {
+                brokerBehaviour(Catalog.DEMO_PREMIUM_PLAN_ID, Behaviour.SUCCEED);
+            }
             Map<String, Long> notProvisioned = states.values().stream().filter(s -> !"PROVISIONED".equals(s))
                     .collect(Collectors.groupingBy(Function.identity(), TreeMap::new, Collectors.counting()));
             assertTrue(notProvisioned.isEmpty(), "not PROVISIONED: " + notProvisioned + "\n" + second.logTail());
@@ -92,8 +108,10 @@ class MarketplaceReplicasIT {
         ExecutorService pool = Executors.newFixedThreadPool(10);
         try {
             List<Future<String>> orders = new ArrayList<>();
-            for (Member member : members) {
-                orders.add(pool.submit(() -> order(member)));
+            for (int i = 0; i < members.size(); i++) {
+                Member member = members.get(i);
+                String plan = i < SLOW_ORDERS ? SLOW_PLAN : "Basis";
+                orders.add(pool.submit(() -> order(member, plan)));
             }
             List<String> ids = new ArrayList<>();
             for (Future<String> order : orders) {
@@ -107,18 +125,25 @@ class MarketplaceReplicasIT {
         }
     }
 
-    private String order(Member member) throws InterruptedException {
+    private String order(Member member, String plan) throws InterruptedException {
         String token = member.adminToken();
         Map<String, String> idempotencyKey = Map.of("Idempotency-Key", "replicas-" + UUID.randomUUID());
         long deadline = System.nanoTime() + MEMBERS_KNOWN.toNanos();
         while (true) {
             Http.Answer answer = Http.send("POST", stack.gatewayUrl() + MARKETPLACE + "/subscriptions", token,
-                    Map.of("appSlug", DEMO_APP, "plan", "Basis", "cloudTarget", "stackit:eu01"), idempotencyKey);
+                    Map.of("appSlug", DEMO_APP, "plan", plan, "cloudTarget", "stackit:eu01"), idempotencyKey);
             if (answer.status() != 403 || System.nanoTime() > deadline) {
                 return answer.expect(201).createdId();
             }
             Thread.sleep(500); // member-joined not applied yet
         }
+    }
+
+    /** Through the sample broker's control endpoint (not OSB), with the stack's dev broker credentials. */
+    private void brokerBehaviour(String planId, Behaviour behaviour) {
+        String basic = Base64.getEncoder().encodeToString("broker:broker-secret".getBytes(StandardCharsets.UTF_8));
+        Http.send("PUT", stack.sampleBrokerUrl() + "/control/plans/" + planId + "/behaviour", null,
+                Map.of("behaviour", behaviour.name()), Map.of("Authorization", "Basic " + basic)).expect(200);
     }
 
     private Map<String, String> statesOf(List<String> subscriptions, String admin) {

@@ -136,7 +136,7 @@ cpu_by_part() {
   done
   for pid in "${pids[@]}"; do
     [[ -r "/proc/$pid/stat" ]] || continue
-    args="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null || true)"
+    args="$(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" || true)" # 2>/dev/null first: a process may be gone by now
     if [[ "$pid" == "$root" ]]; then part=launcher
     elif [[ "$args" == "sh -c "*watchdog* ]]; then part=watchdogs
     elif [[ "$args" =~ ([A-Za-z0-9_-]+)/target/quarkus-app/quarkus-run.jar ]]; then part="${BASH_REMATCH[1]}"

@@ -26,8 +26,9 @@ import java.util.List;
  * and one visit of the matching narrow rows; the page is a top-N sort of that result. In relevance order a query of one
  * lexeme (what one word gives) reads its matches with their ranks from {@code catalogue_word} (V16: ts_rank_cd of each
  * entry's document for each of its lexemes, stored when the entry is written): the page is a range of the word's index
- * in relevance order read up to the page's end, the facets a second index-only pass over the word's entries, filters
- * checked on the entries' facet combinations, and nothing is ranked at request time. Any other query ranks every match
+ * in relevance order read up to the page's end, the facets the word's apps per facet combination as counted when its
+ * entries were written ({@code catalogue_word_facet}, V18: a few dozen rows), filters checked on the facet
+ * combinations, and nothing is ranked or counted at request time. Any other query ranks every match
  * here (ts_rank_cd), once.
  *
  * <p>Without one they are inlined twice, so the page is an index-only range of an order index of {@code catalogue_entry}
@@ -73,6 +74,10 @@ final class CatalogueQuery {
              from catalogue_entry r
              where numnode((select q from q)) <> 1 and r.search_document @@ (select q from q)%s),
             m as not materialized (select * from w union all select * from t),
+            wf as not materialized (
+             select f.combination, f.apps
+             from catalogue_word_facet f%s
+             where numnode((select q from q)) = 1 and f.word = (select q from q)%s),
             """;
 
     // the ranked matches up to the page's end: of the word's index range only that many entries are read
@@ -102,8 +107,16 @@ final class CatalogueQuery {
                    case when c.gdpr_dpa_available then g.apps else 0 end,
                    case when c.bitv_accessible then g.apps else 0 end, case when c.open_source then g.apps else 0 end,
                    null
-            from (select m.combination, count(*) as apps from m group by m.combination) g
+            from (%s) g
             join catalogue_facet_combination c on c.id = g.combination""";
+
+    // the matches counted per facet combination
+    private static final String COUNTED = "select m.combination, count(*) as apps from m group by m.combination";
+
+    // in relevance order: a query of one lexeme takes its apps per facet combination as counted when its entries were
+    // written (V18: a few dozen rows instead of a pass over every match), any other query counts its ranked matches
+    private static final String COUNTED_AHEAD =
+            "select * from wf union all select t.combination, count(*) from t group by t.combination";
 
     // instead of the facets: the catalogue version the page was read at (the same snapshot), always one row
     private static final String VERSION = """
@@ -169,9 +182,12 @@ final class CatalogueQuery {
             matches = MATCHES.formatted(where);
         } else if (storedRanks) {
             matches = RANKED_MATCHES.formatted(
-                    where.isEmpty() ? "" : " join catalogue_facet_combination r on r.id = w.combination", where, where);
-            // both branches bind the filters
-            parameters.addAll(List.copyOf(parameters));
+                    where.isEmpty() ? "" : " join catalogue_facet_combination r on r.id = w.combination", where, where,
+                    where.isEmpty() ? "" : " join catalogue_facet_combination r on r.id = f.combination", where);
+            // the word's entries, the ranked matches and the word's counts each bind the filters
+            List<Object> filters = List.copyOf(parameters);
+            parameters.addAll(filters);
+            parameters.addAll(filters);
         } else {
             matches = TEXT_MATCHES.formatted(where);
         }
@@ -184,7 +200,8 @@ final class CatalogueQuery {
             case NAME -> PAGE.formatted("name_key, listing_id", ", m.name_key, m.listing_id", "m");
             case NEWEST -> PAGE.formatted("decided_at desc, listing_id", ", m.decided_at, m.listing_id", "m");
         };
-        return new CatalogueQuery(page + FACETS, text == null ? page + VERSION : null, parameters,
+        String facets = FACETS.formatted(storedRanks ? COUNTED_AHEAD : COUNTED);
+        return new CatalogueQuery(page + facets, text == null ? page + VERSION : null, parameters,
                 storedRanks, canonical(text, filter, sort));
     }
 

@@ -171,7 +171,8 @@ class CatalogueOrderTest {
      * A text search reads V13's narrow table, which its triggers keep in the same transaction as every change of a
      * listing or of its published revision: each change is seen by the very next search, with the reference's total
      * and facets, and the table holds exactly the reference's revisions (red when a trigger is removed); V16's words of
-     * the entries, which a one-word search reads, exactly each entry's lexemes with their rank.
+     * the entries, which a one-word search reads, exactly each entry's lexemes with their rank, and V18's counts of
+     * them per facet combination exactly what those words give.
      */
     @Test
     void aTextSearchSeesEveryChangeOfAListingAtOnce() throws SQLException {
@@ -238,6 +239,10 @@ class CatalogueOrderTest {
                 from catalogue_entry e cross join unnest(e.search_document) t""", """
                 select w.revision_id, w.word, w.rank, w.name_key, w.listing_id, w.combination from catalogue_word w"""),
                 "catalogue_word holds each entry's lexemes with their ts_rank_cd, nothing else");
+        assertEquals(0, differences("""
+                select w.word, w.combination, count(*)::int from catalogue_word w group by w.word, w.combination""", """
+                select f.word, f.combination, f.apps from catalogue_word_facet f"""),
+                "catalogue_word_facet counts each word's entries per facet combination, and no word without one");
     }
 
     /** The rows in one query's result and not in the other's, either way. */

@@ -28,10 +28,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A page without a search text is an index-only range of an order index of {@code catalogue_entry} (V15), read in
  * order up to the page's end — no sort, no check of each entry against the listings' status; a one-word search in
- * relevance order is a range of {@code catalogue_word}'s index (V16), without ranking. The order and the
- * counts themselves are {@link CatalogueOrderTest}'s; this is how the statement reads them. The test database holds
- * a few apps, for which PostgreSQL would rather read the table and sort, so the plans are taken with sequential
- * scans and sorts priced out: what is asserted is that the statement can walk such an index, and does.
+ * relevance order is a range of {@code catalogue_word}'s index (V16), without ranking, its facets the word's counts
+ * (V18). The order and the counts themselves are {@link CatalogueOrderTest}'s; this is how the statement reads them.
+ * The test database holds a few apps, for which PostgreSQL would rather read the table and sort, so the plans are
+ * taken with sequential scans and sorts priced out: what is asserted is that the statement can walk such an index,
+ * and does.
  */
 @QuarkusTest
 @WithTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "marketplace"),
@@ -85,6 +86,22 @@ class CataloguePagePlanTest {
     @Test
     void aOneWordSearchReadsTheStoredRanksAndRanksNothing() throws SQLException {
         assertReadsTheStoredRanks(search("Deichschau"), true);
+    }
+
+    /**
+     * The facets of a one-word search are the word's counts per facet combination (V18), read from their own table:
+     * the word's entries are read once, for the page, and not a second time to be counted.
+     */
+    @Test
+    void aOneWordSearchTakesItsFacetsFromTheWordsCounts() throws SQLException {
+        CatalogueFilter filtered = search("Deichschau");
+        filtered.bsiC5 = true;
+        for (CatalogueFilter filter : List.of(search("Deichschau"), filtered)) {
+            CatalogueQuery query = CatalogueQuery.of(filter);
+            String plan = plan(query.sql(), query);
+            assertTrue(executed(plan, "catalogue_word_facet_pkey"), plan);
+            assertEquals(1, plan.lines().filter(line -> line.contains(" catalogue_word_relevance_idx")).count(), plan);
+        }
     }
 
     /** With filters the word's entries are checked on their facet combinations: still no ranking, no entry read. */

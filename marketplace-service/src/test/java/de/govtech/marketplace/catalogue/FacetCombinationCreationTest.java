@@ -57,8 +57,9 @@ class FacetCombinationCreationTest {
     void twoTransactionsCreatingTwoNewCombinationsInOppositeOrderBothCommit() throws Exception {
         CountDownLatch secondHasCreatedOrWaits = new CountDownLatch(1);
         CountDownLatch firstCreatesB = new CountDownLatch(1);
-        try (Connection first = transaction(); Connection second = transaction()) {
-            int secondPid = backendPid(second);
+        TransactionRace race = new TransactionRace(dataSource);
+        try (Connection first = race.transaction(); Connection second = race.transaction()) {
+            int secondPid = TransactionRace.backendPid(second);
             int firstA = combinationId(first, categoryA);
 
             CompletableFuture<int[]> secondIds = CompletableFuture.supplyAsync(() -> {
@@ -73,7 +74,8 @@ class FacetCombinationCreationTest {
                     throw new IllegalStateException(e);
                 }
             });
-            awaitCreatedOrWaitingOnALock(secondHasCreatedOrWaits, secondPid);
+            // V14: the second creates B after the first commits
+            race.awaitDoneOrWaitingOnALock(secondHasCreatedOrWaits, secondPid);
             firstCreatesB.countDown();
             int firstB = combinationId(first, categoryB);
             first.commit();
@@ -84,12 +86,6 @@ class FacetCombinationCreationTest {
             assertNotEquals(firstA, firstB);
         }
         assertEquals(2, combinationsOfTheTest());
-    }
-
-    private Connection transaction() throws SQLException {
-        Connection connection = dataSource.getConnection();
-        connection.setAutoCommit(false);
-        return connection;
     }
 
     /** The id the catalogue's function gives the combination of the category, creating it when it is new. */
@@ -103,35 +99,6 @@ class FacetCombinationCreationTest {
                 return row.getInt(1);
             }
         }
-    }
-
-    private static int backendPid(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("select pg_backend_pid()");
-             ResultSet row = statement.executeQuery()) {
-            row.next();
-            return row.getInt(1);
-        }
-    }
-
-    /** Until the second transaction has created B or waits on a lock to (V14: it creates B after the first commits). */
-    private void awaitCreatedOrWaitingOnALock(CountDownLatch created, int pid) throws Exception {
-        try (Connection observer = dataSource.getConnection();
-             PreparedStatement waiting = observer.prepareStatement(
-                     "select count(*) from pg_stat_activity where pid = ? and wait_event_type = 'Lock'")) {
-            waiting.setInt(1, pid);
-            for (int attempt = 0; attempt < 1_500; attempt++) {
-                if (created.await(20, TimeUnit.MILLISECONDS)) {
-                    return;
-                }
-                try (ResultSet row = waiting.executeQuery()) {
-                    row.next();
-                    if (row.getInt(1) == 1) {
-                        return;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("the second transaction neither created B nor waited on a lock within 30 s");
     }
 
     private int combinationsOfTheTest() throws SQLException {

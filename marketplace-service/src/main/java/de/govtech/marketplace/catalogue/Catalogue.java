@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * full-text search (German configuration, {@code websearch_to_tsquery}), ranked with {@code ts_rank_cd}, filtered
  * and counted per facet, in one statement (see {@link CatalogueQuery}). Plain JDBC: the queries are
  * PostgreSQL-specific. Search, filters, facets and order use the small catalogue columns of the revision; the JSON
- * content is read for the page only. Pages already answered are kept while the catalogue's version stands
+ * content is read for the page only, and not even then for an app kept from an earlier answer with its rows unchanged
+ * ({@link CatalogueCards}). Pages already answered are kept while the catalogue's version stands
  * ({@link CataloguePageCache}). A search without a text takes its total and facets from the counts per facet
  * combination of the catalogue version its page was read at ({@link CatalogueGroups}), read once per version.
  */
@@ -31,7 +32,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public class Catalogue {
 
     private static final String BY_SLUG = """
-            select l.id, l.slug, l.vendor_id, v.name as vendor_name, r.content::text as content, r.revision, r.decided_at
+            select l.id, l.slug, l.vendor_id, v.name as vendor_name, r.content::text as content, r.revision, r.decided_at,
+                   r.xmin::text::bigint as row_version
             from listing l
             join listing_revision r on r.listing_id = l.id and r.revision = l.published_revision
             join vendor v on v.id = l.vendor_id
@@ -41,12 +43,14 @@ public class Catalogue {
 
     private final AgroalDataSource dataSource;
     private final CataloguePageCache pages;
+    private final CatalogueCards cards;
     // the facet groups of the latest catalogue version read: one small list, replaced when the version moves
     private final AtomicReference<CatalogueGroups> groups = new AtomicReference<>();
 
-    public Catalogue(AgroalDataSource dataSource, CatalogueConfig config) {
+    public Catalogue(AgroalDataSource dataSource, CatalogueConfig config, CatalogueCards cards) {
         this.dataSource = dataSource;
         this.pages = new CataloguePageCache(config.pageCacheBytes());
+        this.cards = cards;
     }
 
     /**
@@ -91,7 +95,7 @@ public class Catalogue {
         }
     }
 
-    private static CataloguePage search(Connection connection, CatalogueQuery query, PageRequest paging)
+    private CataloguePage search(Connection connection, CatalogueQuery query, PageRequest paging)
             throws SQLException {
         FacetTally tally = new FacetTally();
         Rows rows = read(connection, query.sql(), query, paging, tally);
@@ -122,7 +126,7 @@ public class Catalogue {
     }
 
     /** The page's apps, and either the facet groups into {@code tally} or the row of the catalogue version. */
-    private static Rows read(Connection connection, String sql, CatalogueQuery query, PageRequest paging,
+    private Rows read(Connection connection, String sql, CatalogueQuery query, PageRequest paging,
                              FacetTally tally) throws SQLException {
         CatalogueApp[] items = new CatalogueApp[paging.size];
         int found = 0;
@@ -194,10 +198,18 @@ public class Catalogue {
         return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 
-    private static CatalogueApp app(ResultSet rows) throws SQLException {
-        ListingContent content = ListingContentJson.read(rows.getString("content"));
-        return CatalogueApp.of(rows.getObject("id", UUID.class), rows.getString("slug"),
-                rows.getObject("vendor_id", UUID.class), rows.getString("vendor_name"), content,
-                rows.getInt("revision"), rows.getTimestamp("decided_at").toInstant());
+    /** The row's app: the one kept for the same rows, else read from its content (then kept). */
+    private CatalogueApp app(ResultSet rows) throws SQLException {
+        CatalogueCards.Source source = new CatalogueCards.Source(rows.getObject("id", UUID.class),
+                rows.getInt("revision"), rows.getLong("row_version"), rows.getString("slug"),
+                rows.getObject("vendor_id", UUID.class), rows.getString("vendor_name"));
+        CatalogueApp app = cards.app(source);
+        if (app == null) {
+            ListingContent content = ListingContentJson.read(rows.getString("content"));
+            app = CatalogueApp.of(source.listingId(), source.slug(), source.vendorId(), source.vendorName(), content,
+                    source.revision(), rows.getTimestamp("decided_at").toInstant());
+            cards.keep(source, app);
+        }
+        return app;
     }
 }

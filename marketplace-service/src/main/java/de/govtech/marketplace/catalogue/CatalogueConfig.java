@@ -13,4 +13,11 @@ public interface CatalogueConfig {
      */
     @WithDefault("8388608")
     long pageCacheBytes();
+
+    /**
+     * Estimated memory (bytes) the apps answered may take, each kept with its JSON (see CatalogueCards); 0 keeps none.
+     * A kept app is answered again only while its rows are unchanged.
+     */
+    @WithDefault("4194304")
+    long cardCacheBytes();
 }

@@ -89,8 +89,8 @@ final class CatalogueQuery {
             page as (select o.id, row_number() over (order by %1$s) as pos
                      from (select m.id%2$s from %3$s order by %1$s limit ? offset ?) o)
             select p.pos, l.id, l.slug, l.vendor_id, v.name as vendor_name, r.content::text as content, r.revision,
-                   r.decided_at, null as category, null::text[] as cloud_targets, null::text[] as price_models,
-                   null::bigint as apps, null::bigint as hosted_in_germany, null::bigint as bsi_c5,
+                   r.decided_at, r.xmin::text::bigint as row_version, null as category, null::text[] as cloud_targets,
+                   null::text[] as price_models, null::bigint as apps, null::bigint as hosted_in_germany, null::bigint as bsi_c5,
                    null::bigint as gdpr_dpa_available, null::bigint as bitv_accessible, null::bigint as open_source,
                    null::bigint as version
             from page p
@@ -102,7 +102,7 @@ final class CatalogueQuery {
 
     // the facets: the matches counted per facet combination, with the combination's values
     private static final String FACETS = """
-            select null, null, null, null, null, null, null, null, c.category, c.cloud_targets, c.price_models, g.apps,
+            select null, null, null, null, null, null, null, null, null, c.category, c.cloud_targets, c.price_models, g.apps,
                    case when c.hosted_in_germany then g.apps else 0 end, case when c.bsi_c5 then g.apps else 0 end,
                    case when c.gdpr_dpa_available then g.apps else 0 end,
                    case when c.bitv_accessible then g.apps else 0 end, case when c.open_source then g.apps else 0 end,
@@ -121,7 +121,7 @@ final class CatalogueQuery {
     // instead of the facets: the catalogue version the page was read at (the same snapshot), always one row
     private static final String VERSION = """
             select null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                   c.version
+                   null, c.version
             from catalogue_version c""";
 
     /**

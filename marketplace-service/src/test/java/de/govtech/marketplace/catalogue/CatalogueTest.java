@@ -1,5 +1,6 @@
 package de.govtech.marketplace.catalogue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import de.govtech.marketplace.listings.Listing;
 import de.govtech.marketplace.listings.ListingCategory;
 import de.govtech.marketplace.listings.ListingStatus;
@@ -11,6 +12,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +26,9 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The public catalogue: published apps only, German full-text search ranked by relevance, paging with a total. */
 @QuarkusTest
@@ -35,6 +39,9 @@ class CatalogueTest {
 
     static final String BASE = "/api/v1/marketplace/catalogue/apps";
     static final String VENDOR = "9d4f2d85-3f41-4d6c-8a84-00000000000a";
+
+    @Inject
+    ObjectMapper mapper;
 
     @BeforeEach
     void seed() {
@@ -186,6 +193,15 @@ class CatalogueTest {
                 .then().statusCode(200).body("total", equalTo(2)).extract().header("ETag");
         assertNotEquals(etag, changed);
         given().queryParam("q", "Wertstoffhof").header("If-None-Match", changed).get(BASE).then().statusCode(304);
+    }
+
+    /** The service writes apps through the kept cards (CatalogueCardsTest: the same bytes Jackson writes). */
+    @Test
+    void theServiceWritesAppsThroughTheKeptCards() {
+        assertTrue(mapper.getRegisteredModuleIds().contains("catalogue-cards"),
+                mapper.getRegisteredModuleIds()::toString);
+        String first = given().get(BASE + "/wertstoffhof-planer").then().statusCode(200).extract().asString();
+        assertEquals(first, given().get(BASE + "/wertstoffhof-planer").then().statusCode(200).extract().asString());
     }
 
     private static void change(String sql) {

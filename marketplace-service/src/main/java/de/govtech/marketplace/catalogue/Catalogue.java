@@ -32,8 +32,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public class Catalogue {
 
     private static final String BY_SLUG = """
-            select l.id, l.slug, l.vendor_id, v.name as vendor_name, r.content::text as content, r.revision, r.decided_at,
-                   r.xmin::text::bigint as row_version
+            select l.id, l.slug, l.vendor_id, v.name as vendor_name, r.content::text as content, r.revision,
+                   r.decided_at, r.xmin::text::bigint as row_version
             from listing l
             join listing_revision r on r.listing_id = l.id and r.revision = l.published_revision
             join vendor v on v.id = l.vendor_id
@@ -95,8 +95,7 @@ public class Catalogue {
         }
     }
 
-    private CataloguePage search(Connection connection, CatalogueQuery query, PageRequest paging)
-            throws SQLException {
+    private CataloguePage search(Connection connection, CatalogueQuery query, PageRequest paging) throws SQLException {
         FacetTally tally = new FacetTally();
         Rows rows = read(connection, query.sql(), query, paging, tally);
         return new CataloguePage(rows.items(), paging.page, paging.size, tally.total(), tally.facets());
@@ -126,8 +125,8 @@ public class Catalogue {
     }
 
     /** The page's apps, and either the facet groups into {@code tally} or the row of the catalogue version. */
-    private Rows read(Connection connection, String sql, CatalogueQuery query, PageRequest paging,
-                             FacetTally tally) throws SQLException {
+    private Rows read(Connection connection, String sql, CatalogueQuery query, PageRequest paging, FacetTally tally)
+            throws SQLException {
         CatalogueApp[] items = new CatalogueApp[paging.size];
         int found = 0;
         long version = -1;

@@ -28,8 +28,8 @@ import java.util.List;
  * entry's document for each of its lexemes, stored when the entry is written): the page is a range of the word's index
  * in relevance order read up to the page's end, the facets the word's apps per facet combination as counted when its
  * entries were written ({@code catalogue_word_facet}, V18: a few dozen rows), filters checked on the facet
- * combinations, and nothing is ranked or counted at request time. Any other query ranks every match
- * here (ts_rank_cd), once.
+ * combinations, and nothing is ranked or counted at request time. Any other query ranks every match here
+ * (ts_rank_cd), once.
  *
  * <p>Without one they are inlined twice, so the page is an index-only range of an order index of {@code catalogue_entry}
  * (V15) read only up to the page's end — name order {@code catalogue_entry_name_order_idx}, with filters the covering
@@ -90,9 +90,9 @@ final class CatalogueQuery {
                      from (select m.id%2$s from %3$s order by %1$s limit ? offset ?) o)
             select p.pos, l.id, l.slug, l.vendor_id, v.name as vendor_name, r.content::text as content, r.revision,
                    r.decided_at, r.xmin::text::bigint as row_version, null as category, null::text[] as cloud_targets,
-                   null::text[] as price_models, null::bigint as apps, null::bigint as hosted_in_germany, null::bigint as bsi_c5,
-                   null::bigint as gdpr_dpa_available, null::bigint as bitv_accessible, null::bigint as open_source,
-                   null::bigint as version
+                   null::text[] as price_models, null::bigint as apps, null::bigint as hosted_in_germany,
+                   null::bigint as bsi_c5, null::bigint as gdpr_dpa_available, null::bigint as bitv_accessible,
+                   null::bigint as open_source, null::bigint as version
             from page p
             join listing_revision r on r.id = p.id
             join listing l on l.id = r.listing_id
@@ -102,9 +102,9 @@ final class CatalogueQuery {
 
     // the facets: the matches counted per facet combination, with the combination's values
     private static final String FACETS = """
-            select null, null, null, null, null, null, null, null, null, c.category, c.cloud_targets, c.price_models, g.apps,
-                   case when c.hosted_in_germany then g.apps else 0 end, case when c.bsi_c5 then g.apps else 0 end,
-                   case when c.gdpr_dpa_available then g.apps else 0 end,
+            select null, null, null, null, null, null, null, null, null, c.category, c.cloud_targets, c.price_models,
+                   g.apps, case when c.hosted_in_germany then g.apps else 0 end,
+                   case when c.bsi_c5 then g.apps else 0 end, case when c.gdpr_dpa_available then g.apps else 0 end,
                    case when c.bitv_accessible then g.apps else 0 end, case when c.open_source then g.apps else 0 end,
                    null
             from (%s) g

@@ -16,12 +16,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -44,7 +44,8 @@ class WordFacetCountTest {
     /** Words no app has, so no other test's counts are among them. */
     private final String wordA = "zaehlwort-a-" + UUID.randomUUID();
     private final String wordB = "zaehlwort-b-" + UUID.randomUUID();
-    private final List<UUID> entries = new ArrayList<>();
+    // added to by both transactions' threads
+    private final List<UUID> entries = new CopyOnWriteArrayList<>();
 
     private int combination;
 

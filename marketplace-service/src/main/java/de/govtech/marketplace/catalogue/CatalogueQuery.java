@@ -61,12 +61,15 @@ final class CatalogueQuery {
     // the rank stored when the entry was written, its matches an index range in relevance order), any other ranks its
     // matches here. The conditions on the query are one-time filters, so only one of the two branches runs. Every
     // filter is a column of the entry's facet combination, which has the entry's column names, so the word's entries
-    // are filtered through their combination (a few dozen rows), not through the entries.
+    // and counts are filtered by the ids of the combinations that pass (a few dozen rows, computed once): the word's
+    // index range, which carries each entry's combination, is then still read in relevance order and only up to the
+    // page's end, and the counts are read by the word and those ids (a join with the combinations was estimated at
+    // one row for a generic plan and read and sorted the word's whole range instead).
     private static final String RANKED_MATCHES = """
             with q as materialized (select websearch_to_tsquery('german'::regconfig, ?) as q),
             w as not materialized (
              select w.revision_id as id, w.listing_id, w.name_key, w.rank, w.combination
-             from catalogue_word w%s
+             from catalogue_word w
              where numnode((select q from q)) = 1 and w.word = (select q from q)%s),
             t as materialized (
              select r.revision_id as id, r.listing_id, r.name_key, ts_rank_cd(r.search_document, (select q from q)) as rank,
@@ -76,7 +79,7 @@ final class CatalogueQuery {
             m as not materialized (select * from w union all select * from t),
             wf as not materialized (
              select f.combination, f.apps
-             from catalogue_word_facet f%s
+             from catalogue_word_facet f
              where numnode((select q from q)) = 1 and f.word = (select q from q)%s),
             """;
 
@@ -181,9 +184,7 @@ final class CatalogueQuery {
         if (text == null) {
             matches = MATCHES.formatted(where);
         } else if (storedRanks) {
-            matches = RANKED_MATCHES.formatted(
-                    where.isEmpty() ? "" : " join catalogue_facet_combination r on r.id = w.combination", where, where,
-                    where.isEmpty() ? "" : " join catalogue_facet_combination r on r.id = f.combination", where);
+            matches = RANKED_MATCHES.formatted(combinationIn("w", where), where, combinationIn("f", where));
             // the word's entries, the ranked matches and the word's counts each bind the filters
             List<Object> filters = List.copyOf(parameters);
             parameters.addAll(filters);
@@ -265,6 +266,12 @@ final class CatalogueQuery {
         }
         statement.setInt(i++, size);
         statement.setLong(i, offset);
+    }
+
+    // the row's facet combination is one of those passing the filters (none: no condition)
+    private static String combinationIn(String alias, CharSequence where) {
+        return where.isEmpty() ? "" : " and " + alias
+                + ".combination = any (array(select r.id from catalogue_facet_combination r where true" + where + "))";
     }
 
     private static void flag(StringBuilder where, List<Object> parameters, String column, Boolean value) {

@@ -113,6 +113,23 @@ class CataloguePagePlanTest {
         assertReadsTheStoredRanks(filtered, true);
     }
 
+    /**
+     * With filters the word's entries are filtered on the scan of its index by the ids of the combinations that pass,
+     * so the range is still read in relevance order up to the page's end, and its counts are read by word and those
+     * ids: no join of the word's entries with the combinations (planned, generically, as one row and then read for
+     * the word's whole range, and sorted).
+     */
+    @Test
+    void aOneWordSearchWithFiltersReadsTheWordsRangeOnlyToThePagesEnd() throws SQLException {
+        CatalogueFilter filtered = search("Deichschau");
+        filtered.bsiC5 = true;
+        filtered.cloudTarget = "stackit:eu01";
+        CatalogueQuery query = CatalogueQuery.of(filtered);
+        String plan = plan(query.sql(), query);
+        assertTrue(details(plan, "catalogue_word_relevance_idx").contains("Filter: (combination = ANY "), plan);
+        assertTrue(details(plan, "catalogue_word_facet_pkey").contains("AND (combination = ANY "), plan);
+    }
+
     /** Two words are ranked over their matches (ts_rank_cd); the stored ranks are never read. */
     @Test
     void aSearchOfTwoWordsRanksItsMatches() throws SQLException {
@@ -152,6 +169,21 @@ class CataloguePagePlanTest {
         String plan = plan(query.sql(), query);
         assertEquals(stored, executed(plan, "catalogue_word_relevance_idx"), plan);
         assertEquals(!stored, executed(plan, "catalogue_entry_search_idx"), plan);
+    }
+
+    /** The lines that describe the plan's first node reading {@code index} (its conditions, filters, counters). */
+    private static String details(String plan, String index) {
+        List<String> lines = plan.lines().toList();
+        StringBuilder details = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(" " + index)) {
+                for (int j = i + 1; j < lines.size() && !lines.get(j).contains("->"); j++) {
+                    details.append(lines.get(j).strip()).append('\n');
+                }
+                break;
+            }
+        }
+        return details.toString();
     }
 
     /** Whether a node of the executed plan that reads {@code index} ran. */

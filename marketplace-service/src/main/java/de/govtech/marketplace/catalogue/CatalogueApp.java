@@ -42,4 +42,13 @@ public record CatalogueApp(
                 c.tags(), c.plans(), c.compliance(), c.cloudTargets(), c.documentationUrl(), c.supportUrl(), revision,
                 publishedAt);
     }
+
+    /** The characters of its name, summary and description: the bulk of its size, for the caches' estimates. */
+    int textLength() {
+        return length(name) + length(summary) + length(description);
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
+    }
 }

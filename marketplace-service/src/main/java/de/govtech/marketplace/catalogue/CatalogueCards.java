@@ -98,11 +98,7 @@ final class CatalogueCards {
     }
 
     static long bytes(CatalogueApp app) {
-        return CARD_OVERHEAD + 3L * (length(app.name()) + length(app.summary()) + length(app.description()));
-    }
-
-    private static int length(String text) {
-        return text == null ? 0 : text.length();
+        return CARD_OVERHEAD + 3L * app.textLength();
     }
 
     private record Key(UUID listingId, int revision) {

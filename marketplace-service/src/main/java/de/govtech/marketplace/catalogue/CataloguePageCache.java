@@ -70,13 +70,9 @@ final class CataloguePageCache {
     static long bytes(CataloguePage page) {
         long bytes = PAGE_OVERHEAD;
         for (CatalogueApp app : page.items()) {
-            bytes += APP_OVERHEAD + 2L * (length(app.name()) + length(app.summary()) + length(app.description()));
+            bytes += APP_OVERHEAD + 2L * app.textLength();
         }
         return bytes;
-    }
-
-    private static int length(String text) {
-        return text == null ? 0 : text.length();
     }
 
     private static final class Generation {

@@ -17,6 +17,7 @@ import jakarta.enterprise.event.Observes;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -50,7 +51,7 @@ public class FoundingMemberSeeder {
     /** Seeds what is missing; returns how many founding memberships this call created. */
     public int seed() {
         int seeded = 0;
-        for (FoundingMember member : FoundingMembersCsv.load()) {
+        for (FoundingMember member : missing(FoundingMembersCsv.load())) {
             try {
                 if (QuarkusTransaction.requiringNew().call(() -> seedOne(member))) {
                     seeded++;
@@ -64,6 +65,18 @@ public class FoundingMemberSeeder {
             }
         }
         return seeded;
+    }
+
+    /**
+     * The members without a founding membership, found by one query (every start but the first finds none, and then
+     * opens no transaction per member); each is checked again in its own transaction, where another instance may
+     * have seeded it meanwhile.
+     */
+    private static List<FoundingMember> missing(List<FoundingMember> members) {
+        Set<UUID> seeded = QuarkusTransaction.requiringNew().call(() -> Set.copyOf(Membership.getEntityManager()
+                .createQuery("select m.municipalityId from Membership m where m.founding = true", UUID.class)
+                .getResultList()));
+        return members.stream().filter(member -> !seeded.contains(member.municipalityId())).toList();
     }
 
     private boolean seedOne(FoundingMember member) {

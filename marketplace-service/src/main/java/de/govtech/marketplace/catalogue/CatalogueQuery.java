@@ -32,15 +32,17 @@ import java.util.List;
  * (ts_rank_cd), once.
  *
  * <p>Without one they are inlined twice, so the page is an index-only range of an order index of {@code catalogue_entry}
- * (V15) read only up to the page's end — name order {@code catalogue_entry_name_order_idx}, with filters the covering
- * {@code catalogue_entry_name_filter_idx}, newest {@code catalogue_entry_newest_order_idx} — and the facets, when they
- * are not taken from {@link CatalogueGroups}, an index-only scan of the name order index. No row of another status
+ * (V15) read only up to the page's end — name order {@code catalogue_entry_name_order_idx}, newest
+ * {@code catalogue_entry_newest_order_idx}; filters keep the entries whose facet combination is among those passing,
+ * an integer the order indexes carry — and the facets, when they are not taken from {@link CatalogueGroups}, an
+ * index-only scan of the name order index. No row of another status
  * is in the table, so no filter on the listing's status interrupts the walk (it read {@code listing_revision} before,
  * checking each entry against the listings not PUBLISHED).
  */
 final class CatalogueQuery {
 
-    // without a text: the narrow rows of the shown apps, inlined (index-only ranges of their order indexes, V15)
+    // without a text: the narrow rows of the shown apps, inlined (index-only ranges of their order indexes, V15, which
+    // carry each entry's facet combination: filters are checked on the index entries by the combinations' ids)
     private static final String MATCHES = """
             with m as not materialized (
              select r.revision_id as id, r.listing_id, r.name_key, r.decided_at, r.combination
@@ -182,7 +184,7 @@ final class CatalogueQuery {
         boolean storedRanks = text != null && sort == CatalogueSort.RELEVANCE;
         String matches;
         if (text == null) {
-            matches = MATCHES.formatted(where);
+            matches = MATCHES.formatted(combinationIn("r", where));
         } else if (storedRanks) {
             matches = RANKED_MATCHES.formatted(combinationIn("w", where), where, combinationIn("f", where));
             // the word's entries, the ranked matches and the word's counts each bind the filters

@@ -2,14 +2,13 @@ package de.govtech.marketplace.catalogue;
 
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The apps the catalogue answered, each read once and written as JSON once (issue 14): turning a revision's stored
@@ -21,8 +20,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * so a changed content or decision is a new source), slug and vendor — and its JSON only for the very app it was
  * made from; anything else is read and written afresh.
  *
- * <p>Bounded by an estimate of the cards' size in memory: when a card would pass the bound, the cards kept so far are
- * dropped and the new one starts afresh (as {@link CataloguePageCache} does).
+ * <p>Bounded by an estimate of the cards' size in memory, by Caffeine's frequency-based eviction: a new card is kept
+ * when it is asked for more often than the card it would replace. Cards live long enough to reach the old generation,
+ * so dropping them all when full (as {@link CataloguePageCache} does with its pages) turned a mix of searches wider
+ * than the bound into a full collection every second or so (85 ms each on the service's small heap).
  */
 @Singleton
 final class CatalogueCards {
@@ -41,7 +42,7 @@ final class CatalogueCards {
     private static final long CARD_OVERHEAD = 1_536;
 
     private final long maxBytes;
-    private final AtomicReference<Generation> current = new AtomicReference<>(new Generation());
+    private final Cache<Key, Card> cards;
 
     @Inject
     CatalogueCards(CatalogueConfig config) {
@@ -51,27 +52,23 @@ final class CatalogueCards {
     /** @param maxBytes estimated memory the cards may take; 0 keeps none */
     CatalogueCards(long maxBytes) {
         this.maxBytes = maxBytes;
+        // eviction runs on the caller (a map operation), not on a pool of its own
+        this.cards = Caffeine.newBuilder().maximumWeight(maxBytes)
+                .weigher((Key key, Card card) -> (int) Math.min(Integer.MAX_VALUE, bytes(card.app)))
+                .executor(Runnable::run).build();
     }
 
     /** The app kept for exactly this source, or null. */
     CatalogueApp app(Source source) {
-        Card card = current.get().cards.get(new Key(source.listingId(), source.revision()));
+        Card card = cards.getIfPresent(new Key(source.listingId(), source.revision()));
         return card != null && card.source.equals(source) ? card.app : null;
     }
 
     /** Keeps {@code app}, made from {@code source}. */
     void keep(Source source, CatalogueApp app) {
-        long bytes = bytes(app);
-        if (bytes > maxBytes) {
-            return;
+        if (bytes(app) <= maxBytes) {
+            cards.put(new Key(source.listingId(), source.revision()), new Card(source, app));
         }
-        Generation generation = current.get();
-        if (generation.bytes.addAndGet(bytes) > maxBytes) {
-            current.compareAndSet(generation, new Generation());
-            generation = current.get();
-            generation.bytes.addAndGet(bytes);
-        }
-        generation.cards.put(new Key(source.listingId(), source.revision()), new Card(source, app));
     }
 
     /**
@@ -79,7 +76,7 @@ final class CatalogueCards {
      * time; null for any other app.
      */
     SerializableString json(CatalogueApp app, Writer writer) throws IOException {
-        Card card = current.get().cards.get(new Key(app.id(), app.revision()));
+        Card card = cards.getIfPresent(new Key(app.id(), app.revision()));
         if (card == null || card.app != app) {
             return null;
         }
@@ -94,7 +91,8 @@ final class CatalogueCards {
 
     /** The number of cards kept (for tests). */
     int size() {
-        return current.get().cards.size();
+        cards.cleanUp();
+        return (int) cards.estimatedSize();
     }
 
     static long bytes(CatalogueApp app) {
@@ -113,10 +111,5 @@ final class CatalogueCards {
             this.source = source;
             this.app = app;
         }
-    }
-
-    private static final class Generation {
-        final ConcurrentHashMap<Key, Card> cards = new ConcurrentHashMap<>();
-        final AtomicLong bytes = new AtomicLong();
     }
 }

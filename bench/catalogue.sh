@@ -9,8 +9,9 @@
 #   bench/catalogue.sh --duration 2 --warmup 1 --listings 1000   # a quick check that everything works
 #   bench/catalogue.sh --no-page-cache        # own stack whose service searches every time (no kept pages)
 #
-# Every cell repeats one request, so the service answers it from the pages it keeps for the catalogue's version
-# (CataloguePageCache) after the first time; --no-page-cache measures the search itself.
+# Every cell but one repeats one request, so the service answers it from the pages it keeps for the catalogue's version
+# (CataloguePageCache) after the first time, and every app of it from the cards it keeps (CatalogueCards);
+# --no-page-cache measures the search itself. The mixed cell asks one of 136 searches at random per request.
 # Needs wrk and psql (Debian: apt-get install wrk postgresql-client; installed here when missing and run as root).
 # Exits non-zero when any answer was not 2xx. Figures and conditions: docs/PERFORMANCE.md.
 set -euo pipefail
@@ -28,7 +29,7 @@ while [[ $# -gt 0 ]]; do
     --listings) listings="$2"; shift 2 ;;
     --remove) remove=1; shift ;;
     --no-page-cache) page_cache=0; shift ;;
-    -h|--help) sed -n '2,15p' "$0"
+    -h|--help) sed -n '2,16p' "$0"
       echo "options: --port-offset N (a running stack; default: an own one) --own-offset N --stack-timeout S (300)"
       echo "         --keep-data --duration S (10) --warmup S (3) --listings N (10000) --remove"
       echo "         --no-page-cache (own stack only: the service keeps no catalogue pages)"; exit 0 ;;
@@ -121,7 +122,6 @@ total="$(curl -sf "$service/api/v1/marketplace/catalogue/apps?size=1" | sed -E '
 (( total >= listings )) || { echo "the catalogue shows $total apps, expected at least $listings" >&2; exit 1; }
 
 lua="$(mktemp --suffix=.lua)"
-trap 'rm -f "$lua"; bench_stop_stack' EXIT
 cat >"$lua" <<'LUA'
 done = function(summary, latency, requests)
   local e = summary.errors
@@ -130,11 +130,34 @@ done = function(summary, latency, requests)
     e.status + e.connect + e.read + e.write + e.timeout))
 end
 LUA
+# the mixed cell: each request one of 136 searches at random (the 16 seeded words alone and every pair of two), so
+# neither kept pages nor kept cards (CatalogueCards) answer most of them as in a cell that repeats one request
+mixed_lua="$(mktemp --suffix=.lua)"
+trap 'rm -f "$lua" "$mixed_lua"; bench_stop_stack' EXIT
+{
+  cat "$lua"
+  cat <<'LUA'
+local words = {"B%C3%BCrgerportal", "Abfall", "Kalender", "Ratsinformation", "Schule", "Kita", "Parken", "Bibliothek",
+  "Friedhof", "Hundesteuer", "Wahlen", "Bauantrag", "Geodaten", "Sitzung", "Termin", "B%C3%BCrgerb%C3%BCro"}
+local searches = {}
+for i = 1, #words do
+  searches[#searches + 1] = words[i]
+  for j = i + 1, #words do searches[#searches + 1] = words[i] .. "%20" .. words[j] end
+end
+local base = wrk.path
+setup = function(thread) thread:set("seed", math.random(1, 1000000)) end
+init = function() math.randomseed(seed or os.time()) end
+request = function()
+  return wrk.format(nil, base .. "?q=" .. searches[math.random(#searches)])
+end
+LUA
+} >"$mixed_lua"
 
 kinds=(
   "text search: q=Kalender|q=Kalender"
   "text search, two words|q=B%C3%BCrgerportal%20Termin"
   "text search + filters|q=Kalender&bsiC5=true&cloudTarget=stackit:eu01"
+  "text search, mixed: 136 searches at random (16 words, 120 pairs)|@mixed"
   "facets of all (no q, size=1)|size=1"
   "filters + sort by name, page 10|category=SECURITY&hostedInGermany=true&sort=NAME&page=10"
   "sort by name, page 450|page=450"
@@ -163,14 +186,16 @@ echo
 echo "| request | 1 client p50 / p95 / p99 (ms) | 16 clients p50 / p95 / p99 (ms) | 16 clients req/s | CPU ms/req service / PostgreSQL (16 clients) |"
 echo "|---|---|---|---|---|"
 for kind in "${kinds[@]}"; do
-  label="${kind%%|*}" ; query="${kind#*|}"
-  if [[ "$query" == /* ]]; then url="$service/api/v1/marketplace/catalogue/apps$query"
+  label="${kind%%|*}" ; query="${kind#*|}" ; script="$lua" ; check=""
+  if [[ "$query" == @mixed ]]; then
+    url="$service/api/v1/marketplace/catalogue/apps" ; script="$mixed_lua" ; check="$url?q=Kalender%20Termin"
+  elif [[ "$query" == /* ]]; then url="$service/api/v1/marketplace/catalogue/apps$query"
   else url="$service/api/v1/marketplace/catalogue/apps?$query"; fi
-  curl -sf -o /dev/null "$url" || { echo "not 2xx: $url" >&2; exit 1; }
-  wrk -t1 -c1 -d"${warmup}s" "$url" >/dev/null
-  read -r p50a p95a p99a _ erra < <(wrk -t1 -c1 -d"${duration}s" -s "$lua" "$url" | grep '^RESULT' | cut -d' ' -f2-)
+  curl -sf -o /dev/null "${check:-$url}" || { echo "not 2xx: ${check:-$url}" >&2; exit 1; }
+  wrk -t1 -c1 -d"${warmup}s" -s "$script" "$url" >/dev/null
+  read -r p50a p95a p99a _ erra < <(wrk -t1 -c1 -d"${duration}s" -s "$script" "$url" | grep '^RESULT' | cut -d' ' -f2-)
   service0="$(cpu_ticks $service_pid)" ; postgres0="$(cpu_ticks $(postgres_pids))"
-  read -r p50b p95b p99b rps errb < <(wrk -t2 -c16 -d"${duration}s" -s "$lua" "$url" | grep '^RESULT' | cut -d' ' -f2-)
+  read -r p50b p95b p99b rps errb < <(wrk -t2 -c16 -d"${duration}s" -s "$script" "$url" | grep '^RESULT' | cut -d' ' -f2-)
   cpu="$(per_request $(( $(cpu_ticks $service_pid) - service0 )) "$rps") / $(per_request $(( $(cpu_ticks $(postgres_pids)) - postgres0 )) "$rps")"
   (( erra + errb > 0 )) && { failed=1; echo "errors (non-2xx or socket) for $label: $erra / $errb" >&2; }
   echo "| $label | $p50a / $p95a / $p99a | $p50b / $p95b / $p99b | $rps | $cpu |"

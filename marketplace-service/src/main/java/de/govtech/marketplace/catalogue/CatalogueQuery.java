@@ -35,9 +35,9 @@ import java.util.List;
  * (V15) read only up to the page's end — name order {@code catalogue_entry_name_order_idx}, newest
  * {@code catalogue_entry_newest_order_idx}; filters keep the entries whose facet combination is among those passing,
  * an integer the order indexes carry — and the facets, when they are not taken from {@link CatalogueGroups}, an
- * index-only scan of the name order index. No row of another status
- * is in the table, so no filter on the listing's status interrupts the walk (it read {@code listing_revision} before,
- * checking each entry against the listings not PUBLISHED).
+ * index-only scan of the name order index. No row of another status is in the table, so no filter on the listing's
+ * status interrupts the walk (it read {@code listing_revision} before, checking each entry against the listings not
+ * PUBLISHED).
  */
 final class CatalogueQuery {
 

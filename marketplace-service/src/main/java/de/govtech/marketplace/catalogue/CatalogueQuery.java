@@ -270,7 +270,8 @@ final class CatalogueQuery {
         statement.setLong(i, offset);
     }
 
-    // the row's facet combination is one of those passing the filters (none: no condition)
+    // the row's facet combination is one of those passing the filters (none: no condition); the subquery names the
+    // combination "r" on purpose, shadowing an outer "r": the filters are written against the combination's columns
     private static String combinationIn(String alias, CharSequence where) {
         return where.isEmpty() ? "" : " and " + alias
                 + ".combination = any (array(select r.id from catalogue_facet_combination r where true" + where + "))";

@@ -1,7 +1,8 @@
 package de.govtech.marketplace.catalogue;
 
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -14,8 +15,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * every page of the lower ones, and an answer for a lower version than the kept ones is not kept. A reader that sees
  * a new version therefore never gets a page from before it.
  *
- * <p>Bounded by an estimate of the pages' size in memory: when a page would pass the bound, the pages kept so far are
- * dropped and the new one starts afresh (a crude but constant-time bound; the popular searches come back at once).
+ * <p>Bounded by an estimate of the pages' size in memory, by Caffeine's frequency-based eviction (as
+ * {@link CatalogueCards}): a new page displaces a kept one only when it is asked for more often. Dropping all pages
+ * when the next would pass the bound made a mix of searches wider than the bound a full collection every second or
+ * two (the pages had lived long enough to be promoted; docs/PERFORMANCE.md, the catalogue's mixed cell).
  */
 final class CataloguePageCache {
 
@@ -24,17 +27,18 @@ final class CataloguePageCache {
     private static final long PAGE_OVERHEAD = 2_048;
 
     private final long maxBytes;
-    private final AtomicReference<Generation> current = new AtomicReference<>(new Generation(Long.MIN_VALUE));
+    private final AtomicReference<Generation> current;
 
     /** @param maxBytes estimated memory the kept pages may take; 0 keeps nothing */
     CataloguePageCache(long maxBytes) {
         this.maxBytes = maxBytes;
+        this.current = new AtomicReference<>(new Generation(Long.MIN_VALUE, newPages()));
     }
 
     /** The page kept for {@code key} at exactly {@code version}, or null. */
     CataloguePage get(long version, Object key) {
         Generation generation = current.get();
-        return generation.version == version ? generation.pages.get(key) : null;
+        return generation.version == version ? generation.pages.getIfPresent(key) : null;
     }
 
     /** Keeps {@code page}, the answer to {@code key} of a search that ran after {@code version} was read. */
@@ -48,23 +52,30 @@ final class CataloguePageCache {
             if (version < generation.version) {
                 return;
             }
-            if (version > generation.version || generation.bytes.get() + bytes > maxBytes) {
-                Generation fresh = new Generation(version);
+            if (version > generation.version) {
+                Generation fresh = new Generation(version, newPages());
                 if (!current.compareAndSet(generation, fresh)) {
                     continue;
                 }
                 generation = fresh;
             }
-            if (generation.pages.putIfAbsent(key, page) == null) {
-                generation.bytes.addAndGet(bytes);
-            }
+            generation.pages.asMap().putIfAbsent(key, page);
             return;
         }
     }
 
+    private Cache<Object, CataloguePage> newPages() {
+        // eviction runs on the caller (a map operation), not on a pool of its own
+        return Caffeine.newBuilder().maximumWeight(maxBytes)
+                .weigher((Object key, CataloguePage page) -> (int) Math.min(Integer.MAX_VALUE, bytes(page)))
+                .executor(Runnable::run).build();
+    }
+
     /** The number of pages kept (for tests). */
     int size() {
-        return current.get().pages.size();
+        Cache<Object, CataloguePage> pages = current.get().pages;
+        pages.cleanUp();
+        return (int) pages.estimatedSize();
     }
 
     static long bytes(CataloguePage page) {
@@ -75,13 +86,6 @@ final class CataloguePageCache {
         return bytes;
     }
 
-    private static final class Generation {
-        final long version;
-        final ConcurrentHashMap<Object, CataloguePage> pages = new ConcurrentHashMap<>();
-        final AtomicLong bytes = new AtomicLong();
-
-        Generation(long version) {
-            this.version = version;
-        }
+    private record Generation(long version, Cache<Object, CataloguePage> pages) {
     }
 }

@@ -1,5 +1,6 @@
 package de.govtech.marketplace.catalogue;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
@@ -19,8 +20,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.util.function.Supplier;
 
 /**
@@ -81,12 +82,12 @@ public class CatalogueCardJson implements ObjectMapperCustomizer {
             }
         }
 
-        private String write(CatalogueApp app, SerializerProvider provider) throws IOException {
-            StringWriter json = new StringWriter();
-            try (JsonGenerator generator = factory.createGenerator(json)) {
+        private byte[] write(CatalogueApp app, SerializerProvider provider) throws IOException {
+            ByteArrayOutputStream json = new ByteArrayOutputStream(4_096);
+            try (JsonGenerator generator = factory.createGenerator(json, JsonEncoding.UTF8)) {
                 record.serialize(app, generator, provider);
             }
-            return json.toString();
+            return json.toByteArray();
         }
 
         @Override

@@ -1,7 +1,6 @@
 package de.govtech.marketplace.catalogue;
 
 import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.SerializedString;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.inject.Inject;
@@ -22,7 +21,7 @@ import java.util.UUID;
  *
  * <p>Bounded by an estimate of the cards' size in memory, by Caffeine's frequency-based eviction: a new card is kept
  * when it is asked for more often than the card it would replace. Cards live long enough to reach the old generation,
- * so dropping them all when full (as {@link CataloguePageCache} does with its pages) turned a mix of searches wider
+ * so dropping them all when full (as {@link CataloguePageCache} did with its pages) turned a mix of searches wider
  * than the bound into a full collection every second or so (85 ms each on the service's small heap).
  */
 @Singleton
@@ -32,13 +31,16 @@ final class CatalogueCards {
     record Source(UUID listingId, int revision, long rowVersion, String slug, UUID vendorId, String vendorName) {
     }
 
-    /** Writes an app as JSON the usual way (Jackson's own serializer for the record). */
+    /** Writes an app as JSON the usual way (Jackson's own serializer for the record), in UTF-8. */
     @FunctionalInterface
     interface Writer {
-        String json(CatalogueApp app) throws IOException;
+        byte[] json(CatalogueApp app) throws IOException;
     }
 
-    /** What a card costs besides its texts (ids, plans, compliance, object headers); its texts count three times. */
+    /**
+     * What a card costs besides its texts (ids, plans, compliance, object headers); its texts count twice, in the app
+     * and in its JSON's bytes.
+     */
     private static final long CARD_OVERHEAD = 1_536;
 
     private final long maxBytes;
@@ -80,10 +82,10 @@ final class CatalogueCards {
         if (card == null || card.app != app) {
             return null;
         }
-        SerializableString json = card.json;
+        Utf8Json json = card.json;
         if (json == null) {
             // two writers may both write it: the same text, either is kept
-            json = new SerializedString(writer.json(app));
+            json = new Utf8Json(writer.json(app));
             card.json = json;
         }
         return json;
@@ -96,7 +98,7 @@ final class CatalogueCards {
     }
 
     static long bytes(CatalogueApp app) {
-        return CARD_OVERHEAD + 3L * app.textLength();
+        return CARD_OVERHEAD + 2L * app.textLength();
     }
 
     private record Key(UUID listingId, int revision) {
@@ -105,7 +107,7 @@ final class CatalogueCards {
     private static final class Card {
         final Source source;
         final CatalogueApp app;
-        volatile SerializableString json;
+        volatile Utf8Json json;
 
         Card(Source source, CatalogueApp app) {
             this.source = source;

@@ -9,12 +9,14 @@ import de.govtech.marketplace.listings.PriceModel;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -58,12 +60,13 @@ class CatalogueCardsTest {
         String expected = plain.writeValueAsString(page);
         assertEquals(expected, withCards.writeValueAsString(page));
         assertEquals(expected, withCards.writeValueAsString(page), "the kept JSON answered again");
+        assertArrayEquals(plain.writeValueAsBytes(page), withCards.writeValueAsBytes(page), "as UTF-8, as answers are");
         assertEquals(plain.writeValueAsString(kept), withCards.writeValueAsString(kept));
 
         AtomicInteger writes = new AtomicInteger();
         CatalogueCards.Writer counting = app -> {
             writes.incrementAndGet();
-            return "{}";
+            return "{}".getBytes(StandardCharsets.UTF_8);
         };
         CatalogueCards fresh = new CatalogueCards(ROOMY);
         fresh.keep(SOURCE, kept);

@@ -2,7 +2,6 @@ package de.govtech.marketplace.catalogue;
 
 import com.fasterxml.jackson.core.SerializableString;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -54,10 +53,7 @@ final class CatalogueCards {
     /** @param maxBytes estimated memory the cards may take; 0 keeps none */
     CatalogueCards(long maxBytes) {
         this.maxBytes = maxBytes;
-        // eviction runs on the caller (a map operation), not on a pool of its own
-        this.cards = Caffeine.newBuilder().maximumWeight(maxBytes)
-                .weigher((Key key, Card card) -> (int) Math.min(Integer.MAX_VALUE, bytes(card.app)))
-                .executor(Runnable::run).build();
+        this.cards = KeptInMemory.boundedBy(maxBytes, card -> bytes(card.app));
     }
 
     /** The app kept for exactly this source, or null. */

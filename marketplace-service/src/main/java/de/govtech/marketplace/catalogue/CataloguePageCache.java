@@ -1,7 +1,6 @@
 package de.govtech.marketplace.catalogue;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -65,10 +64,7 @@ final class CataloguePageCache {
     }
 
     private Cache<Object, CataloguePage> newPages() {
-        // eviction runs on the caller (a map operation), not on a pool of its own
-        return Caffeine.newBuilder().maximumWeight(maxBytes)
-                .weigher((Object key, CataloguePage page) -> (int) Math.min(Integer.MAX_VALUE, bytes(page)))
-                .executor(Runnable::run).build();
+        return KeptInMemory.boundedBy(maxBytes, CataloguePageCache::bytes);
     }
 
     /** The number of pages kept (for tests). */

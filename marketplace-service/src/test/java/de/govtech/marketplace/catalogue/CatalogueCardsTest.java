@@ -91,6 +91,31 @@ class CatalogueCardsTest {
         assertNull(none.app(SOURCE));
     }
 
+    @Test
+    void aCardAskedForOftenStaysWhileAWideMixOfAppsPassesThrough() {
+        CatalogueCards cards = new CatalogueCards(10 * CatalogueCards.bytes(app("A")));
+        for (int i = 0; i < 10; i++) {
+            cards.keep(source("earlier-" + i), app("A"));
+        }
+        // Caffeine counts how often a key is asked for once the cache is half full
+        CatalogueApp popular = app("Deichschau");
+        cards.keep(SOURCE, popular);
+        for (int i = 0; i < 3; i++) {
+            cards.app(SOURCE);
+        }
+        for (int i = 0; i < 100; i++) {
+            if (i % 10 == 0) {
+                assertSame(popular, cards.app(SOURCE), "still kept after " + i + " other apps");
+            }
+            cards.keep(source("other-" + i), app("A"));
+        }
+        assertSame(popular, cards.app(SOURCE));
+    }
+
+    private static CatalogueCards.Source source(String slug) {
+        return new CatalogueCards.Source(UUID.randomUUID(), 1, 1, slug, VENDOR, "Deichwerk GmbH");
+    }
+
     private static ObjectMapper mapper() {
         return new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);

@@ -9,7 +9,7 @@
 # a rebalance (up to a heartbeat interval, 3 s) — a cost of the two instances, not of the service's start.
 #
 #   bench/service-footprint.sh [--port-offset N] [--services a,b] [--duration S] [--connections C] [--jvm "OPTS"]
-#                              [--out FILE]
+#                              [--memory] [--out FILE]
 #
 #   --port-offset N   the running stack's port offset (default 0). Without a stack answering there, one is started
 #                     (data dir /tmp/govtech-bench-footprint) and stopped at the end.
@@ -25,6 +25,9 @@
 #                     usual one.
 #   The service runs on the JDK the launcher runs the applications on (`SmallJvm --java`: GOVTECH_JAVA_HOME, else the
 #   launcher's own); with --jvm on $JAVA_HOME's java (or the PATH's).
+#   --memory          also say what the resident memory after load is made of: /proc/<pid>/smaps summed by mapping
+#                     (anonymous memory, the AppCDS archive or AOT cache, the JDK's base archive, libjvm.so, malloc's
+#                     [heap], other files) and the Java heap's and metaspace's committed sizes (jstat -gc)
 #   --out FILE        also write the report there
 #
 # Needs curl and wrk (apt-get install -y wrk). Measure on an idle machine; the report records the load average.
@@ -37,6 +40,7 @@ services=membership,learning,solutions,marketplace
 duration=30
 connections=16
 jvm=""
+memory=""
 out=""
 while (($#)); do
   case "$1" in
@@ -46,8 +50,9 @@ while (($#)); do
     --duration) duration="$2"; shift 2 ;;
     --connections) connections="$2"; shift 2 ;;
     --jvm) jvm="$2"; shift 2 ;;
+    --memory) memory=1; shift ;;
     --out) out="$2"; shift 2 ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,33p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -97,6 +102,28 @@ start_cost() {
   echo "cpu ${cpu} s, threads $(ls "/proc/$pid/task" | wc -l), classes $(counter java.cls.loadedClasses) from jars" \
     "+ $(counter java.cls.sharedLoadedClasses) from the archives, GCs $(counter sun.gc.collector.0.invocations) young" \
     "$(counter sun.gc.collector.1.invocations) full"
+}
+
+# What the resident memory is made of: smaps' Rss summed by mapping, and the heap's and metaspace's committed sizes.
+memory_detail() {
+  local pid="$1" jdk_lib
+  jdk_lib="$SERVICE_JDK/lib/"
+  awk -v jdk_lib="$jdk_lib" '
+    /^[0-9a-f]+-[0-9a-f]+ / { name = $6; kind = name == "" ? "anonymous" : name == "[heap]" ? "malloc [heap]" \
+        : index(name, jdk_lib) == 1 && name ~ /\.jsa$/ ? "the JDK base archive" \
+        : name ~ /\.(jsa|aot)$/ ? "archive/cache" : name ~ /\/libjvm\.so$/ ? "libjvm.so" : "other files" }
+    /^Rss:/ { rss[kind] += $2; total += $2 }
+    END {
+      printf "RSS %.0f MiB =", total / 1024
+      n = split("anonymous|archive/cache|the JDK base archive|libjvm.so|malloc [heap]|other files", order, "|")
+      for (i = 1; i <= n; i++) printf "%s %s %.0f", (i > 1 ? " +" : ""), order[i], rss[order[i]] / 1024
+      print " MiB"
+    }' "/proc/$pid/smaps"
+  "$SERVICE_JDK/bin/jstat" -gc "$pid" | awk '
+    NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+    { printf "Java heap committed %.0f MiB (young %.0f, old %.0f of which %.0f used), metaspace %.0f + class space %.0f MiB\n",
+        ($col["S0C"] + $col["S1C"] + $col["EC"] + $col["OC"]) / 1024, ($col["S0C"] + $col["S1C"] + $col["EC"]) / 1024,
+        $col["OC"] / 1024, $col["OU"] / 1024, $col["MC"] / 1024, $col["CCSC"] / 1024 }'
 }
 
 up() {
@@ -194,6 +221,9 @@ for area in "${wanted[@]}"; do
   report "$(printf '%-20s %8.2f %10s %10s %10s %10s %10s' "$module" "$(echo "$ready_ms / 1000" | bc -l)" \
     "${quarkus_s:--}" "$rps" "$p50" "$rss" "$hwm")"
   report "$(printf '%-20s at ready: %s' "$module" "$start_cost")"
+  if [[ -n "$memory" ]]; then
+    while read -r line; do report "$(printf '%-20s memory: %s' "$module" "$line")"; done < <(memory_detail "$service_pid")
+  fi
   kill -TERM "$service_pid"
   wait "$service_pid" 2>/dev/null || true
   service_pid=""

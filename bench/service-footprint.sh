@@ -27,7 +27,7 @@
 #   launcher's own); with --jvm on $JAVA_HOME's java (or the PATH's).
 #   --memory          also say what the resident memory after load is made of: /proc/<pid>/smaps summed by mapping
 #                     (anonymous memory, the AppCDS archive or AOT cache, the JDK's base archive, libjvm.so, malloc's
-#                     [heap], other files) and the Java heap's and metaspace's committed sizes (jstat -gc)
+#                     [heap], other mappings) and the Java heap's and metaspace's committed sizes (jstat -gc)
 #   --out FILE        also write the report there
 #
 # Needs curl and wrk (apt-get install -y wrk). Measure on an idle machine; the report records the load average.
@@ -111,11 +111,11 @@ memory_detail() {
   awk -v jdk_lib="$jdk_lib" '
     /^[0-9a-f]+-[0-9a-f]+ / { name = $6; kind = name == "" ? "anonymous" : name == "[heap]" ? "malloc [heap]" \
         : index(name, jdk_lib) == 1 && name ~ /\.jsa$/ ? "the JDK base archive" \
-        : name ~ /\.(jsa|aot)$/ ? "archive/cache" : name ~ /\/libjvm\.so$/ ? "libjvm.so" : "other files" }
+        : name ~ /\.(jsa|aot)$/ ? "archive/cache" : name ~ /\/libjvm\.so$/ ? "libjvm.so" : "other mappings" }
     /^Rss:/ { rss[kind] += $2; total += $2 }
     END {
       printf "RSS %.0f MiB =", total / 1024
-      n = split("anonymous|archive/cache|the JDK base archive|libjvm.so|malloc [heap]|other files", order, "|")
+      n = split("anonymous|archive/cache|the JDK base archive|libjvm.so|malloc [heap]|other mappings", order, "|")
       for (i = 1; i <= n; i++) printf "%s %s %.0f", (i > 1 ? " +" : ""), order[i], rss[order[i]] / 1024
       print " MiB"
     }' "/proc/$pid/smaps"
